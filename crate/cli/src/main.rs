@@ -1,0 +1,3 @@
+fn main() {
+    println!("waspada {}", env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,11 @@
+//! Waspada's core: everything that decides whether a URL is a scam, with no I/O, no global
+//! state and no wasm dependencies. `crate/wasm` and `crate/cli` are thin layers over it.
+
+pub mod category;
+pub mod error;
+pub mod format;
+pub mod verdict;
+
+pub use category::Category;
+pub use error::DataError;
+pub use verdict::{Level, Reason, Verdict};
