@@ -1,6 +1,7 @@
 //! Waspada's core: everything that decides whether a URL is a scam, with no I/O, no global
 //! state and no wasm dependencies. `crate/wasm` and `crate/cli` are thin layers over it.
 
+pub mod blocklist;
 pub mod category;
 pub mod error;
 pub mod format;
