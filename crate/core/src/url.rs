@@ -1,0 +1,627 @@
+//! Reading user input as a URL, Safe Browsing v4 canonicalization ("URLs and Hashing") and the
+//! host-suffix × path-prefix lookup expressions the blocklist is matched against.
+//!
+//! The structure of the URL (scheme, authority, userinfo, host, port, path, query) is split on the
+//! raw input the way a browser splits it (the last `@` of the authority ends the userinfo, `\` acts
+//! as `/`), so that the host we score is the host the browser would visit. Each component is then
+//! canonicalized as the Safe Browsing document says: tab/CR/LF removed, fragment dropped, repeated
+//! percent-unescaping until stable, host dots stripped and collapsed, legacy IPv4 forms normalized,
+//! Unicode hosts to punycode, `/./` and `/../` resolved, `//` runs collapsed, and characters
+//! `<= 0x20`, `>= 0x7f`, `#`, `%` re-escaped with upper-case hex.
+
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// Longest input accepted, in bytes. Browsers accept longer URLs, but nothing legitimate a user
+/// pastes or a page links to needs more for its host and path to be judged.
+pub const MAX_INPUT_LEN: usize = 8 * 1024;
+
+/// Why an input could not be read as a web URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlError {
+    /// Nothing but whitespace.
+    Empty,
+    /// Longer than [`MAX_INPUT_LEN`].
+    TooLong { len: usize, max: usize },
+    /// A scheme other than http/https (`ftp`, `mailto`, `data`, ...). Lower-cased.
+    UnsupportedScheme(String),
+    /// The host is missing or cannot be a host name (why is in the text).
+    InvalidHost(String),
+    /// The text does not have the shape of a URL (why is in the text).
+    Unparseable(String),
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlError::Empty => write!(f, "the address is empty"),
+            UrlError::TooLong { len, max } => {
+                write!(
+                    f,
+                    "the address is too long ({len} bytes; at most {max} are read)"
+                )
+            }
+            UrlError::UnsupportedScheme(s) => {
+                write!(
+                    f,
+                    "\"{s}:\" addresses are not web pages; only http and https are checked"
+                )
+            }
+            UrlError::InvalidHost(why) => write!(f, "the address has no valid site name: {why}"),
+            UrlError::Unparseable(why) => write!(f, "the text is not a web address: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for UrlError {}
+
+/// What kind of host a canonical URL has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HostKind {
+    Domain,
+    Ipv4,
+    Ipv6,
+}
+
+/// A URL in Safe Browsing canonical form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Canonical {
+    /// `"http"` or `"https"`.
+    pub scheme: String,
+    /// The userinfo as given before the last `@` of the authority, e.g. `bca.co.id` in
+    /// `https://bca.co.id@evil.top/`. `None` when there is no `@`.
+    pub userinfo: Option<String>,
+    /// Lower-case ASCII (punycode), no leading/trailing/repeated dots; IPv4 as dotted decimal;
+    /// IPv6 in brackets, RFC 5952 form. Characters `<= 0x20`, `>= 0x7f`, `#`, `%` are escaped.
+    pub host: String,
+    pub host_kind: HostKind,
+    /// Only when given and not the scheme's default.
+    pub port: Option<u16>,
+    /// Canonical path, starts with `/`.
+    pub path: String,
+    /// Canonical query, without the `?`. `Some("")` for a bare trailing `?`.
+    pub query: Option<String>,
+    /// The Safe Browsing canonical URL `scheme://host/path[?query]`. As in the Safe Browsing
+    /// document, the port is not part of it (it is kept in [`Canonical::port`]).
+    pub url: String,
+}
+
+/// The lower-cased scheme of `input`, if it has one (`"https"`, `"data"`, `"javascript"`, `"ftp"`).
+/// A bare host with a port (`example.com:8080/x`) or with userinfo (`bca.co.id:x@evil.top`) has no
+/// scheme.
+pub fn scheme_of(input: &str) -> Option<String> {
+    let s = input.trim_matches(|c: char| c <= ' ');
+    split_scheme(s).map(|(scheme, _)| scheme.to_ascii_lowercase())
+}
+
+/// Splits `scheme:rest` when `s` starts with a syntactically valid scheme that is not really a
+/// bare `host:port` or `host:pass@...`.
+fn split_scheme(s: &str) -> Option<(&str, &str)> {
+    let colon = s.find(':')?;
+    let scheme = s.get(..colon)?;
+    let rest = s.get(colon + 1..)?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    if !first.is_ascii_alphabetic()
+        || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        return None;
+    }
+    let lower = scheme.to_ascii_lowercase();
+    if lower == "http" || lower == "https" {
+        return Some((scheme, rest));
+    }
+    // `example.com:8080`, `localhost:3000/x`: a port, not a scheme.
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let after = rest.as_bytes().get(digits).copied();
+        if matches!(after, None | Some(b'/' | b'?' | b'#' | b'\\')) {
+            return None;
+        }
+    }
+    // `bca.co.id:secret@evil.top/`: userinfo of a bare authority.
+    if scheme.contains('.') && !rest.starts_with("//") {
+        return None;
+    }
+    Some((scheme, rest))
+}
+
+fn is_hex(b: u8) -> bool {
+    b.is_ascii_hexdigit()
+}
+
+fn hex_val(b: u8) -> u8 {
+    match b {
+        b'0'..=b'9' => b - b'0',
+        b'a'..=b'f' => b - b'a' + 10,
+        b'A'..=b'F' => b - b'A' + 10,
+        _ => 0,
+    }
+}
+
+/// Percent-unescapes repeatedly until no `%XX` escape is left, in one pass: whenever the output
+/// ends in `%XX` (from the input or from an earlier decode) it is decoded in place.
+pub(crate) fn unescape_fully(input: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(input.len());
+    for &b in input {
+        out.push(b);
+        loop {
+            let n = out.len();
+            if n < 3 {
+                break;
+            }
+            let (p, h, l) = (out[n - 3], out[n - 2], out[n - 1]);
+            if p == b'%' && is_hex(h) && is_hex(l) {
+                out.truncate(n - 3);
+                out.push(hex_val(h) << 4 | hex_val(l));
+            } else {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Escapes bytes `<= 0x20`, `>= 0x7f`, `#` and `%` with upper-case hex.
+fn escape_into(bytes: &[u8], out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in bytes {
+        if b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%' {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push(char::from(b));
+        }
+    }
+}
+
+fn escape(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len());
+    escape_into(bytes, &mut s);
+    s
+}
+
+/// Parses one legacy IPv4 component (decimal, `0` octal, `0x` hex). `None` if not a number.
+fn parse_ipv4_part(part: &str) -> Option<u64> {
+    let (digits, radix) =
+        if let Some(h) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
+            (h, 16)
+        } else if part.len() > 1 && part.starts_with('0') {
+            (part.get(1..)?, 8)
+        } else {
+            (part, 10)
+        };
+    if digits.is_empty() {
+        // "0x" alone is zero, as inet_aton reads it.
+        return if radix == 16 { Some(0) } else { None };
+    }
+    // Long runs of leading zeros are still the same number; cap the significant digits.
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.len() > 16 {
+        return None;
+    }
+    if trimmed.is_empty() {
+        return digits.bytes().all(|b| b == b'0').then_some(0);
+    }
+    u64::from_str_radix(trimmed, radix).ok()
+}
+
+/// Reads a host in any legacy IPv4 form (1 to 4 parts, each decimal/octal/hex) as Safe Browsing
+/// does: the last part fills the remaining bytes, and over-large parts keep their low bytes.
+pub(crate) fn parse_ipv4(host: &str) -> Option<Ipv4Addr> {
+    if host.is_empty()
+        || !host
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b'.' || b == b'x' || b == b'X')
+    {
+        return None;
+    }
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() > 4 {
+        return None;
+    }
+    let mut bytes = [0u8; 4];
+    let mut at = 0usize;
+    let count = parts.len();
+    for (i, part) in parts.iter().enumerate() {
+        let value = parse_ipv4_part(part)?;
+        let width = if i + 1 == count { 4 - i } else { 1 };
+        for k in 0..width {
+            let shift = 8 * (width - 1 - k);
+            let byte = (value >> shift) & 0xff;
+            *bytes.get_mut(at)? = u8::try_from(byte).ok()?;
+            at += 1;
+        }
+    }
+    Some(Ipv4Addr::from(bytes))
+}
+
+/// Removes leading/trailing dots and collapses runs of dots.
+fn clean_dots(host: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(host.len());
+    for &b in host {
+        if b == b'.' && (out.is_empty() || out.last() == Some(&b'.')) {
+            continue;
+        }
+        out.push(b);
+    }
+    if out.last() == Some(&b'.') {
+        out.pop();
+    }
+    out
+}
+
+fn canonical_host(raw: &str) -> Result<(String, HostKind), UrlError> {
+    if let Some(inner) = raw.strip_prefix('[') {
+        let Some(inner) = inner.strip_suffix(']') else {
+            return Err(UrlError::InvalidHost(format!(
+                "unclosed IPv6 address \"{}\"",
+                clip(raw)
+            )));
+        };
+        let addr: Ipv6Addr = inner.parse().map_err(|_| {
+            UrlError::InvalidHost(format!("\"{}\" is not an IPv6 address", clip(raw)))
+        })?;
+        return Ok((format!("[{addr}]"), HostKind::Ipv6));
+    }
+    let unescaped = unescape_fully(raw.as_bytes());
+    let mut host = clean_dots(&unescaped);
+    if host.is_empty() {
+        return Err(UrlError::InvalidHost("the site name is empty".into()));
+    }
+    if host
+        .iter()
+        .any(|b| matches!(b, b'/' | b'\\' | b'?' | b'@' | b':' | b'[' | b']'))
+    {
+        return Err(UrlError::InvalidHost(format!(
+            "\"{}\" contains characters a site name cannot have",
+            clip(&String::from_utf8_lossy(&host))
+        )));
+    }
+    let needs_idna = !host.is_ascii() || host.windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
+    if needs_idna {
+        let text = std::str::from_utf8(&host)
+            .map_err(|_| UrlError::InvalidHost("the site name is not valid UTF-8 text".into()))?;
+        let ascii = crate::domain::to_ascii(text)?;
+        host = clean_dots(ascii.as_bytes());
+        if host.is_empty() {
+            return Err(UrlError::InvalidHost("the site name is empty".into()));
+        }
+    }
+    host.make_ascii_lowercase();
+    if let Some(ip) = std::str::from_utf8(&host).ok().and_then(parse_ipv4) {
+        return Ok((ip.to_string(), HostKind::Ipv4));
+    }
+    Ok((escape(&host), HostKind::Domain))
+}
+
+/// Resolves `.`/`..` segments (the `/./` and `/../` of the document; `%2E` spellings were
+/// unescaped before) and collapses runs of `/`. A trailing `.` or `..` segment leaves a
+/// trailing `/`, as browsers do.
+fn canonical_path(unescaped: &[u8]) -> Vec<u8> {
+    let mut segments: Vec<&[u8]> = Vec::new();
+    let mut trailing_slash = false;
+    let parts: Vec<&[u8]> = unescaped.split(|&b| b == b'/').collect();
+    let last = parts.len().saturating_sub(1);
+    for (i, seg) in parts.iter().enumerate() {
+        match *seg {
+            b"" => {
+                if i == last {
+                    trailing_slash = true;
+                }
+            }
+            b"." => {
+                if i == last {
+                    trailing_slash = true;
+                }
+            }
+            b".." => {
+                segments.pop();
+                if i == last {
+                    trailing_slash = true;
+                }
+            }
+            s => {
+                segments.push(s);
+                trailing_slash = false;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(unescaped.len() + 1);
+    for s in &segments {
+        out.push(b'/');
+        out.extend_from_slice(s);
+    }
+    if segments.is_empty() || trailing_slash {
+        out.push(b'/');
+    }
+    out
+}
+
+/// A short, printable excerpt of untrusted text for error messages.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(60).filter(|c| !c.is_control()).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// Reads `input` (trimmed; a bare domain means `http://`) and returns its Safe Browsing canonical
+/// form. Only http and https are canonicalized; other schemes give [`UrlError::UnsupportedScheme`].
+pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
+    if input.len() > MAX_INPUT_LEN {
+        return Err(UrlError::TooLong {
+            len: input.len(),
+            max: MAX_INPUT_LEN,
+        });
+    }
+    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    if trimmed.is_empty() {
+        return Err(UrlError::Empty);
+    }
+    // Tab, CR and LF anywhere are dropped (their escapes are kept).
+    let mut text: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+        .collect();
+    // The fragment is dropped before anything is unescaped, so `%23` never starts one.
+    if let Some(hash) = text.find('#') {
+        text.truncate(hash);
+    }
+    // `http%3A%2F%2Fexample.com/`: a whole URL escaped once more.
+    if split_scheme(&text).is_none() {
+        let decoded = unescape_fully(text.as_bytes());
+        if let Ok(d) = std::str::from_utf8(&decoded) {
+            let lower = d.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+            if lower.starts_with("http://") || lower.starts_with("https://") {
+                text = d.to_string();
+                if let Some(hash) = text.find('#') {
+                    text.truncate(hash);
+                }
+            }
+        }
+    }
+    let (scheme, rest) = match split_scheme(&text) {
+        Some((scheme, rest)) => {
+            let scheme = scheme.to_ascii_lowercase();
+            if scheme != "http" && scheme != "https" {
+                return Err(UrlError::UnsupportedScheme(scheme));
+            }
+            let Some(after) = rest
+                .strip_prefix("//")
+                .or_else(|| rest.strip_prefix("\\\\"))
+                .or_else(|| {
+                    rest.strip_prefix("/\\")
+                        .or_else(|| rest.strip_prefix("\\/"))
+                })
+            else {
+                return Err(UrlError::Unparseable(format!(
+                    "expected \"//\" after \"{scheme}:\""
+                )));
+            };
+            (scheme, after)
+        }
+        None => {
+            if text.starts_with('/') || text.starts_with('\\') || text.starts_with('?') {
+                return Err(UrlError::InvalidHost(
+                    "there is a path but no site name".into(),
+                ));
+            }
+            ("http".to_string(), text.as_str())
+        }
+    };
+    // The authority ends at the first '/', '\', '?'.
+    let auth_end = rest.find(['/', '\\', '?']).unwrap_or(rest.len());
+    let authority = rest.get(..auth_end).unwrap_or_default();
+    let tail = rest.get(auth_end..).unwrap_or_default();
+    let (userinfo, hostport) = match authority.rfind('@') {
+        Some(at) => (
+            Some(authority.get(..at).unwrap_or_default().to_string()),
+            authority.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (None, authority),
+    };
+    // Port: after the last ':' that is outside an IPv6 literal.
+    let (host_raw, port_raw) = if hostport.starts_with('[') {
+        match hostport.find(']') {
+            Some(close) => {
+                let host = hostport.get(..=close).unwrap_or_default();
+                let after = hostport.get(close + 1..).unwrap_or_default();
+                match after.strip_prefix(':') {
+                    Some(p) => (host, Some(p)),
+                    None if after.is_empty() => (host, None),
+                    None => {
+                        return Err(UrlError::InvalidHost(format!(
+                            "unexpected text after the IPv6 address in \"{}\"",
+                            clip(hostport)
+                        )))
+                    }
+                }
+            }
+            None => (hostport, None),
+        }
+    } else {
+        match hostport.rfind(':') {
+            Some(c) => (hostport.get(..c).unwrap_or_default(), hostport.get(c + 1..)),
+            None => (hostport, None),
+        }
+    };
+    if host_raw.is_empty() {
+        return Err(UrlError::InvalidHost("the site name is missing".into()));
+    }
+    let port = match port_raw {
+        None | Some("") => None,
+        Some(p) => {
+            if !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(UrlError::Unparseable(format!(
+                    "port \"{}\" is not a number",
+                    clip(p)
+                )));
+            }
+            let n: u32 = if p.len() > 5 {
+                u32::MAX
+            } else {
+                p.parse().unwrap_or(u32::MAX)
+            };
+            let n = u16::try_from(n).map_err(|_| {
+                UrlError::Unparseable(format!("port {} is out of range (0-65535)", clip(p)))
+            })?;
+            let default = if scheme == "https" { 443 } else { 80 };
+            (n != default).then_some(n)
+        }
+    };
+    let (host, host_kind) = canonical_host(host_raw)?;
+
+    // Path and query: '\' is '/' in the path (as browsers read http URLs); the first '?' starts
+    // the query.
+    let (path_raw, query_raw) = match tail.find('?') {
+        Some(q) => (
+            tail.get(..q).unwrap_or_default(),
+            Some(tail.get(q + 1..).unwrap_or_default()),
+        ),
+        None => (tail, None),
+    };
+    let path_bytes: Vec<u8> = path_raw
+        .bytes()
+        .map(|b| if b == b'\\' { b'/' } else { b })
+        .collect();
+    let path = escape(&canonical_path(&unescape_fully(&path_bytes)));
+    let query = query_raw.map(|q| escape(&unescape_fully(q.as_bytes())));
+
+    let mut url = String::with_capacity(scheme.len() + host.len() + path.len() + 8);
+    url.push_str(&scheme);
+    url.push_str("://");
+    url.push_str(&host);
+    url.push_str(&path);
+    if let Some(q) = &query {
+        url.push('?');
+        url.push_str(q);
+    }
+    Ok(Canonical {
+        scheme,
+        userinfo,
+        host,
+        host_kind,
+        port,
+        path,
+        query,
+        url,
+    })
+}
+
+impl Canonical {
+    /// The host suffixes looked up: the exact host, then up to four formed from the last five
+    /// components (dropping leading components, never the bare top-level domain). IPs: exact only.
+    pub fn host_suffixes(&self) -> Vec<&str> {
+        let mut out = vec![self.host.as_str()];
+        if self.host_kind != HostKind::Domain {
+            return out;
+        }
+        let dots: Vec<usize> = self.host.match_indices('.').map(|(i, _)| i).collect();
+        // Suffixes of 2..=5 components, longest first, excluding the exact host.
+        let n = dots.len() + 1;
+        let longest = n.saturating_sub(1).min(5);
+        for k in (2..=longest).rev() {
+            // a suffix with k components starts after dot number n-k-1
+            if let Some(&d) = dots.get(n - k - 1) {
+                if let Some(s) = self.host.get(d + 1..) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// The path prefixes looked up: exact path with query, exact path, then the root and up to
+    /// three more directory prefixes (at most six).
+    pub fn path_prefixes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(q) = &self.query {
+            out.push(format!("{}?{}", self.path, q));
+        }
+        out.push(self.path.clone());
+        let mut prefixes = vec!["/".to_string()];
+        let mut at = 1usize;
+        while prefixes.len() < 4 {
+            let Some(rel) = self.path.get(at..).and_then(|r| r.find('/')) else {
+                break;
+            };
+            let end = at + rel + 1;
+            if let Some(p) = self.path.get(..end) {
+                prefixes.push(p.to_string());
+            }
+            at = end;
+        }
+        for p in prefixes {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// Safe Browsing lookup expressions: every host suffix × every path prefix, e.g.
+    /// `a.b.c/1/2.html?param=1/2` for `http://a.b.c/1/2.html?param=1/2`.
+    pub fn expressions(&self) -> Vec<String> {
+        let hosts = self.host_suffixes();
+        let paths = self.path_prefixes();
+        let mut out = Vec::with_capacity(hosts.len() * paths.len());
+        for h in &hosts {
+            for p in &paths {
+                out.push(format!("{h}{p}"));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_domain_is_http() {
+        let c = canonicalize("klikbca-login.com").unwrap();
+        assert_eq!(c.url, "http://klikbca-login.com/");
+        assert_eq!(c.scheme, "http");
+    }
+
+    #[test]
+    fn userinfo_is_split_on_the_last_at() {
+        let c = canonicalize("https://bca.co.id@evil.top/login").unwrap();
+        assert_eq!(c.userinfo.as_deref(), Some("bca.co.id"));
+        assert_eq!(c.host, "evil.top");
+        let c = canonicalize("bca.co.id:x@evil.top").unwrap();
+        assert_eq!(c.host, "evil.top");
+    }
+
+    #[test]
+    fn backslash_ends_the_authority_like_a_browser() {
+        let c = canonicalize("http://evil.com\\@bca.co.id/").unwrap();
+        assert_eq!(c.host, "evil.com");
+    }
+
+    #[test]
+    fn schemes() {
+        assert_eq!(
+            scheme_of("JavaScript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(scheme_of("example.com:8080/x"), None);
+        assert_eq!(
+            canonicalize("ftp://x.com/").unwrap_err(),
+            UrlError::UnsupportedScheme("ftp".into())
+        );
+    }
+
+    #[test]
+    fn port_kept_out_of_url_but_reported() {
+        let c = canonicalize("https://bank.example:8443/a").unwrap();
+        assert_eq!(c.port, Some(8443));
+        assert_eq!(c.url, "https://bank.example/a");
+        assert_eq!(canonicalize("http://a.com:80/").unwrap().port, None);
+        assert!(canonicalize("http://a.com:65536/").is_err());
+    }
+}
