@@ -3,8 +3,10 @@
 
 pub mod blocklist;
 pub mod category;
+pub mod domain;
 pub mod error;
 pub mod format;
+pub mod url;
 pub mod verdict;
 
 pub use category::Category;
