@@ -2,6 +2,8 @@
 //! state and no wasm dependencies. `crate/wasm` and `crate/cli` are thin layers over it.
 
 pub mod blocklist;
+#[cfg(feature = "builder")]
+pub mod builder;
 pub mod category;
 pub mod domain;
 pub mod error;
