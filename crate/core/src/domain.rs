@@ -265,7 +265,7 @@ impl<'a> Psl<'a> {
                 });
                 // An exception prevails; the rest of the host cannot change it, but its labels
                 // must still be well-formed.
-                if bytes.get(..start).is_some_and(|rest| has_empty_label(rest)) {
+                if bytes.get(..start).is_some_and(has_empty_label) {
                     return None;
                 }
                 return found;

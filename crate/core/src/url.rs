@@ -237,6 +237,46 @@ pub(crate) fn parse_ipv4(host: &str) -> Option<Ipv4Addr> {
     Some(Ipv4Addr::from(bytes))
 }
 
+/// Serializes an IPv6 address as browsers do (WHATWG URL): lower-case hex pieces, the first
+/// longest run of two or more zero pieces compressed to `::`, never dotted IPv4 notation.
+fn serialize_ipv6(addr: Ipv6Addr) -> String {
+    let pieces = addr.segments();
+    // (start, len) of the first longest run of zeros, if at least 2 long.
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces.get(i) == Some(&0) {
+            let start = i;
+            while pieces.get(i) == Some(&0) {
+                i += 1;
+            }
+            let len = i - start;
+            if len >= 2 && best.map_or(true, |(_, l)| len > l) {
+                best = Some((start, len));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = String::with_capacity(39);
+    let mut i = 0;
+    while i < pieces.len() {
+        if let Some((start, len)) = best.filter(|&(s, _)| s == i) {
+            out.push_str(if start == 0 { "::" } else { ":" });
+            i = start + len;
+            continue;
+        }
+        if let Some(p) = pieces.get(i) {
+            out.push_str(&format!("{p:x}"));
+        }
+        if i + 1 < pieces.len() {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Removes leading/trailing dots and collapses runs of dots.
 fn clean_dots(host: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(host.len());
@@ -263,7 +303,7 @@ fn canonical_host(raw: &str) -> Result<(String, HostKind), UrlError> {
         let addr: Ipv6Addr = inner.parse().map_err(|_| {
             UrlError::InvalidHost(format!("\"{}\" is not an IPv6 address", clip(raw)))
         })?;
-        return Ok((format!("[{addr}]"), HostKind::Ipv6));
+        return Ok((format!("[{}]", serialize_ipv6(addr)), HostKind::Ipv6));
     }
     let unescaped = unescape_fully(raw.as_bytes());
     let mut host = clean_dots(&unescaped);
@@ -293,7 +333,9 @@ fn canonical_host(raw: &str) -> Result<(String, HostKind), UrlError> {
     if let Some(ip) = std::str::from_utf8(&host).ok().and_then(parse_ipv4) {
         return Ok((ip.to_string(), HostKind::Ipv4));
     }
-    Ok((escape(&host), HostKind::Domain))
+    let mut escaped = escape(&host);
+    escaped.make_ascii_lowercase();
+    Ok((escaped, HostKind::Domain))
 }
 
 /// Resolves `.`/`..` segments (the `/./` and `/../` of the document; `%2E` spellings were
@@ -534,30 +576,27 @@ impl Canonical {
         out
     }
 
-    /// The path prefixes looked up: exact path with query, exact path, then the root and up to
-    /// three more directory prefixes (at most six).
+    /// The path prefixes looked up, as in the Safe Browsing document: the root and up to three
+    /// more directory prefixes, the exact path, and the exact path with its query (when the
+    /// query is not empty). At most six, shortest first, no duplicates.
     pub fn path_prefixes(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        if let Some(q) = &self.query {
-            out.push(format!("{}?{}", self.path, q));
-        }
-        out.push(self.path.clone());
-        let mut prefixes = vec!["/".to_string()];
+        let mut out = vec!["/".to_string()];
         let mut at = 1usize;
-        while prefixes.len() < 4 {
+        while out.len() < 4 {
             let Some(rel) = self.path.get(at..).and_then(|r| r.find('/')) else {
                 break;
             };
             let end = at + rel + 1;
             if let Some(p) = self.path.get(..end) {
-                prefixes.push(p.to_string());
+                out.push(p.to_string());
             }
             at = end;
         }
-        for p in prefixes {
-            if !out.contains(&p) {
-                out.push(p);
-            }
+        if !out.contains(&self.path) {
+            out.push(self.path.clone());
+        }
+        if let Some(q) = self.query.as_deref().filter(|q| !q.is_empty()) {
+            out.push(format!("{}?{q}", self.path));
         }
         out
     }
@@ -614,6 +653,19 @@ mod tests {
             canonicalize("ftp://x.com/").unwrap_err(),
             UrlError::UnsupportedScheme("ftp".into())
         );
+    }
+
+    #[test]
+    fn ipv6_is_serialized_like_a_browser() {
+        let host = |s: &str| canonicalize(s).unwrap().host;
+        assert_eq!(host("http://[::192.9.5.5]/"), "[::c009:505]");
+        assert_eq!(host("http://[0:0:0:0:0:0:0:1]/"), "[::1]");
+        assert_eq!(host("http://[::ffff:1.2.3.4]/"), "[::ffff:102:304]");
+        assert_eq!(host("http://[1:0:0:2:0:0:0:3]/"), "[1:0:0:2::3]");
+        assert_eq!(host("http://[1:0:0:2:0:0:3:4]/"), "[1::2:0:0:3:4]");
+        assert_eq!(host("http://[1:2:3:4:5:6:7:0]/"), "[1:2:3:4:5:6:7:0]");
+        assert_eq!(host("http://[1:2:3:4:5:6:0:0]/"), "[1:2:3:4:5:6::]");
+        assert_eq!(host("http://[::]/"), "[::]");
     }
 
     #[test]
