@@ -1,0 +1,232 @@
+// Waspada's background: a service worker in Chrome, an event page in Firefox (same file).
+// Every listener is registered synchronously at the top level so the browser can wake us for it.
+import { api } from './lib/api.js';
+import { validate } from './lib/messages.js';
+import { getChecker, applySettings } from './lib/engine.js';
+import { loadSettings, saveSettings } from './lib/settings.js';
+
+const WARNING_PAGE = api.runtime.getURL('pages/warning.html');
+const OWN_ORIGIN = api.runtime.getURL('');
+const MENU_ID = 'waspada-check-link';
+const ALLOW_PRIORITY = 100;
+
+const isWeb = (url) => typeof url === 'string' && /^https?:\/\//i.test(url);
+export const warningUrl = (url) => `${WARNING_PAGE}#${url}`;
+
+/** The URL a tab is really about: the blocked URL when it shows our warning page. */
+function subjectOf(url) {
+  if (typeof url !== 'string') return null;
+  if (url.startsWith(WARNING_PAGE)) {
+    const hash = url.indexOf('#');
+    return hash >= 0 ? url.slice(hash + 1) : null;
+  }
+  return url;
+}
+
+// ---- session allowances ("Continue anyway") -------------------------------------------------
+async function allowedOnce() {
+  const { allowed } = await api.storage.session.get('allowed');
+  return Array.isArray(allowed) ? allowed : [];
+}
+
+async function allowOnce(url) {
+  const checker = await getChecker();
+  const verdict = checker.check(url);
+  const host = verdict.host;
+  if (!host) return { ok: false };
+  const allowed = await allowedOnce();
+  if (!allowed.includes(host)) allowed.push(host);
+  await api.storage.session.set({ allowed });
+  if (api.declarativeNetRequest?.updateSessionRules) {
+    const existing = await api.declarativeNetRequest.getSessionRules();
+    await api.declarativeNetRequest.updateSessionRules({
+      removeRuleIds: existing.map((r) => r.id),
+      addRules: allowed.map((h, i) => allowRule(i + 1, h)),
+    });
+  }
+  return { ok: true, host };
+}
+
+function allowRule(id, domain) {
+  return {
+    id,
+    priority: ALLOW_PRIORITY,
+    action: { type: 'allow' },
+    condition: { requestDomains: [domain], resourceTypes: ['main_frame'] },
+  };
+}
+
+// ---- settings -> engine and static rules ----------------------------------------------------
+async function syncRules(settings) {
+  const dnr = api.declarativeNetRequest;
+  const resources = api.runtime.getManifest().declarative_net_request?.rule_resources ?? [];
+  if (!dnr || resources.length === 0) return;
+  const existing = await dnr.getDynamicRules();
+  await dnr.updateDynamicRules({
+    removeRuleIds: existing.map((r) => r.id),
+    addRules: settings.trusted.filter((d) => /^[a-z0-9.-]+$/.test(d)).map((d, i) => allowRule(i + 1, d)),
+  });
+  const off = new Set(settings.disabled_categories.map((c) => `list_${c}`));
+  const ids = resources.map((r) => r.id);
+  await dnr.updateEnabledRulesets({
+    enableRulesetIds: ids.filter((id) => !off.has(id)),
+    disableRulesetIds: ids.filter((id) => off.has(id)),
+  });
+}
+
+async function updateSettings(next) {
+  const saved = await saveSettings(next);
+  await applySettings(saved);
+  await syncRules(saved);
+  return saved;
+}
+
+// ---- deciding ------------------------------------------------------------------------------
+/** Returns the verdict for `url` and whether the navigation must be replaced by the warning page. */
+async function decide(url) {
+  const checker = await getChecker();
+  const verdict = checker.check(url);
+  const warns = verdict.verdict === 'dangerous' || verdict.verdict === 'blocked';
+  if (!warns) return { verdict, redirect: false };
+  const allowed = await allowedOnce();
+  return { verdict, redirect: !(verdict.host && allowed.includes(verdict.host)) };
+}
+
+// Firefox: a blocking webRequest listener holds the top-level request until the wasm has answered.
+const blockingWebRequest =
+  typeof globalThis.browser !== 'undefined' && api.webRequest?.onBeforeRequest && api.runtime.getManifest().permissions?.includes('webRequestBlocking');
+if (blockingWebRequest) {
+  api.webRequest.onBeforeRequest.addListener(
+    async (details) => {
+      if (!isWeb(details.url)) return {};
+      try {
+        const { redirect } = await decide(details.url);
+        return redirect ? { redirectUrl: warningUrl(details.url) } : {};
+      } catch (err) {
+        console.error('[waspada] check failed', err);
+        return {};
+      }
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+    ['blocking'],
+  );
+} else if (api.webNavigation?.onBeforeNavigate) {
+  // Chrome: list hosts are redirected by static declarativeNetRequest rules before any request;
+  // heuristic verdicts (and list URLs/paths) are caught here and the tab is sent to the warning page.
+  api.webNavigation.onBeforeNavigate.addListener(async (details) => {
+    if (details.frameId !== 0 || !isWeb(details.url)) return;
+    try {
+      const { redirect } = await decide(details.url);
+      if (redirect) await api.tabs.update(details.tabId, { url: warningUrl(details.url) });
+    } catch (err) {
+      console.error('[waspada] check failed', err);
+    }
+  });
+}
+
+// ---- toolbar badge -------------------------------------------------------------------------
+const BADGE = {
+  safe: { text: '', color: '#1b7f3b' },
+  suspicious: { text: '!', color: '#b35c00' },
+  dangerous: { text: '!!', color: '#c62828' },
+  blocked: { text: 'X', color: '#c62828' },
+  invalid: { text: '', color: '#555555' },
+};
+
+async function showBadge(tabId, url) {
+  const subject = subjectOf(url);
+  let level = 'invalid';
+  if (subject && isWeb(subject)) {
+    try {
+      level = (await getChecker()).check(subject).verdict;
+    } catch (err) {
+      console.error('[waspada] badge check failed', err);
+    }
+  }
+  const badge = BADGE[level] ?? BADGE.invalid;
+  await api.action.setBadgeText({ tabId, text: badge.text });
+  await api.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await api.action.setTitle({ tabId, title: `Waspada: ${api.i18n.getMessage(`level_${level}`) || level}` });
+}
+
+api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+  if (changeInfo.url || changeInfo.status === 'complete') {
+    showBadge(tabId, changeInfo.url ?? tab.url).catch(() => {});
+  }
+});
+
+// ---- context menu --------------------------------------------------------------------------
+function createMenu() {
+  api.contextMenus.removeAll(() => {
+    api.contextMenus.create({ id: MENU_ID, title: api.i18n.getMessage('menu_check_link'), contexts: ['link'] });
+  });
+}
+api.runtime.onInstalled.addListener(async () => {
+  createMenu();
+  await syncRules(await loadSettings());
+});
+api.runtime.onStartup?.addListener(() => {
+  getChecker().catch(() => {});
+});
+
+export async function openLinkCheck(linkUrl, tab) {
+  const url = `${api.runtime.getURL('pages/popup.html')}?link=${encodeURIComponent(linkUrl)}`;
+  const props = { url };
+  if (tab && Number.isInteger(tab.index)) props.index = tab.index + 1;
+  return api.tabs.create(props);
+}
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && typeof info.linkUrl === 'string') openLinkCheck(info.linkUrl, tab);
+});
+
+// ---- messages ------------------------------------------------------------------------------
+async function handle(msg) {
+  switch (msg.type) {
+    case 'check':
+      return (await getChecker()).check(msg.url);
+    case 'tabVerdict': {
+      const tab = await api.tabs.get(msg.tabId);
+      const url = subjectOf(tab.url ?? tab.pendingUrl);
+      if (!url) return { url: null, verdict: null };
+      return { url, verdict: isWeb(url) ? (await getChecker()).check(url) : null };
+    }
+    case 'listInfo':
+      return (await getChecker()).info();
+    case 'getSettings':
+      return loadSettings();
+    case 'setSettings':
+      return updateSettings(msg.settings);
+    case 'allowOnce':
+      return allowOnce(msg.url);
+    case 'trustSite': {
+      const verdict = (await getChecker()).check(msg.url);
+      const site = verdict.registrable_domain ?? verdict.host;
+      if (!site) throw new Error('this is not a site that can be trusted');
+      const settings = await loadSettings();
+      return updateSettings({ ...settings, trusted: [...settings.trusted, site] });
+    }
+    case 'untrustSite': {
+      const settings = await loadSettings();
+      return updateSettings({ ...settings, trusted: settings.trusted.filter((s) => s !== msg.site) });
+    }
+    default:
+      throw new Error(`unhandled message ${msg.type}`);
+  }
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  const fromOwnPage = sender.id === api.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(OWN_ORIGIN);
+  const problem = validate(msg, fromOwnPage);
+  if (problem) {
+    sendResponse({ error: problem });
+    return false;
+  }
+  handle(msg).then(
+    (result) => sendResponse({ result }),
+    (err) => sendResponse({ error: String(err?.message ?? err) }),
+  );
+  return true;
+});
+
+// Test hook used by the end-to-end tests to drive the context-menu handler (no UI can click a native menu).
+globalThis.waspada = { openLinkCheck, getChecker, MENU_ID };

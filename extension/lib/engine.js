@@ -1,0 +1,35 @@
+// Loads the wasm core and the bundled list once per background start, lazily, and caches them.
+import init, { Checker } from '../wasm/waspada_wasm.js';
+import { api } from './api.js';
+import { engineSettings, loadSettings } from './settings.js';
+
+let pending = null;
+
+async function load() {
+  const started = performance.now();
+  await init({ module_or_path: api.runtime.getURL('wasm/waspada_wasm_bg.wasm') });
+  const response = await fetch(api.runtime.getURL('data/waspada.bin'));
+  if (!response.ok) throw new Error(`cannot read the bundled list (${response.status})`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const checker = new Checker(bytes, engineSettings(await loadSettings()));
+  console.info(`[waspada] engine ready in ${Math.round(performance.now() - started)} ms`);
+  return checker;
+}
+
+/** The checker; loads it on first use. A failed load is retried on the next call. */
+export function getChecker() {
+  if (!pending) {
+    pending = load().catch((err) => {
+      pending = null;
+      throw err;
+    });
+  }
+  return pending;
+}
+
+/** Pushes new settings into the loaded checker (if any; otherwise it reads them when it loads). */
+export async function applySettings(settings) {
+  if (!pending) return;
+  const checker = await getChecker();
+  checker.setSettings(engineSettings(settings));
+}

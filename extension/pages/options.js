@@ -1,0 +1,120 @@
+// Options: sensitivity, categories, trusted sites, protected sites, list information.
+import { localize, t, send } from '../lib/i18n.js';
+import { CATEGORIES } from '../lib/settings.js';
+
+const $ = (id) => document.getElementById(id);
+let settings = null;
+
+function showError(err) {
+  $('error').textContent = err ? `${t('error_prefix')} ${err.message ?? err}` : '';
+}
+
+/** A site typed by the user, reduced to its host: "https://www.BCA.co.id/x" -> "www.bca.co.id". */
+export function siteOf(input) {
+  const raw = input.trim();
+  if (!raw) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    return url.hostname.replace(/\.$/, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+async function save(next) {
+  try {
+    settings = await send({ type: 'setSettings', settings: next });
+    $('saved').textContent = t('options_saved');
+    showError(null);
+    render();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+function renderList(ul, items, field) {
+  ul.replaceChildren();
+  for (const site of items) {
+    const li = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'mono';
+    name.textContent = site;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = t('options_remove');
+    remove.setAttribute('aria-label', `${t('options_remove')} ${site}`);
+    remove.addEventListener('click', () => save({ ...settings, [field]: settings[field].filter((s) => s !== site) }));
+    li.append(name, remove);
+    ul.append(li);
+  }
+  if (items.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = t('options_none');
+    ul.append(li);
+  }
+}
+
+function render() {
+  for (const radio of document.querySelectorAll('input[name=sensitivity]')) radio.checked = radio.value === settings.sensitivity;
+  for (const box of document.querySelectorAll('#categories input')) box.checked = !settings.disabled_categories.includes(box.value);
+  renderList($('trusted-list'), settings.trusted, 'trusted');
+  renderList($('protected-list'), settings.protected, 'protected');
+}
+
+function addFrom(form, input, field) {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const site = siteOf($(input).value);
+    if (!site) {
+      showError(new Error(t('options_bad_site')));
+      return;
+    }
+    $(input).value = '';
+    save({ ...settings, [field]: [...settings[field], site] });
+  });
+}
+
+async function main() {
+  localize();
+  const fs = $('categories');
+  for (const c of CATEGORIES) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = c;
+    box.addEventListener('change', () => {
+      const off = new Set(settings.disabled_categories);
+      if (box.checked) off.delete(c);
+      else off.add(c);
+      save({ ...settings, disabled_categories: [...off] });
+    });
+    const text = document.createElement('span');
+    text.textContent = t(`options_block_${c}`);
+    label.append(box, text);
+    fs.append(label);
+  }
+  for (const radio of document.querySelectorAll('input[name=sensitivity]')) {
+    radio.addEventListener('change', () => save({ ...settings, sensitivity: radio.value }));
+  }
+  addFrom($('trusted-form'), 'trusted-input', 'trusted');
+  addFrom($('protected-form'), 'protected-input', 'protected');
+  settings = await send({ type: 'getSettings' });
+  render();
+  const info = await send({ type: 'listInfo' });
+  const dl = $('list-info');
+  const rows = [
+    [t('options_list_version'), info.list_version],
+    [t('options_list_date'), info.build_date],
+    ...CATEGORIES.map((c) => [t(`category_${c}`), String(info.counts?.[c] ?? 0)]),
+  ];
+  for (const [k, v] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = v;
+    dl.append(dt, dd);
+  }
+}
+
+main().catch(showError);

@@ -1,0 +1,94 @@
+// The full-page warning shown instead of a dangerous or blocked site. The blocked URL is the hash.
+import { api } from '../lib/api.js';
+import { localize, t, send, reasonList } from '../lib/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const rawUrl = location.hash.length > 1 ? location.hash.slice(1) : '';
+// Only web addresses are ever navigated to from here.
+const blockedUrl = /^https?:\/\//i.test(rawUrl) ? rawUrl : '';
+
+function showError(err) {
+  const el = $('error');
+  el.textContent = `${t('error_prefix')} ${err.message ?? err}`;
+  el.hidden = false;
+}
+
+function reportText(verdict, info) {
+  return [
+    'Waspada false positive report',
+    `URL: ${blockedUrl}`,
+    `Host: ${verdict.host ?? '-'} (${verdict.host_unicode ?? '-'})`,
+    `Verdict: ${verdict.verdict} (score ${verdict.score})`,
+    `Reasons: ${verdict.reasons.map((r) => r.code + (r.params ? ' ' + JSON.stringify(r.params) : '')).join('; ')}`,
+    `List: ${info?.list_version ?? '-'} (${info?.build_date ?? '-'})`,
+    `Extension: ${api.runtime.getManifest().version}`,
+    `Browser: ${navigator.userAgent}`,
+    'Why I think it is safe: ',
+  ].join('\n');
+}
+
+async function goBackToSafety() {
+  if (history.length > 1) {
+    history.back();
+    return;
+  }
+  const tab = await api.tabs.getCurrent();
+  const target = typeof globalThis.browser !== 'undefined' ? 'about:blank' : 'chrome://newtab/';
+  await api.tabs.update(tab.id, { url: target }).catch(() => location.replace('about:blank'));
+}
+
+async function main() {
+  localize();
+  $('full-url').textContent = blockedUrl;
+  $('back').addEventListener('click', () => goBackToSafety().catch(showError));
+  $('back').focus();
+  if (!blockedUrl) {
+    $('reasons').replaceChildren(document.createTextNode(t('warning_no_url')));
+    return;
+  }
+  const [verdict, info] = await Promise.all([send({ type: 'check', url: blockedUrl }), send({ type: 'listInfo' }).catch(() => null)]);
+  document.body.dataset.level = verdict.verdict;
+  $('main').classList.toggle('suspicious', verdict.verdict === 'suspicious');
+  $('headline').textContent = t(verdict.verdict === 'blocked' ? 'warning_headline_blocked' : 'warning_headline_dangerous');
+  document.title = `${t('warning_title')}: ${verdict.host_unicode ?? verdict.host ?? ''}`;
+  $('host-unicode').textContent = verdict.host_unicode ?? '-';
+  $('host-ascii').textContent = verdict.host ?? '-';
+  const reasons = verdict.reasons.filter((r) => r.score > 0 || r.code === 'list.blocked');
+  $('reasons').replaceChildren(reasonList(reasons.length ? reasons : verdict.reasons));
+  if (verdict.suggestion) {
+    $('suggest-text').textContent = t('warning_did_you_mean').replace('{site}', verdict.suggestion);
+    const link = $('suggest-link');
+    link.href = `https://${verdict.suggestion}/`;
+    link.textContent = t('warning_go_to').replace('{site}', verdict.suggestion);
+    $('suggestion').hidden = false;
+  }
+  $('report').value = reportText(verdict, info);
+  $('continue').addEventListener('click', async () => {
+    try {
+      await send({ type: 'allowOnce', url: blockedUrl });
+      location.replace(blockedUrl);
+    } catch (err) {
+      showError(err);
+    }
+  });
+  $('trust').addEventListener('click', async () => {
+    try {
+      await send({ type: 'trustSite', url: blockedUrl });
+      location.replace(blockedUrl);
+    } catch (err) {
+      showError(err);
+    }
+  });
+  $('copy').addEventListener('click', async () => {
+    const area = $('report');
+    area.select();
+    try {
+      await navigator.clipboard.writeText(area.value);
+    } catch {
+      document.execCommand('copy');
+    }
+    $('copied').textContent = t('warning_copied');
+  });
+}
+
+main().catch(showError);
