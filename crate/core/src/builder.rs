@@ -29,8 +29,8 @@ use std::fmt;
 /// One text source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
-    /// Shown in reports (`name:line`) and used as the source name of entries that do not carry
-    /// their own (every format but TSV). Usually the file name.
+    /// Shown in reports (`name:line`); usually the file's path. Its file stem (`lists/evil.txt`
+    /// → `evil`) is the source name of entries whose line does not name one (all but TSV).
     pub name: String,
     pub text: String,
     /// The category of entries whose line does not say (every format but TSV).
@@ -38,7 +38,15 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// A source named after the file name's stem (`lists/evil-hosts.txt` → `evil-hosts`).
+    /// The source name of entries whose line does not name one: the file stem of `name`.
+    pub fn source_name(&self) -> &str {
+        std::path::Path::new(&self.name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.name)
+    }
+
     pub fn new(name: &str, text: String, default_category: Category) -> SourceFile {
         SourceFile {
             name: name.to_string(),
@@ -712,6 +720,7 @@ pub fn build(inputs: &Inputs) -> Result<(Vec<u8>, BuildReport), BuildError> {
             name: file.name.clone(),
             ..FileReport::default()
         };
+        let source_name = file.source_name();
         let mut lines = file.text.lines().enumerate().peekable();
         // TSV if the first line is a header whose first column is `url_or_domain`.
         let tsv = match lines.peek() {
@@ -729,8 +738,8 @@ pub fn build(inputs: &Inputs) -> Result<(Vec<u8>, BuildReport), BuildError> {
             let line = raw.trim_end_matches('\r');
             let outcome = match &tsv {
                 Some(_) if line.trim().is_empty() || line.starts_with('#') => LineOutcome::Skip,
-                Some(cols) => parse_tsv_line(line, cols, &file.name, file.default_category),
-                None => parse_plain_line(line, &file.name, file.default_category),
+                Some(cols) => parse_tsv_line(line, cols, source_name, file.default_category),
+                None => parse_plain_line(line, source_name, file.default_category),
             };
             let mut reject =
                 |reason: DropReason, detail: String, text: &str, fr: &mut FileReport| {
