@@ -6,11 +6,17 @@ pub mod blocklist;
 pub mod builder;
 pub mod category;
 pub mod domain;
+pub mod engine;
 pub mod error;
 pub mod format;
+pub mod lookalike;
+pub mod rules;
+pub mod score;
+pub mod targets;
 pub mod url;
 pub mod verdict;
 
 pub use category::Category;
+pub use engine::{Engine, Sensitivity, Settings, Subject};
 pub use error::DataError;
 pub use verdict::{Level, Reason, Verdict};

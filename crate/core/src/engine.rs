@@ -1,0 +1,249 @@
+//! The engine: one validated data file, viewed in place, and the pipeline that turns an input
+//! into a [`Verdict`].
+//!
+//! `Engine::new` checks the envelope (magic, version, checksum, section table) and builds the
+//! section views once; nothing is parsed from text and nothing is allocated per entry. The views
+//! borrow the engine's own bytes (a self-referential cell), so the engine can be moved into a wasm
+//! object or a CLI without copying the list.
+
+use crate::blocklist::Blocklist;
+use crate::category::Category;
+use crate::domain::{self, Psl, PSL_TAG};
+use crate::error::DataError;
+use crate::format::{Envelope, Header};
+use crate::url::{self, Canonical, UrlError};
+use crate::verdict::{Level, Reason, Verdict};
+use serde::{Deserialize, Serialize};
+
+/// How readily heuristics raise an alarm.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sensitivity {
+    Low,
+    #[default]
+    Normal,
+    High,
+}
+
+impl Sensitivity {
+    pub fn parse(s: &str) -> Option<Sensitivity> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "low" => Some(Sensitivity::Low),
+            "normal" | "medium" => Some(Sensitivity::Normal),
+            "high" => Some(Sensitivity::High),
+            _ => None,
+        }
+    }
+}
+
+/// The user's choices. Every field has a default, so `{}` is a valid JSON settings object.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub sensitivity: Sensitivity,
+    /// Sites the user trusts (hosts or registrable domains): always safe.
+    pub trusted: Vec<String>,
+    /// The user's own official domains to protect (e.g. their bank's), fed to the lookalike check.
+    pub protected: Vec<String>,
+    /// Blocklist categories not to block (e.g. gambling).
+    pub disabled_categories: Vec<Category>,
+    /// Whether to consult the bundled blocklist at all (the evaluation turns it off).
+    pub use_blocklist: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            sensitivity: Sensitivity::Normal,
+            trusted: Vec::new(),
+            protected: Vec::new(),
+            disabled_categories: Vec::new(),
+            use_blocklist: true,
+        }
+    }
+}
+
+/// What the heuristics see about one URL.
+#[derive(Clone, Copy, Debug)]
+pub struct Subject<'a> {
+    /// The input as given.
+    pub input: &'a str,
+    /// Lower-case scheme (`http`, `https`, `data`, `javascript`, ...).
+    pub scheme: &'a str,
+    /// The canonical URL, for http(s) inputs.
+    pub canonical: Option<&'a Canonical>,
+    /// ASCII (punycode) host, `""` if none.
+    pub host: &'a str,
+    /// The host as a person reads it.
+    pub host_unicode: &'a str,
+    pub registrable_domain: Option<&'a str>,
+    pub public_suffix: Option<&'a str>,
+    /// The host sits under a PSL private-section suffix (pages.dev, github.io, ...).
+    pub private_suffix: bool,
+}
+
+/// The section views of one data file.
+struct Views<'a> {
+    psl: Psl<'a>,
+    blocklist: Blocklist<'a>,
+}
+
+impl<'a> Views<'a> {
+    fn new(env: &Envelope, bytes: &'a [u8]) -> Result<Views<'a>, DataError> {
+        let psl_bytes = env
+            .section(PSL_TAG)
+            .and_then(|r| bytes.get(r))
+            .ok_or(DataError::MissingSection("public suffixes (PSL)"))?;
+        Ok(Views {
+            psl: Psl::new(psl_bytes)?,
+            blocklist: Blocklist::from_envelope(env, bytes)?,
+        })
+    }
+}
+
+struct Owner {
+    bytes: Vec<u8>,
+    envelope: Envelope,
+}
+
+self_cell::self_cell!(
+    struct Loaded {
+        owner: Owner,
+        #[not_covariant]
+        dependent: Views,
+    }
+);
+
+/// Checks URLs against one data file and the user's settings.
+pub struct Engine {
+    loaded: Loaded,
+    settings: Settings,
+    trusted: Vec<String>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("header", self.header())
+            .field("settings", &self.settings)
+            .finish()
+    }
+}
+
+/// Normalizes a user-entered site ("https://www.BCA.co.id/", "bca.co.id") to an ASCII host.
+fn normalize_site(site: &str) -> Option<String> {
+    let c = url::canonicalize(site).ok()?;
+    Some(c.host.strip_prefix("www.").unwrap_or(&c.host).to_string())
+}
+
+impl Engine {
+    /// Validates `bytes` as a Waspada data file and prepares to check URLs with `settings`.
+    pub fn new(bytes: Vec<u8>, settings: Settings) -> Result<Engine, DataError> {
+        let envelope = Envelope::parse(&bytes)?;
+        let loaded = Loaded::try_new(Owner { bytes, envelope }, |o| {
+            Views::new(&o.envelope, &o.bytes)
+        })?;
+        let mut engine = Engine {
+            loaded,
+            settings: Settings::default(),
+            trusted: Vec::new(),
+        };
+        engine.set_settings(settings);
+        Ok(engine)
+    }
+
+    pub fn set_settings(&mut self, settings: Settings) {
+        self.trusted = settings
+            .trusted
+            .iter()
+            .filter_map(|s| normalize_site(s))
+            .collect();
+        self.settings = settings;
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The data file's header: list version, build date, counts by category.
+    pub fn header(&self) -> &Header {
+        &self.loaded.borrow_owner().envelope.header
+    }
+
+    /// The registrable domain (eTLD+1) of an ASCII host.
+    pub fn registrable_domain<'h>(&self, host: &'h str) -> Option<&'h str> {
+        self.loaded
+            .with_dependent(|_, v| v.psl.registrable_domain(host))
+    }
+
+    fn is_trusted(&self, host: &str, registrable: Option<&str>) -> bool {
+        self.trusted.iter().any(|t| {
+            host == t
+                || registrable == Some(t.as_str())
+                || (host.len() > t.len()
+                    && host.ends_with(t.as_str())
+                    && host.as_bytes().get(host.len() - t.len() - 1) == Some(&b'.'))
+        })
+    }
+
+    /// Checks one input (a URL or a bare domain). Never panics; unreadable input gives an
+    /// `invalid` verdict with the reason `url.invalid`.
+    pub fn check(&self, input: &str) -> Verdict {
+        match url::canonicalize(input) {
+            Ok(canonical) => self.check_canonical(input, &canonical),
+            Err(UrlError::UnsupportedScheme(scheme)) => self.check_other_scheme(input, &scheme),
+            Err(e) => Verdict::invalid(
+                input,
+                Reason::new("url.invalid", 0).with("error", e.to_string()),
+            ),
+        }
+    }
+
+    fn check_other_scheme(&self, input: &str, scheme: &str) -> Verdict {
+        let mut verdict =
+            Verdict::invalid(input, Reason::new("url.not_web", 0).with("scheme", scheme));
+        verdict.verdict = Level::Safe;
+        verdict
+    }
+
+    fn check_canonical(&self, input: &str, canonical: &Canonical) -> Verdict {
+        self.loaded.with_dependent(|_, views| {
+            let host = canonical.host.as_str();
+            let host_unicode = domain::to_unicode(host);
+            let registrable = views.psl.registrable_domain(host);
+            let mut verdict = Verdict {
+                input: input.to_string(),
+                verdict: Level::Safe,
+                score: 0,
+                host: Some(host.to_string()),
+                host_unicode: Some(host_unicode.clone()),
+                registrable_domain: registrable.map(str::to_string),
+                canonical: Some(canonical.url.clone()),
+                reasons: Vec::new(),
+                suggestion: None,
+            };
+            if self.is_trusted(host, registrable) {
+                verdict.reasons.push(Reason::new("trust.user", 0));
+                return verdict;
+            }
+            if self.settings.use_blocklist {
+                let expressions = canonical.expressions();
+                if let Some(hit) = views.blocklist.lookup(&expressions) {
+                    if !self.settings.disabled_categories.contains(&hit.category) {
+                        verdict.verdict = Level::Blocked;
+                        verdict.score = 100;
+                        verdict.reasons.push(
+                            Reason::new("list.blocked", 100)
+                                .with("category", hit.category.as_str())
+                                .with("source", hit.source)
+                                .with("match", hit.expression.clone())
+                                .with("kind", hit.kind.as_str()),
+                        );
+                        return verdict;
+                    }
+                }
+            }
+            verdict
+        })
+    }
+}
