@@ -1,0 +1,1399 @@
+//! Scam-pattern rules: structural hints about a URL (credentials before the host, IP hosts, mixed
+//! scripts, abused TLDs, shorteners, free hosting, executable downloads, piles of subdomains,
+//! hyphens and digits, odd ports, lure and gambling words, `data:`/`javascript:` navigations),
+//! each with a weight kept as data.
+//!
+//! The word lists and weights live in `crate/core/data/rules/*.tsv` and are compiled into one
+//! section, `RULE`, by [`sections`] (feature `builder`). [`Rules`] views that section in place: no
+//! parsing and no allocation at load, binary searches at check time, and keyword matching that
+//! walks the host and path once, trying at each position only the words that start with that byte.
+//!
+//! # Weights
+//! Each reason's `score` is the points it adds; `score::combine` adds them up and maps the sum to a
+//! level (on Normal, suspicious from 30 and dangerous from 60 points when this was written).
+//! Structural hints alone stay below the suspicious threshold; what flags a URL by itself is only
+//! what is never innocent: a domain disguised as credentials (`url.userinfo`), an IP address in an
+//! obfuscated notation, page-rendering `data:` and `javascript:` navigations, script downloads, and
+//! distinctive gambling words.
+//!
+//! # Section `RULE` (all integers little-endian)
+//! ```text
+//! 0    4   format version (1)
+//! 4    4   table count t (5)
+//! 8    8t  table directory: offset u32, length u32 (relative to the section), in the order
+//!          weights, tlds, shorteners, hosting, keywords
+//! ```
+//! Every table is a sorted string table:
+//! ```text
+//! 0      4    entry count n
+//! 4      4    value width w (bytes per entry)
+//! 8      4n   end offset of each key in the text (u32, non-decreasing)
+//! 8+4n   wn   values
+//! ...    ...  keys: lower-case ASCII, strictly increasing byte order, concatenated
+//! ```
+//! Values: weights 1 byte (points); tlds 1 byte (points); shorteners none; hosting 1 byte
+//! (points); keywords 4 bytes (class, mode, host points, path points).
+
+use crate::error::DataError;
+use crate::format::{read_u32, Envelope, Tag};
+use crate::verdict::Reason;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+
+/// The rules section.
+pub const RULES_TAG: Tag = *b"RULE";
+/// The section format this build reads and writes.
+pub const RULES_VERSION: u32 = 1;
+
+const TABLES: usize = 5;
+const T_WEIGHTS: usize = 0;
+const T_TLDS: usize = 1;
+const T_SHORTENERS: usize = 2;
+const T_HOSTING: usize = 3;
+const T_KEYWORDS: usize = 4;
+const TABLE_NAMES: [&str; TABLES] = ["weights", "tlds", "shorteners", "hosting", "keywords"];
+const VALUE_WIDTHS: [u32; TABLES] = [1, 1, 0, 1, 4];
+
+/// How much of the path and query keyword matching reads.
+const MAX_PATH_SCAN: usize = 1024;
+/// The most keyword matches kept per URL (the rest are ignored; the caps are reached long before).
+const MAX_MATCHES: usize = 32;
+
+/// Every reason code this module emits, with the weight key that gives its points.
+/// The `_locales` message key of each is `reason_` + code with dots turned into underscores.
+pub mod code {
+    pub const USERINFO: &str = "url.userinfo";
+    pub const IP_LITERAL: &str = "host.ip_literal";
+    pub const PUNYCODE: &str = "host.punycode";
+    pub const MIXED_SCRIPT: &str = "host.mixed_script";
+    pub const RESTRICTED_CHARS: &str = "host.restricted_chars";
+    pub const TLD_ABUSED: &str = "tld.abused";
+    pub const SHORTENER: &str = "url.shortener";
+    pub const HOSTING_FREE: &str = "hosting.free";
+    pub const DOWNLOAD: &str = "download.executable";
+    pub const MANY_SUBDOMAINS: &str = "host.many_subdomains";
+    pub const MANY_HYPHENS: &str = "host.many_hyphens";
+    pub const MANY_DIGITS: &str = "host.many_digits";
+    pub const ODD_PORT: &str = "url.odd_port";
+    pub const LURE: &str = "keyword.lure";
+    pub const GAMBLING: &str = "keyword.gambling";
+    pub const DATA: &str = "scheme.data";
+    pub const JAVASCRIPT: &str = "scheme.javascript";
+
+    pub const ALL: [&str; 17] = [
+        USERINFO,
+        IP_LITERAL,
+        PUNYCODE,
+        MIXED_SCRIPT,
+        RESTRICTED_CHARS,
+        TLD_ABUSED,
+        SHORTENER,
+        HOSTING_FREE,
+        DOWNLOAD,
+        MANY_SUBDOMAINS,
+        MANY_HYPHENS,
+        MANY_DIGITS,
+        ODD_PORT,
+        LURE,
+        GAMBLING,
+        DATA,
+        JAVASCRIPT,
+    ];
+}
+
+/// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
+pub const WEIGHT_KEYS: [&str; 24] = [
+    "download.executable",
+    "download.executable_script",
+    "download.executable_windows",
+    "host.ip_literal",
+    "host.ip_obfuscated",
+    "host.many_digits",
+    "host.many_hyphens",
+    "host.many_hyphens_lots",
+    "host.many_subdomains",
+    "host.many_subdomains_deep",
+    "host.mixed_script",
+    "host.mixed_script_moderate",
+    "host.punycode",
+    "host.restricted_chars",
+    "keyword.cap",
+    "keyword.gambling_cap",
+    "scheme.data",
+    "scheme.data_other",
+    "scheme.javascript",
+    "url.odd_port",
+    "url.shortener",
+    "url.userinfo",
+    "url.userinfo_plain",
+    "hosting.free_max",
+];
+
+/// Reasons about the URL itself rather than the site it points to: the engine keeps these even on
+/// an official or popular site (a `.apk` download from a file host, a domain disguised as
+/// credentials in front of a popular host, a `data:` page).
+pub fn applies_on_official_site(code: &str) -> bool {
+    matches!(
+        code,
+        code::USERINFO | code::DOWNLOAD | code::DATA | code::JAVASCRIPT | code::IP_LITERAL
+    )
+}
+
+/// True for reasons that belong to the gambling category (the engine drops them when the user
+/// disabled that category). Every such reason also carries the param `category=gambling`.
+pub fn is_gambling(code: &str) -> bool {
+    code == code::GAMBLING
+}
+
+/// Keyword classes (first value byte of a keyword entry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    Lure = 0,
+    Gambling = 1,
+    /// An ordinary word that contains a keyword (`judicial` ⊃ `judi`): matches inside it are ignored.
+    Except = 2,
+}
+
+impl WordClass {
+    fn from_u8(v: u8) -> Option<WordClass> {
+        match v {
+            0 => Some(WordClass::Lure),
+            1 => Some(WordClass::Gambling),
+            2 => Some(WordClass::Except),
+            _ => None,
+        }
+    }
+    #[cfg(feature = "builder")]
+    fn parse(s: &str) -> Option<WordClass> {
+        match s {
+            "lure" => Some(WordClass::Lure),
+            "gambling" => Some(WordClass::Gambling),
+            "except" => Some(WordClass::Except),
+            _ => None,
+        }
+    }
+}
+
+/// Where in a label or path token a keyword must sit (second value byte of a keyword entry).
+/// A boundary is the start or end of the text or any byte that is not an ASCII letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordMode {
+    Any = 0,
+    /// A boundary before or after.
+    Edge = 1,
+    /// Boundaries before and after.
+    Word = 2,
+    /// A boundary before.
+    Start = 3,
+    /// A boundary after.
+    End = 4,
+}
+
+impl WordMode {
+    fn from_u8(v: u8) -> Option<WordMode> {
+        match v {
+            0 => Some(WordMode::Any),
+            1 => Some(WordMode::Edge),
+            2 => Some(WordMode::Word),
+            3 => Some(WordMode::Start),
+            4 => Some(WordMode::End),
+            _ => None,
+        }
+    }
+    #[cfg(feature = "builder")]
+    fn parse(s: &str) -> Option<WordMode> {
+        match s {
+            "any" => Some(WordMode::Any),
+            "edge" => Some(WordMode::Edge),
+            "word" => Some(WordMode::Word),
+            "start" => Some(WordMode::Start),
+            "end" => Some(WordMode::End),
+            _ => None,
+        }
+    }
+    fn accepts(self, before: bool, after: bool) -> bool {
+        match self {
+            WordMode::Any => true,
+            WordMode::Edge => before || after,
+            WordMode::Word => before && after,
+            WordMode::Start => before,
+            WordMode::End => after,
+        }
+    }
+}
+
+/// A sorted string table viewed in place.
+#[derive(Clone, Copy, Debug)]
+struct StrTable<'a> {
+    n: usize,
+    width: usize,
+    ends: &'a [u8],
+    values: &'a [u8],
+    text: &'a [u8],
+}
+
+impl<'a> StrTable<'a> {
+    fn parse(bytes: &'a [u8], name: &str, width: u32) -> Result<StrTable<'a>, DataError> {
+        let bad = |what: &str| DataError::Corrupt(format!("rules {name} table: {what}"));
+        let n = read_u32(bytes, 0).ok_or_else(|| bad("truncated header"))? as usize;
+        let w = read_u32(bytes, 4).ok_or_else(|| bad("truncated header"))?;
+        if w != width {
+            return Err(bad(&format!("value width {w}, expected {width}")));
+        }
+        let width = w as usize;
+        let ends_len = n
+            .checked_mul(4)
+            .ok_or_else(|| bad("entry count overflows"))?;
+        let values_len = n
+            .checked_mul(width)
+            .ok_or_else(|| bad("entry count overflows"))?;
+        let ends_end = 8usize
+            .checked_add(ends_len)
+            .ok_or_else(|| bad("entry count overflows"))?;
+        let values_end = ends_end
+            .checked_add(values_len)
+            .ok_or_else(|| bad("entry count overflows"))?;
+        let ends = bytes
+            .get(8..ends_end)
+            .ok_or_else(|| bad("offsets overrun the table"))?;
+        let values = bytes
+            .get(ends_end..values_end)
+            .ok_or_else(|| bad("values overrun the table"))?;
+        let text = bytes
+            .get(values_end..)
+            .ok_or_else(|| bad("text overruns the table"))?;
+        let t = StrTable {
+            n,
+            width,
+            ends,
+            values,
+            text,
+        };
+        // The last end offset must be the text length: checks the table's size in O(1).
+        let last = if n == 0 {
+            0
+        } else {
+            t.end(n - 1).ok_or_else(|| bad("offsets"))?
+        };
+        if last != text.len() {
+            return Err(bad("text length does not match the offsets"));
+        }
+        Ok(t)
+    }
+
+    fn end(&self, i: usize) -> Option<usize> {
+        read_u32(self.ends, i.checked_mul(4)?).map(|v| v as usize)
+    }
+
+    fn key(&self, i: usize) -> Option<&'a [u8]> {
+        let start = if i == 0 { 0 } else { self.end(i - 1)? };
+        let end = self.end(i)?;
+        self.text.get(start..end)
+    }
+
+    fn value(&self, i: usize) -> Option<&'a [u8]> {
+        let at = i.checked_mul(self.width)?;
+        self.values.get(at..at.checked_add(self.width)?)
+    }
+
+    /// Index of `key` (exact, bytewise), if present.
+    fn find(&self, key: &[u8]) -> Option<usize> {
+        let (mut lo, mut hi) = (0usize, self.n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(mid)?.cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The first byte of key `i` (keys are never empty; 0 if the table is malformed).
+    fn first_byte(&self, i: usize) -> u8 {
+        self.key(i).and_then(|k| k.first().copied()).unwrap_or(0)
+    }
+
+    /// The index range of keys starting with byte `b`.
+    fn first_byte_range(&self, b: u8) -> (usize, usize) {
+        let lower = |target: u8| {
+            let (mut lo, mut hi) = (0usize, self.n);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if self.first_byte(mid) < target {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        let start = lower(b);
+        let end = if b == u8::MAX { self.n } else { lower(b + 1) };
+        (start, end)
+    }
+
+    /// Full check: offsets non-decreasing, keys non-empty, lower-case ASCII, strictly increasing.
+    fn validate(&self, name: &str) -> Result<(), DataError> {
+        let bad = |what: String| DataError::Corrupt(format!("rules {name} table: {what}"));
+        let mut prev: Option<&[u8]> = None;
+        for i in 0..self.n {
+            let key = self
+                .key(i)
+                .ok_or_else(|| bad(format!("entry {i} out of bounds")))?;
+            if key.is_empty() {
+                return Err(bad(format!("entry {i} is empty")));
+            }
+            if key
+                .iter()
+                .any(|b| !b.is_ascii() || b.is_ascii_uppercase() || b.is_ascii_control())
+            {
+                return Err(bad(format!("entry {i} is not lower-case ASCII")));
+            }
+            if let Some(p) = prev {
+                if p >= key {
+                    return Err(bad(format!("entry {i} is out of order")));
+                }
+            }
+            prev = Some(key);
+        }
+        Ok(())
+    }
+}
+
+/// The rules section, viewed in place.
+#[derive(Clone, Copy, Debug)]
+pub struct Rules<'a> {
+    tables: [StrTable<'a>; TABLES],
+}
+
+/// What the rules see about one URL, in the engine's terms (see [`crate::engine::Subject`]); the
+/// rules read the raw input for what canonicalization erases (credentials, IP notation, port).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleInput<'a> {
+    pub input: &'a str,
+    pub scheme: &'a str,
+    pub host: &'a str,
+    pub host_unicode: &'a str,
+    pub registrable_domain: Option<&'a str>,
+    pub public_suffix: Option<&'a str>,
+    pub private_suffix: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Match {
+    word: usize,
+    start: usize,
+    end: usize,
+    in_host: bool,
+    class: WordClass,
+    points: u8,
+}
+
+impl<'a> Rules<'a> {
+    /// Views the `RULE` section of a validated envelope. Checks the section's structure in
+    /// O(tables); [`Rules::validate`] checks every entry (the engine runs it once at load).
+    pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Rules<'a>, DataError> {
+        let range = env
+            .section(RULES_TAG)
+            .ok_or(DataError::MissingSection("RULE"))?;
+        let section = bytes
+            .get(range)
+            .ok_or_else(|| DataError::Corrupt("rules section out of bounds".into()))?;
+        Rules::from_section(section)
+    }
+
+    /// Views a `RULE` section's bytes.
+    pub fn from_section(section: &'a [u8]) -> Result<Rules<'a>, DataError> {
+        let bad = |what: &str| DataError::Corrupt(format!("rules section: {what}"));
+        let version = read_u32(section, 0).ok_or_else(|| bad("truncated"))?;
+        if version != RULES_VERSION {
+            return Err(bad(&format!(
+                "version {version}, this build reads {RULES_VERSION}"
+            )));
+        }
+        let count = read_u32(section, 4).ok_or_else(|| bad("truncated"))? as usize;
+        if count != TABLES {
+            return Err(bad(&format!("{count} tables, expected {TABLES}")));
+        }
+        let mut tables = [StrTable {
+            n: 0,
+            width: 0,
+            ends: &[],
+            values: &[],
+            text: &[],
+        }; TABLES];
+        for (i, slot) in tables.iter_mut().enumerate() {
+            let name = TABLE_NAMES.get(i).copied().unwrap_or("?");
+            let off =
+                read_u32(section, 8 + 8 * i).ok_or_else(|| bad("truncated directory"))? as usize;
+            let len =
+                read_u32(section, 12 + 8 * i).ok_or_else(|| bad("truncated directory"))? as usize;
+            let body = off
+                .checked_add(len)
+                .and_then(|end| section.get(off..end))
+                .ok_or_else(|| bad(&format!("{name} table out of bounds")))?;
+            let width = VALUE_WIDTHS.get(i).copied().unwrap_or(0);
+            *slot = StrTable::parse(body, name, width)?;
+        }
+        Ok(Rules { tables })
+    }
+
+    /// Checks every entry of every table (order, case, value ranges) and that every weight key is
+    /// present. O(entries); run once when a data file is loaded.
+    pub fn validate(&self) -> Result<(), DataError> {
+        for (t, name) in self.tables.iter().zip(TABLE_NAMES) {
+            t.validate(name)?;
+        }
+        for key in WEIGHT_KEYS {
+            if self.tables[T_WEIGHTS].find(key.as_bytes()).is_none() {
+                return Err(DataError::Corrupt(format!("rules weights lack {key}")));
+            }
+        }
+        let kw = &self.tables[T_KEYWORDS];
+        for i in 0..kw.n {
+            let v = kw.value(i).unwrap_or(&[]);
+            let ok = v.len() == 4
+                && WordClass::from_u8(v[0]).is_some()
+                && WordMode::from_u8(v[1]).is_some();
+            if !ok {
+                return Err(DataError::Corrupt(format!(
+                    "rules keyword {i} has a bad class or mode"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of entries in each table: weights, tlds, shorteners, hosting suffixes, keywords.
+    pub fn counts(&self) -> [usize; TABLES] {
+        let mut out = [0; TABLES];
+        for (o, t) in out.iter_mut().zip(self.tables.iter()) {
+            *o = t.n;
+        }
+        out
+    }
+
+    /// The points of a weight key (0 if absent, which [`Rules::validate`] rules out).
+    pub fn weight(&self, key: &str) -> u8 {
+        let t = &self.tables[T_WEIGHTS];
+        t.find(key.as_bytes())
+            .and_then(|i| t.value(i))
+            .and_then(|v| v.first().copied())
+            .unwrap_or(0)
+    }
+
+    /// Points of an abused TLD (the public suffix, e.g. `my.id`, or the last label).
+    pub fn tld_points(&self, suffix: &str) -> u8 {
+        let t = &self.tables[T_TLDS];
+        t.find(suffix.as_bytes())
+            .and_then(|i| t.value(i))
+            .and_then(|v| v.first().copied())
+            .unwrap_or(0)
+    }
+
+    /// True if `domain` is a known link shortener.
+    pub fn is_shortener(&self, domain: &str) -> bool {
+        self.tables[T_SHORTENERS].find(domain.as_bytes()).is_some()
+    }
+
+    /// Points of a free-hosting suffix (PSL private section), if listed.
+    pub fn hosting_points(&self, suffix: &str) -> Option<u8> {
+        let t = &self.tables[T_HOSTING];
+        t.find(suffix.as_bytes())
+            .and_then(|i| t.value(i))
+            .and_then(|v| v.first().copied())
+    }
+
+    /// The scam-pattern reasons for one URL.
+    pub fn evaluate_input(&self, s: &RuleInput) -> Vec<Reason> {
+        let mut out = Vec::new();
+        let scheme = s.scheme;
+        if scheme.eq_ignore_ascii_case("javascript") {
+            out.push(Reason::new(
+                code::JAVASCRIPT,
+                self.weight("scheme.javascript"),
+            ));
+            return out;
+        }
+        if scheme.eq_ignore_ascii_case("data") {
+            let mime = data_mime(s.input);
+            let renders = matches!(
+                mime.as_str(),
+                "text/html"
+                    | "application/xhtml+xml"
+                    | "image/svg+xml"
+                    | "text/javascript"
+                    | "application/javascript"
+                    | "text/xml"
+                    | "application/xml"
+            );
+            let w = if renders {
+                self.weight("scheme.data")
+            } else {
+                self.weight("scheme.data_other")
+            };
+            out.push(Reason::new(code::DATA, w).with("mime", mime));
+            return out;
+        }
+        if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+            return out;
+        }
+        let raw = RawUrl::split(s.input);
+        self.check_userinfo(&raw, s, &mut out);
+        let ip = self.check_ip(&raw, s, &mut out);
+        self.check_port(&raw, scheme, &mut out);
+        self.check_download(raw.path, &mut out);
+        if !ip {
+            self.check_scripts(s, &mut out);
+            self.check_tld(s, &mut out);
+            self.check_shortener(&raw, s, &mut out);
+            self.check_hosting(s, &mut out);
+            self.check_shape(s, &mut out);
+        }
+        self.check_keywords(&raw, s, ip, &mut out);
+        out
+    }
+
+    fn check_userinfo(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
+        let Some(info) = raw.userinfo else { return };
+        let user = info.split(':').next().unwrap_or("");
+        let decoded_dot = user.contains('.') || user.to_ascii_lowercase().contains("%2e");
+        // A domain-looking user name: letters and dots, at least one dot with a label after it.
+        let looks_like_domain = decoded_dot
+            && user.split(['.']).filter(|l| !l.is_empty()).count() >= 2
+            && user.bytes().any(|b| b.is_ascii_alphabetic());
+        if looks_like_domain {
+            out.push(
+                Reason::new(code::USERINFO, self.weight("url.userinfo"))
+                    .with("userinfo", truncate(user, 64))
+                    .with("host", s.host),
+            );
+        } else if !info.is_empty() {
+            out.push(
+                Reason::new(code::USERINFO, self.weight("url.userinfo_plain"))
+                    .with("userinfo", truncate(user, 64))
+                    .with("host", s.host),
+            );
+        }
+    }
+
+    /// Returns true if the host is an IP address (public or not).
+    fn check_ip(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) -> bool {
+        let host = s.host.trim_end_matches('.');
+        if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            if let Ok(ip) = inner.parse::<Ipv6Addr>() {
+                if !is_local_v6(&ip) {
+                    out.push(
+                        Reason::new(code::IP_LITERAL, self.weight("host.ip_literal"))
+                            .with("ip", inner)
+                            .with("notation", "ipv6"),
+                    );
+                }
+                return true;
+            }
+        }
+        if let Ok(ip) = host.parse::<Ipv6Addr>() {
+            if !is_local_v6(&ip) {
+                out.push(
+                    Reason::new(code::IP_LITERAL, self.weight("host.ip_literal"))
+                        .with("ip", host)
+                        .with("notation", "ipv6"),
+                );
+            }
+            return true;
+        }
+        let Ok(ip) = host.parse::<Ipv4Addr>() else {
+            return false;
+        };
+        // The engine's host is normalized: compare with the host as typed to see the notation.
+        let typed = raw.host.trim_end_matches('.');
+        let plain = is_plain_dotted_decimal(typed) || typed.is_empty();
+        if plain {
+            if !is_local_v4(&ip) {
+                out.push(
+                    Reason::new(code::IP_LITERAL, self.weight("host.ip_literal"))
+                        .with("ip", host)
+                        .with("notation", "dotted"),
+                );
+            }
+        } else {
+            out.push(
+                Reason::new(code::IP_LITERAL, self.weight("host.ip_obfuscated"))
+                    .with("ip", host)
+                    .with("notation", "obfuscated")
+                    .with("typed", truncate(typed, 64)),
+            );
+        }
+        true
+    }
+
+    fn check_port(&self, raw: &RawUrl, scheme: &str, out: &mut Vec<Reason>) {
+        let Some(port) = raw.port else { return };
+        let Ok(p) = port.parse::<u32>() else { return };
+        let default = if scheme.eq_ignore_ascii_case("https") {
+            443
+        } else {
+            80
+        };
+        if p == default || matches!(p, 80 | 443 | 8080 | 8443) {
+            return;
+        }
+        out.push(
+            Reason::new(code::ODD_PORT, self.weight("url.odd_port")).with("port", p.to_string()),
+        );
+    }
+
+    fn check_download(&self, path: &str, out: &mut Vec<Reason>) {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let file = path.rsplit('/').next().unwrap_or("");
+        let Some(dot) = file.rfind('.') else { return };
+        let ext = file.get(dot + 1..).unwrap_or("");
+        if ext.len() > 5 {
+            return;
+        }
+        let mut buf = [0u8; 5];
+        for (b, c) in buf.iter_mut().zip(ext.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = buf.get(..ext.len()).unwrap_or(&[]);
+        let key = match lower {
+            b"apk" | b"xapk" | b"apks" | b"apkm" => "download.executable",
+            b"exe" | b"msi" => "download.executable_windows",
+            b"scr" | b"bat" | b"cmd" | b"vbs" | b"vbe" | b"hta" | b"pif" | b"lnk" | b"ps1"
+            | b"jse" | b"wsf" => "download.executable_script",
+            _ => return,
+        };
+        out.push(
+            Reason::new(code::DOWNLOAD, self.weight(key))
+                .with("file", truncate(&percent_decode_lossy(file), 80))
+                .with("ext", String::from_utf8_lossy(lower).into_owned()),
+        );
+    }
+
+    fn check_scripts(&self, s: &RuleInput, out: &mut Vec<Reason>) {
+        if !s.host.split('.').any(|l| l.starts_with("xn--")) {
+            return;
+        }
+        let mut worst = RestrictionLevel::ASCIIOnly;
+        let mut worst_label = "";
+        for label in s.host_unicode.split('.') {
+            if label.is_ascii() {
+                continue;
+            }
+            let level = label.detect_restriction_level();
+            if level > worst {
+                worst = level;
+                worst_label = label;
+            }
+        }
+        let (code, key, level) = match worst {
+            RestrictionLevel::Unrestricted => (
+                code::RESTRICTED_CHARS,
+                "host.restricted_chars",
+                "unrestricted",
+            ),
+            RestrictionLevel::MinimallyRestrictive => {
+                (code::MIXED_SCRIPT, "host.mixed_script", "minimal")
+            }
+            RestrictionLevel::ModeratelyRestrictive => {
+                (code::MIXED_SCRIPT, "host.mixed_script_moderate", "moderate")
+            }
+            _ => (code::PUNYCODE, "host.punycode", "single"),
+        };
+        let label = if worst_label.is_empty() {
+            s.host_unicode
+        } else {
+            worst_label
+        };
+        out.push(
+            Reason::new(code, self.weight(key))
+                .with("label", truncate(label, 64))
+                .with("level", level),
+        );
+    }
+
+    fn check_tld(&self, s: &RuleInput, out: &mut Vec<Reason>) {
+        let host = s.host.trim_end_matches('.');
+        let last = host.rsplit('.').next().unwrap_or("");
+        let mut best = (self.tld_points(last), last);
+        if let Some(suffix) = s.public_suffix {
+            // For a private suffix (foo.vercel.app) only the ICANN part counts here.
+            if !s.private_suffix {
+                let p = self.tld_points(suffix);
+                if p > best.0 {
+                    best = (p, suffix);
+                }
+            }
+        }
+        if best.0 > 0 {
+            out.push(Reason::new(code::TLD_ABUSED, best.0).with("tld", best.1));
+        }
+    }
+
+    fn check_shortener(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
+        let host = s.host.trim_end_matches('.');
+        let bare = host.strip_prefix("www.").unwrap_or(host);
+        let hit =
+            self.is_shortener(bare) || s.registrable_domain.is_some_and(|d| self.is_shortener(d));
+        if !hit {
+            return;
+        }
+        // A shortener's own home page hides nothing.
+        let path = raw.path.split('#').next().unwrap_or("");
+        if path.is_empty() || path == "/" {
+            return;
+        }
+        out.push(
+            Reason::new(code::SHORTENER, self.weight("url.shortener")).with("shortener", bare),
+        );
+    }
+
+    fn check_hosting(&self, s: &RuleInput, out: &mut Vec<Reason>) {
+        if !s.private_suffix {
+            return;
+        }
+        let Some(suffix) = s.public_suffix else {
+            return;
+        };
+        let host = s.host.trim_end_matches('.');
+        if host == suffix || host == format_www(suffix).as_str() {
+            return;
+        }
+        if let Some(p) = self.hosting_points(suffix) {
+            if p > 0 {
+                out.push(Reason::new(code::HOSTING_FREE, p).with("suffix", suffix));
+            }
+        }
+    }
+
+    fn check_shape(&self, s: &RuleInput, out: &mut Vec<Reason>) {
+        let host = s.host.trim_end_matches('.');
+        // Labels in front of the registrable domain, `www` not counted.
+        let sub = match s.registrable_domain {
+            Some(d) if host.len() > d.len() => host.get(..host.len() - d.len()).unwrap_or(""),
+            Some(_) => "",
+            None => host,
+        };
+        let sub = sub.trim_end_matches('.');
+        let sub = sub
+            .strip_prefix("www.")
+            .unwrap_or(if sub == "www" { "" } else { sub });
+        let n_sub = if sub.is_empty() {
+            0
+        } else {
+            sub.split('.').count()
+        };
+        if n_sub >= 6 {
+            out.push(
+                Reason::new(
+                    code::MANY_SUBDOMAINS,
+                    self.weight("host.many_subdomains_deep"),
+                )
+                .with("count", n_sub.to_string()),
+            );
+        } else if n_sub >= 4 {
+            out.push(
+                Reason::new(code::MANY_SUBDOMAINS, self.weight("host.many_subdomains"))
+                    .with("count", n_sub.to_string()),
+            );
+        }
+        let hyphens = host
+            .split('.')
+            .map(|l| {
+                l.strip_prefix("xn--")
+                    .unwrap_or(l)
+                    .bytes()
+                    .filter(|&b| b == b'-')
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        if hyphens >= 5 {
+            out.push(
+                Reason::new(code::MANY_HYPHENS, self.weight("host.many_hyphens_lots"))
+                    .with("count", hyphens.to_string()),
+            );
+        } else if hyphens >= 3 {
+            out.push(
+                Reason::new(code::MANY_HYPHENS, self.weight("host.many_hyphens"))
+                    .with("count", hyphens.to_string()),
+            );
+        }
+        // Digits in the registrable label (the part the owner chose).
+        let label = registrable_label(s);
+        if !label.starts_with("xn--") {
+            let digits = digits_besides_a_year(label);
+            if digits >= 4 && digits * 3 >= label.len() {
+                out.push(
+                    Reason::new(code::MANY_DIGITS, self.weight("host.many_digits"))
+                        .with("label", truncate(label, 64)),
+                );
+            }
+        }
+    }
+
+    fn check_keywords(&self, raw: &RawUrl, s: &RuleInput, ip: bool, out: &mut Vec<Reason>) {
+        let mut matches = [Match {
+            word: 0,
+            start: 0,
+            end: 0,
+            in_host: false,
+            class: WordClass::Except,
+            points: 0,
+        }; MAX_MATCHES];
+        let mut n = 0usize;
+        if !ip {
+            let host = s.host.trim_end_matches('.');
+            let scan = match s.public_suffix {
+                Some(suf) if host.len() > suf.len() && host.ends_with(suf) => {
+                    host.get(..host.len() - suf.len() - 1).unwrap_or("")
+                }
+                _ => host,
+            };
+            // Punycode labels are encodings, not words.
+            let mut offset = 0usize;
+            for label in scan.split('.') {
+                if !label.starts_with("xn--") {
+                    self.scan_words(label.as_bytes(), offset, true, &mut matches, &mut n);
+                }
+                offset += label.len() + 1;
+            }
+        }
+        let path = raw.path.as_bytes();
+        let path = path.get(..path.len().min(MAX_PATH_SCAN)).unwrap_or(&[]);
+        self.scan_words(path, 1 << 20, false, &mut matches, &mut n);
+        let found = matches.get(..n).unwrap_or(&[]);
+        // Drop matches inside an `except` word of the same text, and repeats of a word.
+        let mut lure: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
+        let mut gamble: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
+        for (i, m) in found.iter().enumerate() {
+            if m.class == WordClass::Except {
+                continue;
+            }
+            let excepted = found.iter().any(|e| {
+                e.class == WordClass::Except
+                    && e.in_host == m.in_host
+                    && e.start <= m.start
+                    && e.end >= m.end
+            });
+            if excepted {
+                continue;
+            }
+            // Count a word once, at its best place (host before path).
+            let better = found.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.word == m.word
+                    && (o.points > m.points || (o.points == m.points && j < i))
+            });
+            if better {
+                continue;
+            }
+            let Some(word) = self.tables[T_KEYWORDS]
+                .key(m.word)
+                .and_then(|k| std::str::from_utf8(k).ok())
+            else {
+                continue;
+            };
+            let acc = if m.class == WordClass::Gambling {
+                &mut gamble
+            } else {
+                &mut lure
+            };
+            acc.0 += u32::from(m.points);
+            acc.1.push(word);
+            acc.2 |= m.in_host;
+        }
+        if !lure.1.is_empty() && lure.0 > 0 {
+            let cap = u32::from(self.weight("keyword.cap"));
+            out.push(
+                Reason::new(code::LURE, lure.0.min(cap) as u8)
+                    .with("keyword", lure.1.first().copied().unwrap_or(""))
+                    .with("keywords", lure.1.join(","))
+                    .with("where", if lure.2 { "host" } else { "path" }),
+            );
+        }
+        if !gamble.1.is_empty() && gamble.0 > 0 {
+            let cap = u32::from(self.weight("keyword.gambling_cap"));
+            out.push(
+                Reason::new(code::GAMBLING, gamble.0.min(cap) as u8)
+                    .with("keyword", gamble.1.first().copied().unwrap_or(""))
+                    .with("keywords", gamble.1.join(","))
+                    .with("where", if gamble.2 { "host" } else { "path" })
+                    .with("category", "gambling"),
+            );
+        }
+    }
+
+    /// Finds keywords in `text` (case-insensitively), appending to `matches`.
+    fn scan_words(
+        &self,
+        text: &[u8],
+        base: usize,
+        in_host: bool,
+        matches: &mut [Match; MAX_MATCHES],
+        n: &mut usize,
+    ) {
+        let kw = &self.tables[T_KEYWORDS];
+        for (i, &c) in text.iter().enumerate() {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            let (lo, hi) = kw.first_byte_range(c.to_ascii_lowercase());
+            for w in lo..hi {
+                let (Some(key), Some(val)) = (kw.key(w), kw.value(w)) else {
+                    continue;
+                };
+                let Some(end) = i.checked_add(key.len()) else {
+                    continue;
+                };
+                let Some(slice) = text.get(i..end) else {
+                    continue;
+                };
+                if !slice.eq_ignore_ascii_case(key) {
+                    continue;
+                }
+                let (Some(&class), Some(&mode), Some(&hp), Some(&pp)) =
+                    (val.first(), val.get(1), val.get(2), val.get(3))
+                else {
+                    continue;
+                };
+                let (Some(class), Some(mode)) =
+                    (WordClass::from_u8(class), WordMode::from_u8(mode))
+                else {
+                    continue;
+                };
+                let before = i == 0 || text.get(i - 1).map_or(true, |b| !b.is_ascii_alphabetic());
+                let after = text.get(end).map_or(true, |b| !b.is_ascii_alphabetic());
+                if class != WordClass::Except && !mode.accepts(before, after) {
+                    continue;
+                }
+                let points = if in_host { hp } else { pp };
+                if class != WordClass::Except && points == 0 {
+                    continue;
+                }
+                if let Some(slot) = matches.get_mut(*n) {
+                    *slot = Match {
+                        word: w,
+                        start: base + i,
+                        end: base + end,
+                        in_host,
+                        class,
+                        points,
+                    };
+                    *n += 1;
+                } else {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Digits in `label`, not counting one run of exactly four that reads as a year (19xx, 20xx):
+/// `pemilu2024` has none, `8724319-coinbase` seven.
+fn digits_besides_a_year(label: &str) -> usize {
+    let mut total = 0;
+    let mut year_seen = false;
+    for run in label.split(|c: char| !c.is_ascii_digit()) {
+        let is_year = run.len() == 4 && (run.starts_with("19") || run.starts_with("20"));
+        if is_year && !year_seen {
+            year_seen = true;
+            continue;
+        }
+        total += run.len();
+    }
+    total
+}
+
+fn format_www(suffix: &str) -> String {
+    let mut s = String::with_capacity(suffix.len() + 4);
+    s.push_str("www.");
+    s.push_str(suffix);
+    s
+}
+
+/// The label the owner registered: the registrable domain minus its public suffix.
+fn registrable_label<'a>(s: &RuleInput<'a>) -> &'a str {
+    let Some(d) = s.registrable_domain else {
+        return "";
+    };
+    match s.public_suffix {
+        Some(suf) if d.len() > suf.len() + 1 && d.ends_with(suf) => {
+            d.get(..d.len() - suf.len() - 1).unwrap_or(d)
+        }
+        _ => d.split('.').next().unwrap_or(d),
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = s.get(..end).unwrap_or("").to_string();
+    out.push('…');
+    out
+}
+
+fn percent_decode_lossy(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b.get(i).copied().unwrap_or(0);
+        if c == b'%' {
+            let hex = b
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The media type of a `data:` URL, lower-case (`text/plain` when none is given).
+fn data_mime(input: &str) -> String {
+    let rest = input.trim_start();
+    let rest = rest.get(5..).unwrap_or("");
+    let end = rest.find([',', ';']).unwrap_or(rest.len());
+    let mime = rest.get(..end).unwrap_or("").trim().to_ascii_lowercase();
+    if mime.is_empty() {
+        "text/plain".to_string()
+    } else {
+        truncate(&mime, 64)
+    }
+}
+
+fn is_plain_dotted_decimal(h: &str) -> bool {
+    let mut parts = 0;
+    for p in h.split('.') {
+        parts += 1;
+        let ok = !p.is_empty()
+            && p.len() <= 3
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && (p.len() == 1 || !p.starts_with('0'))
+            && p.parse::<u16>().is_ok_and(|v| v <= 255);
+        if !ok {
+            return false;
+        }
+    }
+    parts == 4
+}
+
+fn is_local_v4(ip: &Ipv4Addr) -> bool {
+    ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified()
+}
+
+fn is_local_v6(ip: &Ipv6Addr) -> bool {
+    let first = ip.segments().first().copied().unwrap_or(0);
+    ip.is_loopback()
+        || ip.is_unspecified()
+        || (first & 0xfe00) == 0xfc00
+        || (first & 0xffc0) == 0xfe80
+}
+
+/// The parts of the URL as typed (before canonicalization).
+#[derive(Clone, Copy, Debug, Default)]
+struct RawUrl<'a> {
+    userinfo: Option<&'a str>,
+    host: &'a str,
+    port: Option<&'a str>,
+    /// Path, query and fragment as typed (starts with `/`, `?` or `#`, or empty).
+    path: &'a str,
+}
+
+impl<'a> RawUrl<'a> {
+    fn split(input: &'a str) -> RawUrl<'a> {
+        let s = input.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+        // After `scheme:` and the slashes (browsers accept back-slashes and any number of them).
+        let rest = match s.find(':') {
+            Some(i)
+                if s.get(..i).is_some_and(|sc| {
+                    !sc.is_empty()
+                        && sc
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+                }) && s.get(i + 1..).is_some_and(|r| r.starts_with(['/', '\\'])) =>
+            {
+                s.get(i + 1..).unwrap_or("").trim_start_matches(['/', '\\'])
+            }
+            _ => s,
+        };
+        let auth_end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
+        let authority = rest.get(..auth_end).unwrap_or("");
+        let path = rest.get(auth_end..).unwrap_or("");
+        let (userinfo, hostport) = match authority.rfind('@') {
+            Some(at) => (authority.get(..at), authority.get(at + 1..).unwrap_or("")),
+            None => (None, authority),
+        };
+        let (host, port) = if hostport.starts_with('[') {
+            match hostport.find(']') {
+                Some(close) => {
+                    let host = hostport.get(..=close).unwrap_or("");
+                    let port = hostport.get(close + 1..).and_then(|p| p.strip_prefix(':'));
+                    (host, port.filter(|p| !p.is_empty()))
+                }
+                None => (hostport, None),
+            }
+        } else {
+            match hostport.rfind(':') {
+                Some(c) => (
+                    hostport.get(..c).unwrap_or(""),
+                    hostport.get(c + 1..).filter(|p| !p.is_empty()),
+                ),
+                None => (hostport, None),
+            }
+        };
+        RawUrl {
+            userinfo,
+            host,
+            port,
+            path,
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Building the section from the text files (feature `builder`).
+
+/// The rules section compiled from the bundled text files in `crate/core/data/rules/`.
+#[cfg(feature = "builder")]
+pub fn sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
+    sections_from_texts(&RuleTexts {
+        weights: include_str!("../data/rules/weights.tsv"),
+        abused_tlds: include_str!("../data/rules/abused_tlds.tsv"),
+        url_shorteners: include_str!("../data/rules/url_shorteners.tsv"),
+        hosting_suffixes: include_str!("../data/rules/hosting_suffixes.tsv"),
+        keywords: include_str!("../data/rules/keywords.tsv"),
+    })
+}
+
+/// The text of the five rule files (see `crate/core/data/rules/README.md`).
+#[cfg(feature = "builder")]
+#[derive(Clone, Copy, Debug)]
+pub struct RuleTexts<'a> {
+    pub weights: &'a str,
+    pub abused_tlds: &'a str,
+    pub url_shorteners: &'a str,
+    pub hosting_suffixes: &'a str,
+    pub keywords: &'a str,
+}
+
+/// The rules section compiled from the given texts. Errors name the file and line.
+#[cfg(feature = "builder")]
+pub fn sections_from_texts(t: &RuleTexts) -> Result<Vec<(Tag, Vec<u8>)>, String> {
+    let weights = parse_weights(t.weights)?;
+    let tlds = parse_tlds(t.abused_tlds)?;
+    let shorteners = parse_shorteners(t.url_shorteners)?;
+    let hosting = parse_hosting(t.hosting_suffixes, &weights)?;
+    let keywords = parse_keywords(t.keywords)?;
+    let body = build_section(&[weights, tlds, shorteners, hosting, keywords])?;
+    Ok(vec![(RULES_TAG, body)])
+}
+
+/// Entries of one table: key and value bytes.
+#[cfg(feature = "builder")]
+type Entries = Vec<(String, Vec<u8>)>;
+
+#[cfg(feature = "builder")]
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+#[cfg(feature = "builder")]
+fn parse_points(v: Option<&&str>, file: &str, line: usize) -> Result<u8, String> {
+    v.and_then(|s| s.parse::<u8>().ok())
+        .filter(|&p| p <= 100)
+        .ok_or_else(|| format!("{file}:{line}: points must be a number from 0 to 100"))
+}
+
+#[cfg(feature = "builder")]
+fn check_key(key: &str, file: &str, line: usize) -> Result<String, String> {
+    let k = key.to_ascii_lowercase();
+    if k.is_empty() || !k.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(format!(
+            "{file}:{line}: `{key}` is not a lower-case ASCII name"
+        ));
+    }
+    Ok(k)
+}
+
+#[cfg(feature = "builder")]
+fn parse_weights(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let key = check_key(cols.first().copied().unwrap_or(""), "weights.tsv", line)?;
+        if !WEIGHT_KEYS.contains(&key.as_str()) {
+            return Err(format!("weights.tsv:{line}: unknown weight `{key}`"));
+        }
+        let p = parse_points(cols.get(1), "weights.tsv", line)?;
+        out.push((key, vec![p]));
+    }
+    for k in WEIGHT_KEYS {
+        if !out.iter().any(|(key, _)| key == k) {
+            return Err(format!("weights.tsv: missing weight `{k}`"));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(feature = "builder")]
+fn parse_tlds(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let key = check_key(
+            cols.first().copied().unwrap_or("").trim_start_matches('.'),
+            "abused_tlds.tsv",
+            line,
+        )?;
+        let p = parse_points(cols.get(1), "abused_tlds.tsv", line)?;
+        out.push((key, vec![p]));
+    }
+    Ok(out)
+}
+
+#[cfg(feature = "builder")]
+fn parse_shorteners(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let d = cols.first().copied().unwrap_or("");
+        if line == 1 && d == "domain" {
+            continue;
+        }
+        let key = check_key(d, "url_shorteners.tsv", line)?;
+        out.push((key, Vec::new()));
+    }
+    Ok(out)
+}
+
+/// Hosting suffixes with the number of known phishing hosts under each; the points grow with
+/// that number up to the `hosting.free_max` weight: 1000+ hosts get the full weight, 100+ three
+/// quarters, 10+ half, 1+ a quarter, none nothing (listed but not known as abused).
+#[cfg(feature = "builder")]
+fn parse_hosting(text: &str, weights: &Entries) -> Result<Entries, String> {
+    let max = weights
+        .iter()
+        .find(|(k, _)| k == "hosting.free_max")
+        .and_then(|(_, v)| v.first().copied())
+        .unwrap_or(0);
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let suffix = cols.first().copied().unwrap_or("");
+        if line == 1 && suffix == "suffix" {
+            continue;
+        }
+        // Wildcard rules (`*.dweb.link`) apply to hosts one label below: key them by the rest.
+        let suffix = suffix.trim_start_matches("*.");
+        let ascii = idna::domain_to_ascii(suffix)
+            .map_err(|_| format!("hosting_suffixes.tsv:{line}: `{suffix}` is not a domain name"))?;
+        let key = check_key(&ascii, "hosting_suffixes.tsv", line)?;
+        let count: u64 = cols
+            .get(2)
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(|| format!("hosting_suffixes.tsv:{line}: third column must be a count"))?;
+        let points = match count {
+            1000.. => max,
+            100..=999 => max * 3 / 4,
+            10..=99 => max / 2,
+            1..=9 => max / 4,
+            0 => 0,
+        };
+        out.push((key, vec![points]));
+    }
+    Ok(out)
+}
+
+#[cfg(feature = "builder")]
+fn parse_keywords(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let word = check_key(cols.first().copied().unwrap_or(""), "keywords.tsv", line)?;
+        if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(format!(
+                "keywords.tsv:{line}: `{word}` must be letters and digits only"
+            ));
+        }
+        let class = cols
+            .get(1)
+            .and_then(|c| WordClass::parse(c))
+            .ok_or_else(|| {
+                format!("keywords.tsv:{line}: class must be lure, gambling or except")
+            })?;
+        let mode = cols
+            .get(2)
+            .and_then(|c| WordMode::parse(c))
+            .ok_or_else(|| {
+                format!("keywords.tsv:{line}: mode must be any, edge, word, start or end")
+            })?;
+        let host = parse_points(cols.get(3), "keywords.tsv", line)?;
+        let path = parse_points(cols.get(4), "keywords.tsv", line)?;
+        out.push((word, vec![class as u8, mode as u8, host, path]));
+    }
+    Ok(out)
+}
+
+#[cfg(feature = "builder")]
+fn build_table(entries: &Entries, width: u32) -> Result<Vec<u8>, String> {
+    let mut sorted: Vec<&(String, Vec<u8>)> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    for pair in sorted.windows(2) {
+        if let [a, b] = pair {
+            if a.0 == b.0 {
+                return Err(format!("`{}` is listed twice", a.0));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+    out.extend_from_slice(&width.to_le_bytes());
+    let mut end = 0u32;
+    for (k, _) in &sorted {
+        end += k.len() as u32;
+        out.extend_from_slice(&end.to_le_bytes());
+    }
+    for (_, v) in &sorted {
+        if v.len() != width as usize {
+            return Err("value width mismatch".into());
+        }
+        out.extend_from_slice(v);
+    }
+    for (k, _) in &sorted {
+        out.extend_from_slice(k.as_bytes());
+    }
+    Ok(out)
+}
+
+#[cfg(feature = "builder")]
+fn build_section(tables: &[Entries; TABLES]) -> Result<Vec<u8>, String> {
+    let mut bodies = Vec::new();
+    for ((t, w), name) in tables.iter().zip(VALUE_WIDTHS).zip(TABLE_NAMES) {
+        bodies.push(build_table(t, w).map_err(|e| format!("rules {name}: {e}"))?);
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(&RULES_VERSION.to_le_bytes());
+    out.extend_from_slice(&(TABLES as u32).to_le_bytes());
+    let mut off = 8 + 8 * TABLES;
+    for b in &bodies {
+        out.extend_from_slice(&(off as u32).to_le_bytes());
+        out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+        off += b.len();
+    }
+    for b in &bodies {
+        out.extend_from_slice(b);
+    }
+    Ok(out)
+}

