@@ -1,1 +1,109 @@
-//! Filled by the extension work.
+//! Waspada's core for the browser extension: a thin wasm-bindgen layer over `waspada_core`.
+//!
+//! ```js
+//! import init, { Checker } from './waspada_wasm.js';
+//! await init();
+//! const checker = new Checker(listBytes /* Uint8Array */, { sensitivity: 'normal', trusted: [] });
+//! checker.check('http://klikbca-login.com/'); // the CLI's JSON verdict, as a plain object
+//! ```
+//!
+//! Every error (a refused list file, malformed settings) becomes a JS exception with a readable
+//! message; nothing here can trap on bad input.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+use waspada_core::engine::{Engine, Settings};
+use waspada_core::Category;
+
+/// Information about the loaded list, for the popup and options page.
+#[derive(Serialize)]
+struct ListInfo {
+    list_version: String,
+    /// `YYYY-MM-DD`
+    build_date: String,
+    format_version: u16,
+    /// Entries by category name.
+    counts: BTreeMap<&'static str, u32>,
+    total: u64,
+    /// The version of this binding (the workspace version).
+    wasm_version: &'static str,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
+}
+
+fn settings_from_js(value: JsValue) -> Result<Settings, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Settings::default());
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("invalid Waspada settings: {e}")))
+}
+
+/// A checker made from the packaged list bytes and the user's settings.
+#[wasm_bindgen]
+pub struct Checker {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// Loads `bytes` (the packaged `waspada.bin`) with `settings` (an object with the fields of the
+    /// engine's `Settings`; `undefined` for defaults). Throws if the list is refused (corrupt,
+    /// truncated, newer format) or the settings are malformed.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: Vec<u8>, settings: JsValue) -> Result<Checker, JsError> {
+        let settings = settings_from_js(settings)?;
+        let engine = Engine::new(bytes, settings)
+            .map_err(|e| JsError::new(&format!("cannot load the Waspada list: {e}")))?;
+        Ok(Checker { engine })
+    }
+
+    /// Replaces the settings (trusted and protected sites, sensitivity, categories).
+    #[wasm_bindgen(js_name = setSettings)]
+    pub fn set_settings(&mut self, settings: JsValue) -> Result<(), JsError> {
+        let settings = settings_from_js(settings)?;
+        self.engine.set_settings(settings);
+        Ok(())
+    }
+
+    /// Checks one URL or bare domain. Returns the verdict object, the same shape as the CLI's
+    /// `--json` output. Input that is not a URL gives an `invalid` verdict, not an exception.
+    pub fn check(&self, input: &str) -> Result<JsValue, JsError> {
+        to_js(&self.engine.check(input))
+    }
+
+    /// Checks several inputs at once; returns an array of verdicts.
+    #[wasm_bindgen(js_name = checkMany)]
+    pub fn check_many(&self, inputs: Vec<String>) -> Result<JsValue, JsError> {
+        let verdicts: Vec<_> = inputs.iter().map(|i| self.engine.check(i)).collect();
+        to_js(&verdicts)
+    }
+
+    /// The list's version, build date and entry counts.
+    pub fn info(&self) -> Result<JsValue, JsError> {
+        let h = self.engine.header();
+        let counts: BTreeMap<&'static str, u32> = Category::ALL
+            .iter()
+            .map(|c| (c.as_str(), h.count(*c)))
+            .collect();
+        to_js(&ListInfo {
+            list_version: h.list_version.clone(),
+            build_date: h.build_date_iso(),
+            format_version: h.format_version,
+            total: counts.values().map(|&n| u64::from(n)).sum(),
+            counts,
+            wasm_version: env!("CARGO_PKG_VERSION"),
+        })
+    }
+}
+
+/// The version of the binding (the workspace version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,80 @@
+// Shared helpers for the Node tests: paths, the built wasm package, picking test hosts.
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const CHROME_DIR = join(DIST, 'chrome');
+export const FIREFOX_DIR = join(DIST, 'firefox');
+
+export function requireBuild() {
+  for (const f of [join(CHROME_DIR, 'manifest.json'), join(FIREFOX_DIR, 'manifest.json'), join(DIST, 'hosts.tsv')]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run scripts/build-extension first`);
+  }
+}
+
+/** Loads the built wasm package (the one shipped in dist/chrome) in Node. */
+export async function loadWasm() {
+  requireBuild();
+  const mod = await import(pathToFileURL(join(CHROME_DIR, 'wasm', 'waspada_wasm.js')).href);
+  await mod.default({ module_or_path: readFileSync(join(CHROME_DIR, 'wasm', 'waspada_wasm_bg.wasm')) });
+  return mod;
+}
+
+export const listBytes = () => new Uint8Array(readFileSync(join(CHROME_DIR, 'data', 'waspada.bin')));
+
+/** Blocked hosts of the built list: [{host, category}]. */
+export function listedHosts() {
+  return readFileSync(join(DIST, 'hosts.tsv'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [host, category] = l.split('\t');
+      return { host, category };
+    });
+}
+
+/** A listed host that is a plain multi-label name (not an IP), for navigation tests. */
+export function pickBlockedHost(offset = 0) {
+  const plain = listedHosts().filter(({ host }) => /^[a-z][a-z0-9-]{2,30}\.(com|net|org|io|xyz|app)$/.test(host));
+  if (plain.length <= offset) throw new Error('the built list has no plain blocked host to test with');
+  return plain[Math.floor(plain.length / 3) + offset].host;
+}
+
+/** Candidate lookalikes of well-known targets; the tests use those the checker calls dangerous. */
+export const LOOKALIKE_CANDIDATES = [
+  'klikbca-login.com', 'bca-login-secure.com', 'klikbcaa.com', 'klikbac.com', 'bri-login.com', 'bankbri-id.com',
+  'paypa1.com', 'paypal-login-secure.com', 'tokopedia-promo.xyz', 'dana-kaget-bonus.com', 'gopay-promo.com',
+  'xn--80ak6aa92e.com', 'metamask-wallet-login.com', 'binance-login.com', 'faceb00k-login.com',
+];
+
+/** The first candidate that `checker` says is dangerous (not list-blocked) with a suggestion. */
+export function pickLookalike(checker) {
+  for (const host of LOOKALIKE_CANDIDATES) {
+    const v = checker.check(`http://${host}/`);
+    if (v.verdict === 'dangerous' && v.suggestion) return { host, verdict: v };
+  }
+  return null;
+}
+
+/** Reason codes the core can emit (grep of `Reason::new("...")` in crate/core/src). */
+export function coreReasonCodes() {
+  const dir = join(ROOT, 'crate', 'core', 'src');
+  const codes = new Set();
+  for (const f of readdirRecursive(dir)) {
+    if (!f.endsWith('.rs')) continue;
+    for (const m of readFileSync(f, 'utf8').matchAll(/Reason::new\(\s*"([a-z0-9_.]+)"/g)) codes.add(m[1]);
+  }
+  return [...codes].sort();
+}
+
+function readdirRecursive(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...readdirRecursive(p));
+    else out.push(p);
+  }
+  return out;
+}
