@@ -10,7 +10,7 @@
 //!
 //! # Weights
 //! Each reason's `score` is the points it adds; `score::combine` adds them up and maps the sum to a
-//! level (on Normal, suspicious from 30 and dangerous from 60 points when this was written).
+//! level (on Normal, suspicious from 40 and dangerous from 70 points: `score::thresholds`).
 //! Structural hints alone stay below the suspicious threshold; what flags a URL by itself is only
 //! what is never innocent: a domain disguised as credentials (`url.userinfo`), an IP address in an
 //! obfuscated notation, page-rendering `data:` and `javascript:` navigations, script downloads, and
@@ -381,6 +381,20 @@ pub struct RuleInput<'a> {
     pub private_suffix: bool,
 }
 
+impl<'a> From<&crate::engine::Subject<'a>> for RuleInput<'a> {
+    fn from(s: &crate::engine::Subject<'a>) -> RuleInput<'a> {
+        RuleInput {
+            input: s.input,
+            scheme: s.scheme,
+            host: s.host,
+            host_unicode: s.host_unicode,
+            registrable_domain: s.registrable_domain,
+            public_suffix: s.public_suffix,
+            private_suffix: s.private_suffix,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Match {
     word: usize,
@@ -504,6 +518,13 @@ impl<'a> Rules<'a> {
         t.find(suffix.as_bytes())
             .and_then(|i| t.value(i))
             .and_then(|v| v.first().copied())
+    }
+
+    /// The scam-pattern reasons for one URL, as the engine sees it. Reasons that are about the
+    /// URL itself rather than the site are marked by [`applies_on_official_site`]; gambling reasons
+    /// by [`is_gambling`] (param `category=gambling`).
+    pub fn evaluate(&self, subject: &crate::engine::Subject) -> Vec<Reason> {
+        self.evaluate_input(&RuleInput::from(subject))
     }
 
     /// The scam-pattern reasons for one URL.

