@@ -310,6 +310,33 @@ fn canonical_host(raw: &str) -> Result<(String, HostKind), UrlError> {
     if host.is_empty() {
         return Err(UrlError::InvalidHost("the site name is empty".into()));
     }
+    let needs_idna = !host.is_ascii() || host.windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
+    if needs_idna {
+        let text = std::str::from_utf8(&host)
+            .map_err(|_| UrlError::InvalidHost("the site name is not valid UTF-8 text".into()))?;
+        let ascii = crate::domain::to_ascii(text)?;
+        // An international name is held to the browser's rules (WHATWG forbidden domain code
+        // points); only plain ASCII hosts get Safe Browsing's leniency.
+        if ascii.bytes().any(|b| {
+            b <= 0x20
+                || b == 0x7f
+                || matches!(
+                    b,
+                    b'#' | b'%' | b'<' | b'>' | b'^' | b'|' | b'/' | b':' | b'?' | b'@'
+                )
+                || matches!(b, b'[' | b'\\' | b']')
+        }) {
+            return Err(UrlError::InvalidHost(format!(
+                "\"{}\" contains characters a site name cannot have",
+                clip(text)
+            )));
+        }
+        host = clean_dots(ascii.as_bytes());
+        if host.is_empty() {
+            return Err(UrlError::InvalidHost("the site name is empty".into()));
+        }
+    }
+    // Checked after the IDNA mapping too: full-width '／' or '＠' map to '/' and '@'.
     if host
         .iter()
         .any(|b| matches!(b, b'/' | b'\\' | b'?' | b'@' | b':' | b'[' | b']'))
@@ -318,16 +345,6 @@ fn canonical_host(raw: &str) -> Result<(String, HostKind), UrlError> {
             "\"{}\" contains characters a site name cannot have",
             clip(&String::from_utf8_lossy(&host))
         )));
-    }
-    let needs_idna = !host.is_ascii() || host.windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
-    if needs_idna {
-        let text = std::str::from_utf8(&host)
-            .map_err(|_| UrlError::InvalidHost("the site name is not valid UTF-8 text".into()))?;
-        let ascii = crate::domain::to_ascii(text)?;
-        host = clean_dots(ascii.as_bytes());
-        if host.is_empty() {
-            return Err(UrlError::InvalidHost("the site name is empty".into()));
-        }
     }
     host.make_ascii_lowercase();
     if let Some(ip) = std::str::from_utf8(&host).ok().and_then(parse_ipv4) {
