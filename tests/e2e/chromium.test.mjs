@@ -1,0 +1,185 @@
+// End to end in Debian's Chromium with the built extension (dist/chrome): list blocking by static
+// declarativeNetRequest rules, heuristic warnings, the warning page's actions, popup, context
+// menu, start-up and stopped-worker protection, and no network traffic of the extension's own.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, newProfile, worker, gotoExpect, isWarning, extUrl } from './chromium.mjs';
+import { loadWasm, listBytes, pickBlockedHost, pickLookalike } from './helpers.mjs';
+
+let srv;
+let lookalike;
+const visitedHosts = new Set();
+const extRequests = [];
+
+before(async () => {
+  const wasm = await loadWasm();
+  lookalike = pickLookalike(new wasm.Checker(listBytes(), undefined));
+  srv = await startServer({ lookalikeUrl: lookalike ? `http://${lookalike.host}/` : 'about:blank' });
+});
+after(async () => {
+  await srv?.close();
+});
+
+function watchExtensionRequests(context) {
+  context.on('request', (req) => {
+    const url = req.url();
+    const fromExtension = req.serviceWorker() !== null || (req.frame?.()?.url?.() ?? '').startsWith('chrome-extension://');
+    if (fromExtension && !req.isNavigationRequest() && !url.startsWith('chrome-extension://')) extRequests.push(url);
+  });
+}
+
+const visit = (host, path = '/') => {
+  visitedHosts.add(host);
+  return srv.url(host, path);
+};
+
+describe('Chromium', () => {
+  test('the first navigation after the browser starts is blocked, and the page never runs', async () => {
+    const profile = newProfile();
+    const host = pickBlockedHost(2);
+    for (const round of ['first start', 'restart']) {
+      const context = await launch(profile);
+      watchExtensionRequests(context);
+      const page = context.pages()[0] ?? (await context.newPage());
+      const url = await gotoExpect(page, visit(host, '/wallet/connect'), isWarning);
+      assert.ok(isWarning(url), `${round}: ${url}`);
+      assert.ok(url.endsWith(`#http://${host}:${srv.port}/wallet/connect`), `${round}: the warning page carries the URL: ${url}`);
+      await context.close();
+    }
+    assert.equal(srv.requestedHost(host), false, 'the blocked host was contacted');
+    assert.equal(srv.ranOn(host), false);
+  });
+
+  describe('in one browser session', () => {
+    let context;
+    let page;
+    before(async () => {
+      context = await launch(newProfile());
+      watchExtensionRequests(context);
+      page = context.pages()[0] ?? (await context.newPage());
+      await worker(context);
+    });
+    after(async () => {
+      await context?.close();
+    });
+
+    test('a blocklisted host is replaced by the warning page and never runs its script', async () => {
+      const host = pickBlockedHost();
+      await gotoExpect(page, visit('example.com'), (u) => u.includes('example.com'));
+      assert.equal(await page.title(), 'ran example.com', 'a safe page runs normally');
+      const url = await gotoExpect(page, visit(host), isWarning);
+      assert.ok(isWarning(url));
+      await page.locator('#reasons li').first().waitFor();
+      const reasons = await page.locator('#reasons li').allInnerTexts();
+      assert.ok(reasons.some((r) => /list of known/.test(r)), reasons.join(' | '));
+      assert.equal(await page.locator('#host-ascii').innerText(), host);
+      assert.equal(srv.requestedHost(host), false);
+      assert.equal(srv.ranOn(host), false);
+      const sw = await worker(context);
+      const badge = await sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab.id });
+      });
+      assert.equal(badge, 'X', 'the toolbar badge shows the blocked level');
+    });
+
+    test('Back to safety returns to the page before', async () => {
+      await gotoExpect(page, visit('example.com', '/before'), (u) => u.includes('/before'));
+      await gotoExpect(page, visit(pickBlockedHost()), isWarning);
+      const back = page.waitForEvent('framenavigated', { predicate: (f) => f.url().includes('/before') });
+      await page.locator('#back').click();
+      await back;
+      assert.match(page.url(), /example\.com:\d+\/before$/);
+    });
+
+    test('a lookalike gets the warning with the right suggestion', async () => {
+      assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
+      const url = await gotoExpect(page, visit(lookalike.host), isWarning);
+      assert.ok(isWarning(url));
+      await page.locator('#suggestion').waitFor({ state: 'visible' });
+      assert.equal(await page.locator('#suggest-link').getAttribute('href'), `https://${lookalike.verdict.suggestion}/`);
+      assert.match(await page.locator('#suggest-text').innerText(), new RegExp(lookalike.verdict.suggestion.replace(/\./g, '\\.')));
+    });
+
+    test('Continue anyway opens the site for this session only', async () => {
+      const host = pickBlockedHost(3);
+      await gotoExpect(page, visit(host), isWarning);
+      await page.locator('#more summary').click();
+      const loaded = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`http://${host}`) });
+      await page.locator('#continue').click();
+      await loaded;
+      await page.waitForFunction((h) => document.title === `ran ${h}`, host);
+      assert.ok(srv.ranOn(host));
+      // Still allowed in another tab of the same session.
+      const other = await context.newPage();
+      await gotoExpect(other, visit(host, '/again'), (u) => u.includes('/again'));
+      await other.close();
+    });
+
+    test('Always trust this site keeps it allowed, and it shows in the options', async () => {
+      const host = pickBlockedHost(4);
+      await gotoExpect(page, visit(host), isWarning);
+      await page.locator('#more summary').click();
+      const loaded = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(`http://${host}`) });
+      await page.locator('#trust').click();
+      await loaded;
+      await page.waitForFunction((h) => document.title === `ran ${h}`, host);
+      await gotoExpect(page, extUrl('pages/options.html'), (u) => u.includes('options.html'));
+      await page.locator('#trusted-list li', { hasText: host }).waitFor();
+      // Removing it from the options blocks it again.
+      await page.locator('#trusted-list li', { hasText: host }).getByRole('button').click();
+      await page.locator('#trusted-list li', { hasText: host }).waitFor({ state: 'detached' });
+      const url = await gotoExpect(page, visit(host, '/later'), isWarning);
+      assert.ok(isWarning(url));
+    });
+
+    test("the popup's link check works offline, as you type", async () => {
+      const popup = await context.newPage();
+      await popup.goto(extUrl('pages/popup.html'));
+      await popup.locator('#list-version').filter({ hasText: /\d{4}\.\d{2}\.\d{2}/ }).waitFor();
+      await popup.locator('#link').fill(pickBlockedHost());
+      await popup.locator('#link-result .level[data-level="blocked"]').waitFor();
+      await popup.locator('#link').fill('example.com');
+      await popup.locator('#link-result .level[data-level="safe"]').waitFor();
+      if (lookalike) {
+        await popup.locator('#link').fill(lookalike.host);
+        await popup.locator('#link-result .level[data-level="dangerous"]').waitFor();
+        assert.match(await popup.locator('#link-result').innerText(), new RegExp(lookalike.verdict.suggestion.replace(/\./g, '\\.')));
+      }
+      await popup.close();
+    });
+
+    test('the context-menu check opens the verdict for the link', async () => {
+      const sw = await worker(context);
+      const host = pickBlockedHost();
+      const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('popup.html?link=') });
+      await sw.evaluate((link) => globalThis.waspada.openLinkCheck(link), `http://${host}/claim`);
+      const result = await opened;
+      await result.locator('#link-result .level[data-level="blocked"]').waitFor();
+      assert.equal(await result.locator('#link').inputValue(), `http://${host}/claim`);
+      await result.close();
+    });
+
+    test('after the service worker was stopped, navigations are still protected', async () => {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const host = pickBlockedHost(5);
+      const url = await gotoExpect(page, visit(host), isWarning);
+      assert.ok(isWarning(url));
+      assert.equal(srv.requestedHost(host), false);
+      if (lookalike) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const url2 = await gotoExpect(page, visit(lookalike.host, '/after-stop'), isWarning);
+        assert.ok(isWarning(url2), 'heuristic warning after the worker was stopped');
+      }
+    });
+  });
+
+  test('the extension made no network request of its own', () => {
+    assert.deepEqual(extRequests, []);
+    const foreign = srv.requests.filter((r) => !visitedHosts.has(r.host));
+    assert.deepEqual(foreign, [], 'the test server saw requests for hosts no test visited');
+  });
+});
