@@ -1,0 +1,156 @@
+// End to end in Debian's Firefox ESR (geckodriver + selenium-webdriver) with the built extension
+// (dist/firefox): the blocking webRequest listener asks the wasm before any top-level request.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { By } from 'selenium-webdriver';
+import { startServer } from './server.mjs';
+import { launch, gotoExpect, isWarning, extUrl, profileWithExtension } from './firefox.mjs';
+import { loadWasm, listBytes, pickBlockedHost, pickLookalike, LOOKALIKE_CANDIDATES } from './helpers.mjs';
+
+let srv;
+let lookalike;
+const visitedHosts = new Set();
+const HOSTS = () => ['example.com', ...[0, 1, 2, 3, 4, 5].map((i) => pickBlockedHost(i)), ...LOOKALIKE_CANDIDATES];
+
+before(async () => {
+  const wasm = await loadWasm();
+  lookalike = pickLookalike(new wasm.Checker(listBytes(), undefined));
+  srv = await startServer({ lookalikeUrl: lookalike ? `http://${lookalike.host}/` : 'about:blank' });
+});
+after(async () => {
+  await srv?.close();
+});
+
+const visit = (host, path = '/') => {
+  visitedHosts.add(host);
+  return srv.url(host, path);
+};
+const $ = (driver, css) => driver.findElement(By.css(css));
+const waitFor = (driver, css, timeout = 10000) =>
+  driver.wait(async () => (await driver.findElements(By.css(css))).length > 0, timeout, `${css} never appeared`);
+const waitTitle = (driver, title, timeout = 10000) =>
+  driver.wait(async () => (await driver.getTitle()) === title, timeout, `title never became ${title}`);
+
+describe('Firefox', () => {
+  test('the first navigation after the browser starts is blocked, and the page never runs', async () => {
+    const host = pickBlockedHost(2);
+    for (const round of ['first start', 'second start']) {
+      const driver = await launch({ hosts: HOSTS(), profile: profileWithExtension() });
+      try {
+        const url = await gotoExpect(driver, visit(host, '/wallet/connect'), isWarning);
+        assert.ok(url.endsWith(`#http://${host}:${srv.port}/wallet/connect`), `${round}: ${url}`);
+      } finally {
+        await driver.quit();
+      }
+    }
+    assert.equal(srv.requestedHost(host), false, 'the blocked host was contacted');
+    assert.equal(srv.ranOn(host), false);
+  });
+
+  describe('in one browser session', () => {
+    let driver;
+    before(async () => {
+      driver = await launch({ hosts: HOSTS(), profile: profileWithExtension(), idleTimeoutMs: 1500 });
+    });
+    after(async () => {
+      await driver?.quit();
+    });
+
+    test('a blocklisted host is replaced by the warning page and never runs its script', async () => {
+      const host = pickBlockedHost();
+      await gotoExpect(driver, visit('example.com'), (u) => u.includes('example.com'));
+      await waitTitle(driver, 'ran example.com');
+      await gotoExpect(driver, visit(host), isWarning);
+      await waitFor(driver, '#reasons li');
+      assert.match(await $(driver, '#reasons li').getText(), /list of known/);
+      assert.equal(await $(driver, '#host-ascii').getText(), host);
+      assert.equal(srv.requestedHost(host), false);
+      assert.equal(srv.ranOn(host), false);
+      const badge = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        browser.tabs.getCurrent().then((t) => browser.action.getBadgeText({ tabId: t.id })).then(done, (e) => done(String(e)));`);
+      assert.equal(badge, 'X', 'the toolbar badge shows the blocked level');
+    });
+
+    test('Back to safety returns to the page before', async () => {
+      await gotoExpect(driver, visit('example.com', '/before'), (u) => u.includes('/before'));
+      await gotoExpect(driver, visit(pickBlockedHost()), isWarning);
+      await waitFor(driver, '#back');
+      await $(driver, '#back').click();
+      await driver.wait(async () => (await driver.getCurrentUrl()).includes('/before'), 10000);
+    });
+
+    test('a lookalike gets the warning with the right suggestion', async () => {
+      assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
+      await gotoExpect(driver, visit(lookalike.host), isWarning);
+      await driver.wait(async () => (await $(driver, '#suggestion').isDisplayed()), 10000);
+      assert.equal(await $(driver, '#suggest-link').getAttribute('href'), `https://${lookalike.verdict.suggestion}/`);
+    });
+
+    test('Continue anyway opens the site for this session only', async () => {
+      const host = pickBlockedHost(3);
+      await gotoExpect(driver, visit(host), isWarning);
+      await waitFor(driver, '#reasons li');
+      await $(driver, '#more summary').click();
+      await $(driver, '#continue').click();
+      await waitTitle(driver, `ran ${host}`);
+      assert.ok(srv.ranOn(host));
+      await gotoExpect(driver, visit(host, '/again'), (u) => u.includes('/again'));
+    });
+
+    test('Always trust this site keeps it allowed, and it shows in the options', async () => {
+      const host = pickBlockedHost(4);
+      await gotoExpect(driver, visit(host), isWarning);
+      await waitFor(driver, '#reasons li');
+      await $(driver, '#more summary').click();
+      await $(driver, '#trust').click();
+      await waitTitle(driver, `ran ${host}`);
+      // geckodriver cannot open moz-extension pages directly: go there from an extension page.
+      await gotoExpect(driver, visit(pickBlockedHost()), isWarning);
+      await driver.executeScript(`location.href = ${JSON.stringify(extUrl('pages/options.html'))}`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).includes('options.html'), 10000);
+      await waitFor(driver, '#trusted-list li');
+      await driver.wait(async () => (await $(driver, '#trusted-list').getText()).includes(host), 10000, 'trusted site not listed');
+      await gotoExpect(driver, visit(host, '/later'), (u) => u.includes('/later'));
+      await waitTitle(driver, `ran ${host}`);
+    });
+
+    test("the popup's link check works offline", async () => {
+      await gotoExpect(driver, visit(pickBlockedHost()), isWarning);
+      await driver.executeScript(`location.href = ${JSON.stringify(extUrl('pages/popup.html'))}`);
+      await waitFor(driver, '#link');
+      await $(driver, '#link').sendKeys(pickBlockedHost());
+      await waitFor(driver, '#link-result .level[data-level="blocked"]');
+      await $(driver, '#link').clear();
+      await $(driver, '#link').sendKeys('example.com');
+      await waitFor(driver, '#link-result .level[data-level="safe"]');
+    });
+
+    test('the context-menu check opens the verdict for the link', async () => {
+      const host = pickBlockedHost();
+      const before = await driver.getAllWindowHandles();
+      // The menu's click handler, called in the background page (no UI can click a native menu).
+      await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        browser.runtime.getBackgroundPage().then((bg) => bg.waspada.openLinkCheck(${JSON.stringify(`http://${host}/claim`)})).then(() => done(), (e) => done(String(e)));`);
+      await driver.wait(async () => (await driver.getAllWindowHandles()).length > before.length, 10000);
+      const opened = (await driver.getAllWindowHandles()).find((h) => !before.includes(h));
+      await driver.switchTo().window(opened);
+      await waitFor(driver, '#link-result .level[data-level="blocked"]');
+      assert.equal(await $(driver, '#link').getAttribute('value'), `http://${host}/claim`);
+      await driver.close();
+      await driver.switchTo().window(before[0]);
+    });
+
+    test('after the background went idle, navigations are still protected', async () => {
+      await gotoExpect(driver, visit('example.com', '/idle'), (u) => u.includes('/idle'));
+      await driver.sleep(4000); // the idle timeout is 1.5 s in this profile
+      const host = pickBlockedHost(5);
+      await gotoExpect(driver, visit(host), isWarning);
+      assert.equal(srv.requestedHost(host), false);
+    });
+  });
+
+  test('the extension made no network request of its own', () => {
+    const foreign = srv.requests.filter((r) => !visitedHosts.has(r.host));
+    assert.deepEqual(foreign, [], 'the test server saw requests for hosts no test visited');
+  });
+});
