@@ -519,10 +519,14 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
                     clip(p)
                 )));
             }
-            let n: u32 = if p.len() > 5 {
+            // Leading zeros are allowed (browsers read `:0080` as 80).
+            let significant = p.trim_start_matches('0');
+            let n: u32 = if significant.len() > 5 {
                 u32::MAX
+            } else if significant.is_empty() {
+                0
             } else {
-                p.parse().unwrap_or(u32::MAX)
+                significant.parse().unwrap_or(u32::MAX)
             };
             let n = u16::try_from(n).map_err(|_| {
                 UrlError::Unparseable(format!("port {} is out of range (0-65535)", clip(p)))
@@ -692,5 +696,13 @@ mod tests {
         assert_eq!(c.url, "https://bank.example/a");
         assert_eq!(canonicalize("http://a.com:80/").unwrap().port, None);
         assert!(canonicalize("http://a.com:65536/").is_err());
+        assert_eq!(
+            canonicalize("http://a.com:000000000443/").unwrap().port,
+            Some(443)
+        );
+        assert_eq!(
+            canonicalize("https://a.com:000000000443/").unwrap().port,
+            None
+        );
     }
 }
