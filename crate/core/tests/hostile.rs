@@ -99,7 +99,7 @@ fn huge_inputs_are_refused_by_length() {
 #[test]
 fn named_hostile_inputs() {
     with_psl(|psl| {
-        let deep25 = format!("http://a.com/{}", "%25".repeat(1) + &"25".repeat(49) + "41");
+        let deep25 = format!("http://a.com/%25{}41", "25".repeat(49));
         let ten_thousand_dots = format!("http://a{}b.com/", ".".repeat(10_000));
         let many_dots_small = format!("http://a{}b.com/", ".".repeat(5_000));
         let labels300 = format!("http://{}com/", "a.".repeat(300));
@@ -269,11 +269,7 @@ fn hostile_inputs_get_the_right_kind_of_answer() {
         .unwrap();
         assert_eq!(c.host, "evil.top");
         assert!(c.userinfo.unwrap().starts_with("bca.co.id@"));
-        let c = check(
-            &format!("http://a.com/{}", "%25".repeat(1) + &"25".repeat(49) + "41"),
-            psl,
-        )
-        .unwrap();
+        let c = check(&format!("http://a.com/%25{}41", "25".repeat(49)), psl).unwrap();
         assert_eq!(c.path, "/A");
         let c = check("http://a.com/%ED%A0%80", psl).unwrap();
         assert_eq!(c.path, "/%ED%A0%80");
