@@ -550,8 +550,21 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
         .bytes()
         .map(|b| if b == b'\\' { b'/' } else { b })
         .collect();
-    let path = escape(&canonical_path(&unescape_fully(&path_bytes)));
-    let query = query_raw.map(|q| escape(&unescape_fully(q.as_bytes())));
+    let mut path_unescaped = unescape_fully(&path_bytes);
+    let mut query_unescaped = query_raw.map(|q| unescape_fully(q.as_bytes()));
+    // An escaped '?' in the path (`%3F`) starts the query once the URL is unescaped, as in the
+    // Safe Browsing clients; the canonical URL then reads the same when canonicalized again.
+    if let Some(q) = path_unescaped.iter().position(|&b| b == b'?') {
+        let mut moved = path_unescaped.get(q + 1..).unwrap_or_default().to_vec();
+        path_unescaped.truncate(q);
+        if let Some(rest) = query_unescaped.take() {
+            moved.push(b'?');
+            moved.extend_from_slice(&rest);
+        }
+        query_unescaped = Some(moved);
+    }
+    let path = escape(&canonical_path(&path_unescaped));
+    let query = query_unescaped.map(|q| escape(&q));
 
     let mut url = String::with_capacity(scheme.len() + host.len() + path.len() + 8);
     url.push_str(&scheme);
@@ -687,6 +700,19 @@ mod tests {
         assert_eq!(host("http://[1:2:3:4:5:6:7:0]/"), "[1:2:3:4:5:6:7:0]");
         assert_eq!(host("http://[1:2:3:4:5:6:0:0]/"), "[1:2:3:4:5:6::]");
         assert_eq!(host("http://[::]/"), "[::]");
+    }
+
+    #[test]
+    fn escaped_question_mark_in_path_starts_the_query() {
+        let c = canonicalize("http://a.com/x/%3Fb/c?d").unwrap();
+        assert_eq!(
+            (c.path.as_str(), c.query.as_deref()),
+            ("/x/", Some("b/c?d"))
+        );
+        assert_eq!(c.url, "http://a.com/x/?b/c?d");
+        assert_eq!(canonicalize(&c.url).unwrap(), c);
+        let c = canonicalize("http://a.com/ab%23cd").unwrap();
+        assert_eq!((c.path.as_str(), c.query), ("/ab%23cd", None));
     }
 
     #[test]

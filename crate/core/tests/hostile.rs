@@ -42,6 +42,12 @@ fn assert_sane(input: &str, c: &Canonical, psl: &Psl) {
     let again = canonicalize(&c.url)
         .unwrap_or_else(|e| panic!("{}: recanonicalizing {:?}: {e}", ctx(), c.url));
     assert_eq!(again.url, c.url, "not idempotent: {}", ctx());
+    assert_eq!(
+        (&again.host, &again.path, &again.query, again.host_kind),
+        (&c.host, &c.path, &c.query, c.host_kind),
+        "components not idempotent: {}",
+        ctx()
+    );
     let exprs = c.expressions();
     assert!(
         !exprs.is_empty() && exprs.len() <= 30,
