@@ -1,0 +1,199 @@
+//! The engine's pipeline as a user sees it: list hits, trusted sites, settings, invalid input.
+
+use std::sync::OnceLock;
+use waspada_core::builder::{build, Inputs, SourceFile};
+use waspada_core::{Category, DataError, Engine, Level, Settings};
+
+const SOURCE: &str = "\
+url_or_domain\tkind\tsource\tfirst_seen
+evil-wallet-claim.example\tcrypto\ttest-feed\t2025-01-01
+judi-slot88.example\tgambling\ttest-feed\t2025-01-01
+shared-host.example/~scammer/\tphishing\ttest-feed\t2025-01-01
+http://files.example/payload/undangan.apk\tmalware\ttest-feed\t2025-01-01
+";
+
+fn data() -> Vec<u8> {
+    let mut inputs = Inputs::without_sources().unwrap();
+    inputs.sources = vec![SourceFile::new(
+        "test.tsv",
+        SOURCE.to_string(),
+        Category::Phishing,
+    )];
+    build(&inputs).unwrap().0
+}
+
+fn engine(settings: Settings) -> Engine {
+    Engine::new(data(), settings).unwrap()
+}
+
+fn reason_codes(v: &waspada_core::Verdict) -> Vec<&str> {
+    v.reasons.iter().map(|r| r.code.as_str()).collect()
+}
+
+#[test]
+fn listed_host_and_its_subdomains_are_blocked() {
+    let e = engine(Settings::default());
+    for url in [
+        "evil-wallet-claim.example",
+        "https://EVIL-wallet-claim.example./claim?x=1",
+        "https://www.airdrop.evil-wallet-claim.example/",
+    ] {
+        let v = e.check(url);
+        assert_eq!(v.verdict, Level::Blocked, "{url}");
+        assert_eq!(v.score, 100);
+        let r = &v.reasons[0];
+        assert_eq!(r.code, "list.blocked");
+        assert_eq!(r.params["category"], "crypto");
+        assert_eq!(r.params["source"], "test-feed");
+    }
+}
+
+#[test]
+fn path_prefix_entries_block_only_that_path() {
+    let e = engine(Settings::default());
+    assert_eq!(
+        e.check("http://shared-host.example/~scammer/login.html")
+            .verdict,
+        Level::Blocked
+    );
+    assert_ne!(
+        e.check("http://shared-host.example/~someone-else/").verdict,
+        Level::Blocked
+    );
+    assert_eq!(
+        e.check("http://files.example/payload/undangan.apk").verdict,
+        Level::Blocked
+    );
+    assert_ne!(
+        e.check("http://files.example/payload/other.pdf").verdict,
+        Level::Blocked
+    );
+}
+
+#[test]
+fn a_disabled_category_is_not_blocked() {
+    let settings = Settings {
+        disabled_categories: vec![Category::Gambling],
+        ..Settings::default()
+    };
+    let e = engine(settings);
+    assert_ne!(e.check("judi-slot88.example").verdict, Level::Blocked);
+    assert_eq!(e.check("evil-wallet-claim.example").verdict, Level::Blocked);
+}
+
+#[test]
+fn blocklist_can_be_turned_off() {
+    let settings = Settings {
+        use_blocklist: false,
+        ..Settings::default()
+    };
+    let v = engine(settings).check("evil-wallet-claim.example");
+    assert!(!reason_codes(&v).contains(&"list.blocked"));
+}
+
+#[test]
+fn a_trusted_site_is_safe_even_if_listed() {
+    let settings = Settings {
+        trusted: vec!["https://www.Evil-Wallet-Claim.example/".to_string()],
+        ..Settings::default()
+    };
+    let e = engine(settings);
+    let v = e.check("https://app.evil-wallet-claim.example/");
+    assert_eq!(v.verdict, Level::Safe);
+    assert_eq!(reason_codes(&v), ["trust.user"]);
+    // Trust is per site: a look-alike of the trusted name is not trusted.
+    let v = e.check("evil-wallet-claim.example.attacker.example");
+    assert!(!reason_codes(&v).contains(&"trust.user"));
+}
+
+#[test]
+fn settings_can_change_without_reloading() {
+    let mut e = engine(Settings::default());
+    assert_eq!(e.check("evil-wallet-claim.example").verdict, Level::Blocked);
+    e.set_settings(Settings {
+        trusted: vec!["evil-wallet-claim.example".into()],
+        ..Settings::default()
+    });
+    assert_eq!(e.check("evil-wallet-claim.example").verdict, Level::Safe);
+}
+
+#[test]
+fn verdict_carries_both_host_forms_and_the_site() {
+    let e = engine(Settings::default());
+    let v = e.check("https://login.xn--80ak6aa92e.co.uk/a/../b?q#frag");
+    assert_eq!(v.host.as_deref(), Some("login.xn--80ak6aa92e.co.uk"));
+    assert_eq!(v.host_unicode.as_deref(), Some("login.аррӏе.co.uk"));
+    assert_eq!(
+        v.registrable_domain.as_deref(),
+        Some("xn--80ak6aa92e.co.uk")
+    );
+    assert_eq!(
+        v.canonical.as_deref(),
+        Some("https://login.xn--80ak6aa92e.co.uk/b?q")
+    );
+    let v = e.check("mybank.github.io");
+    assert_eq!(v.registrable_domain.as_deref(), Some("mybank.github.io"));
+}
+
+#[test]
+fn unreadable_input_is_invalid_not_a_panic() {
+    let e = engine(Settings::default());
+    for input in ["", "   ", "http://", "https://[::1", "%%%%"] {
+        let v = e.check(input);
+        assert_eq!(v.verdict, Level::Invalid, "{input:?}");
+        assert_eq!(v.reasons[0].code, "url.invalid");
+        assert!(!v.reasons[0].params["error"].is_empty());
+    }
+}
+
+#[test]
+fn the_verdict_serializes_as_the_documented_json() {
+    let e = engine(Settings::default());
+    let json = serde_json::to_value(e.check("evil-wallet-claim.example")).unwrap();
+    assert_eq!(json["verdict"], "blocked");
+    assert_eq!(json["reasons"][0]["code"], "list.blocked");
+    for key in [
+        "input",
+        "score",
+        "host",
+        "host_unicode",
+        "registrable_domain",
+        "canonical",
+        "suggestion",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn header_reports_the_list() {
+    let e = engine(Settings::default());
+    let h = e.header();
+    assert_eq!(h.count(Category::Crypto), 1);
+    assert_eq!(h.count(Category::Gambling), 1);
+    assert!(h.build_date > 2024_00_00);
+}
+
+#[test]
+fn a_corrupt_file_is_a_typed_error() {
+    let mut bytes = data();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    assert!(matches!(
+        Engine::new(bytes, Settings::default()),
+        Err(DataError::BadChecksum { .. })
+    ));
+    assert!(matches!(
+        Engine::new(Vec::new(), Settings::default()),
+        Err(DataError::Truncated { .. })
+    ));
+}
+
+#[test]
+fn settings_parse_from_partial_json() {
+    let s: Settings =
+        serde_json::from_str(r#"{"sensitivity":"high","disabled_categories":["gambling"]}"#)
+            .unwrap();
+    assert_eq!(s.disabled_categories, vec![Category::Gambling]);
+    assert!(s.use_blocklist);
+}
