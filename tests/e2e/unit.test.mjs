@@ -1,0 +1,150 @@
+// Unit tests of the extension's own JavaScript and data: the message table, locales against the
+// core's reason codes and the pages' keys, the build helpers and the built manifests and rules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, DIST, CHROME_DIR, FIREFOX_DIR, listedHosts } from './helpers.mjs';
+import { validate, MESSAGES } from '../../extension/lib/messages.js';
+import { parseHosts, rulesFor, manifestFor, chromeId } from '../../extension/tools/build.mjs';
+
+const EXT = join(ROOT, 'extension');
+const locale = (lang) => JSON.parse(readFileSync(join(EXT, '_locales', lang, 'messages.json'), 'utf8'));
+
+/** Reason codes the core can emit: literals given to Reason::new / Hit::new, the rules' code table, and
+ *  lookalike/brand/site code literals; test modules excluded. */
+function coreReasonCodes() {
+  const dir = join(ROOT, 'crate', 'core', 'src');
+  const codes = new Set();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.rs'))) {
+    const src = readFileSync(join(dir, name), 'utf8').split(/#\[cfg\(test\)\]\s*mod tests/)[0];
+    for (const m of src.matchAll(/(?:Reason|Hit)::new\(\s*"([a-z0-9_.]+)"/g)) codes.add(m[1]);
+    for (const m of src.matchAll(/"((?:lookalike|brand|site)\.[a-z0-9_]+)"/g)) codes.add(m[1]);
+    const table = src.match(/pub mod code \{([\s\S]*?)\n\}/);
+    if (table) for (const m of table[1].matchAll(/: &str = "([a-z0-9_.]+)"/g)) codes.add(m[1]);
+  }
+  return [...codes].sort();
+}
+
+test('every reason code of the core has a message in English and in Indonesian', () => {
+  const codes = coreReasonCodes();
+  assert.ok(codes.includes('list.blocked') && codes.length >= 5, `too few codes found: ${codes}`);
+  for (const lang of ['en', 'id']) {
+    const messages = locale(lang);
+    const missing = codes.filter((c) => !messages[`reason_${c.replace(/\./g, '_')}`]);
+    assert.deepEqual(missing, [], `${lang} lacks reason messages`);
+  }
+});
+
+test('both locales have the same keys, no empty message and the same {slots}', () => {
+  const en = locale('en');
+  const id = locale('id');
+  assert.deepEqual(Object.keys(id).sort(), Object.keys(en).sort());
+  for (const [key, { message }] of Object.entries(en)) {
+    assert.ok(message.trim(), `en ${key} is empty`);
+    assert.ok(id[key].message.trim(), `id ${key} is empty`);
+    const slots = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort();
+    assert.deepEqual(slots(id[key].message), slots(message), `slots differ in ${key}`);
+    assert.ok(!message.includes('$') && !id[key].message.includes('$'), `${key}: $ is special in _locales`);
+  }
+  // Indonesian is really translated, not English copied (a few proper names may be equal).
+  const same = Object.keys(en).filter((k) => en[k].message === id[k].message && en[k].message.split(' ').length > 2);
+  assert.deepEqual(same, []);
+});
+
+test('every string key the pages and the manifest use exists in the locales', () => {
+  const en = locale('en');
+  const used = new Set();
+  const files = ['pages/warning.html', 'pages/popup.html', 'pages/options.html', 'pages/warning.js', 'pages/popup.js', 'pages/options.js', 'background.js'];
+  for (const f of files) {
+    const src = readFileSync(join(EXT, f), 'utf8');
+    for (const m of src.matchAll(/data-i18n="([a-z0-9_]+)"/g)) used.add(m[1]);
+    for (const m of src.matchAll(/data-i18n-attr="([^"]+)"/g)) for (const pair of m[1].split(';')) used.add(pair.split(':')[1]);
+    for (const m of src.matchAll(/\bt\('([a-z0-9_]+)'\)/g)) used.add(m[1]);
+    for (const m of src.matchAll(/getMessage\('([a-z0-9_]+)'\)/g)) used.add(m[1]);
+  }
+  for (const m of readFileSync(join(ROOT, 'manifest.json'), 'utf8').matchAll(/__MSG_([a-z0-9_]+)__/g)) used.add(m[1]);
+  for (const prefix of ['level_', 'category_', 'options_block_']) {
+    for (const v of prefix === 'level_' ? ['safe', 'suspicious', 'dangerous', 'blocked', 'invalid'] : ['phishing', 'scam', 'malware', 'crypto', 'gambling']) used.add(prefix + v);
+  }
+  const missing = [...used].filter((k) => !en[k]);
+  assert.deepEqual(missing, []);
+});
+
+test('the message table refuses malformed messages and trust changes from outside', () => {
+  assert.equal(validate({ type: 'check', url: 'http://a.com/' }, false), null);
+  assert.equal(validate({ type: 'listInfo' }, false), null);
+  assert.match(validate({ type: 'check' }, true), /bad or missing field url/);
+  assert.match(validate({ type: 'check', url: 42 }, true), /bad or missing field url/);
+  assert.match(validate({ type: 'check', url: 'x'.repeat(5000) }, true), /url/);
+  assert.match(validate({ type: 'check', url: 'a', extra: 1 }, true), /unexpected field extra/);
+  assert.match(validate({ type: 'nope' }, true), /unknown message type/);
+  assert.match(validate({ type: '__proto__' }, true), /unknown message type/);
+  assert.match(validate(null, true), /not an object/);
+  assert.match(validate(['check'], true), /not an object/);
+  for (const type of ['setSettings', 'allowOnce', 'trustSite', 'untrustSite']) assert.equal(MESSAGES[type].trust, true);
+  assert.match(validate({ type: 'trustSite', url: 'http://evil.com/' }, false), /only the extension's own pages/);
+  assert.equal(validate({ type: 'trustSite', url: 'http://evil.com/' }, true), null);
+  assert.equal(validate({ type: 'setSettings', settings: { sensitivity: 'high', trusted: ['a.com'] } }, true), null);
+  assert.match(validate({ type: 'setSettings', settings: { sensitivity: 'max' } }, true), /settings/);
+  assert.match(validate({ type: 'setSettings', settings: { disabled_categories: ['all'] } }, true), /settings/);
+  assert.match(validate({ type: 'tabVerdict', tabId: -1 }, true), /tabId/);
+});
+
+test('hosts become requestDomains rules per category; what DNR cannot express is reported', () => {
+  const { byCategory, skipped } = parseHosts('a.com\tcrypto\nB.NET\tmalware\n1.2.3.4\tmalware\n[::1]\tmalware\nx.org\tbogus\n\n# c\n');
+  assert.deepEqual([...byCategory.get('crypto')], ['a.com']);
+  assert.deepEqual([...byCategory.get('malware')].sort(), ['1.2.3.4', 'b.net']);
+  assert.deepEqual(skipped.map((s) => s.line), [4, 5]);
+  const many = new Set(Array.from({ length: 25001 }, (_, i) => `h${i}.com`));
+  const rules = rulesFor(many, 'chrome-extension://abc/pages/warning.html');
+  assert.equal(rules.length, 6); // 3 chunks x (redirect + frame block)
+  assert.equal(new Set(rules.map((r) => r.id)).size, rules.length);
+  const redirect = rules.filter((r) => r.action.type === 'redirect');
+  assert.equal(redirect.reduce((n, r) => n + r.condition.requestDomains.length, 0), 25001);
+  assert.equal(redirect[0].action.redirect.regexSubstitution, 'chrome-extension://abc/pages/warning.html#\\0');
+  assert.deepEqual(redirect[0].condition.resourceTypes, ['main_frame']);
+});
+
+test('per-browser manifests differ only where they must', async () => {
+  const base = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  const chrome = manifestFor(base, 'chrome', { chromeKey: 'KEY' });
+  const firefox = manifestFor(base, 'firefox');
+  assert.ok(!chrome.permissions.includes('webRequestBlocking') && chrome.declarative_net_request);
+  assert.ok(firefox.permissions.includes('webRequestBlocking') && !firefox.declarative_net_request);
+  assert.equal(chrome.key, 'KEY');
+  assert.equal(firefox.background.scripts[0], 'background.js');
+  assert.equal(chrome.background.service_worker, 'background.js');
+  assert.deepEqual(firefox.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+  for (const m of [chrome, firefox]) {
+    assert.equal(m.manifest_version, 3);
+    assert.match(m.content_security_policy.extension_pages, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.deepEqual(m.content_scripts, undefined);
+  }
+  assert.equal(await chromeId(readFileSync(join(EXT, 'tools', 'chrome-key.pub'), 'utf8').trim()), 'nmhgjfffblcmpapiaidkjkodlddbnjlc');
+  assert.throws(() => manifestFor(base, 'safari'), /unknown browser/);
+});
+
+test('every permission is justified in a line of the extension docs', () => {
+  const base = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  const doc = readFileSync(join(EXT, 'README.md'), 'utf8');
+  for (const p of base.permissions) assert.match(doc, new RegExp(`^\\| \`${p}\` \\| \\S`, 'm'), p);
+  assert.match(doc, /host permissions/);
+});
+
+test('the built Chrome rules cover every listed host that DNR can express', () => {
+  assert.ok(existsSync(join(CHROME_DIR, 'rules')), 'run scripts/build-extension first');
+  const covered = new Set();
+  for (const f of readdirSync(join(CHROME_DIR, 'rules'))) {
+    for (const r of JSON.parse(readFileSync(join(CHROME_DIR, 'rules', f), 'utf8'))) {
+      if (r.action.type === 'redirect') for (const d of r.condition.requestDomains) covered.add(d);
+    }
+  }
+  const hosts = listedHosts().map((h) => h.host).filter((h) => !h.includes(':') && !h.startsWith('['));
+  const missing = hosts.filter((h) => !covered.has(h));
+  assert.deepEqual(missing.slice(0, 5), []);
+  const chrome = JSON.parse(readFileSync(join(CHROME_DIR, 'manifest.json'), 'utf8'));
+  for (const r of chrome.declarative_net_request.rule_resources) assert.ok(existsSync(join(CHROME_DIR, r.path)), r.path);
+  assert.ok(!existsSync(join(FIREFOX_DIR, 'rules')) || !JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8')).declarative_net_request);
+  void DIST;
+});
