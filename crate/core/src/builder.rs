@@ -163,7 +163,16 @@ pub fn bundled_sources() -> Vec<SourceFile> {
 
 /// The sections of the scoring modules (targets, popular sites, lookalike index, rules).
 pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
-    let sections: Vec<(Tag, Vec<u8>)> = Vec::new();
+    let mut sections: Vec<(Tag, Vec<u8>)> = Vec::new();
+    // Targets, popular sites and the lookalike indexes (TGTD, TGTH, LKSK, LKDL, LKBR).
+    sections.extend(crate::targets::sections(
+        include_str!("../data/targets.tsv"),
+        &[
+            include_str!("../data/popular.tsv"),
+            include_str!("../data/popular_moz500.tsv"),
+        ],
+        BUNDLED_PSL,
+    )?);
     Ok(sections)
 }
 
@@ -172,6 +181,17 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
 /// subdomains, and the bundled popular sites of `data/popular.tsv` (column `domain`) and their
 /// `www.` host — not other subdomains, which on shared hosts are often user content.
 pub fn scoring_protected() -> Box<dyn Fn(&str) -> bool> {
+    // The targets module's predicate: official or popular registrable domains (PSL-aware).
+    if let Ok(set) = crate::targets::protected_set(
+        include_str!("../data/targets.tsv"),
+        &[
+            include_str!("../data/popular.tsv"),
+            include_str!("../data/popular_moz500.tsv"),
+        ],
+        BUNDLED_PSL,
+    ) {
+        return Box::new(move |host: &str| set.contains(host));
+    }
     let official = domains_of_tsv_column(include_str!("../data/targets.tsv"), "official_domains");
     let popular = domains_of_tsv_column(include_str!("../data/popular.tsv"), "domain");
     Box::new(move |host: &str| {

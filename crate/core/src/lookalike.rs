@@ -1,0 +1,925 @@
+//! Lookalike detection: is this host imitating a protected target or a popular site?
+//!
+//! Everything heavy is precomputed by the builder into sections (see [`crate::targets`]):
+//! - `LKSK`: `xxh3(loose_skeleton(label))` → record, for every target and popular site. One
+//!   lookup finds IDN homographs (UTS #39 skeleton, diacritics and invisible characters removed,
+//!   small capitals and IPA letters folded) and ASCII lookalikes (`rn`→`m`, `vv`→`w`, `0`→`o`,
+//!   `1`→`l`), and exact-label TLD/second-level swaps (`bca.id`, `klikbca.net`).
+//! - `LKDL`: a symmetric-deletion index (all deletions of 1 character, 2 for long official
+//!   names) of typo targets: curated official domains, and popular sites with a distinctive
+//!   label ([`popular_typo_target`]). A query generates its own deletions and verifies candidates
+//!   with the optimal-string-alignment distance (transpositions count 1).
+//! - `LKBR`: brand keys (curated, distinctive labels) for combosquats and brand embedding,
+//!   looked up by hashing the host's substrings of the lengths present (a bit mask).
+//!
+//! Reason codes and points (the points are added by [`crate::score::combine`]; the rules engineer's
+//! reasons add on top, so one lookalike signal alone is sized to land where it should):
+//!
+//! | code | when | points |
+//! |---|---|---|
+//! | `lookalike.homoglyph` | Unicode label whose skeleton is a target's label, same suffix | 80 |
+//! | | ... other suffix, or loose match (`c`/`e`, `rn`/`m` plus Unicode) | 60–70 |
+//! | | ASCII-only lookalike (`rn`→`m`, `0`→`o`): official 65, popular 50 | |
+//! | `lookalike.typo` | edit distance 1 of an official label (2 if ≥ 10 chars): 60 (d2: 50) | |
+//! | | edit distance 1 of a distinctive popular label: 45; keyboard/visual pairs +5 | |
+//! | | labels split by dots (`go.ogle.com`): official 60, popular 50 | |
+//! | `lookalike.tld_swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
+//! | `lookalike.combosquat` | a brand key inside the registrable label (`bri-promo.xyz`): 30, +25 with a lure word or the brand's own suffix as a token (`bca-id.com`), +15 on a hosting platform (private PSL suffix) | |
+//! | `brand.embedded` | an official domain as subdomain labels (`klikbca.com.evil.xyz`): 70; a popular one: 50; a brand key in a subdomain label: like combosquat | |
+//!
+//! Params: `target` (official or popular domain, also the suggestion), `brand` (curated brand
+//! name, if any), `kind` (homoglyph / ascii / typo kind / split / swap / embedded), `keyword` (lure
+//! word), `hosting` (the private suffix), `distance`.
+//!
+//! Only one lookalike reason is returned: the strongest.
+//! Official domains and popular sites themselves (and their subdomains) are never flagged.
+
+use crate::error::DataError;
+use crate::format::Envelope;
+use crate::targets::{hash, DomainRecord, HashTable, Targets, OFFICIAL, POPULAR, TYPO};
+use crate::verdict::Reason;
+
+/// Lure words that make a brand inside a foreign host an attack (matched as tokens of the host,
+/// or as substrings when at least 5 letters). General words, not taken from any test set.
+pub const LURES: &[&str] = &[
+    "login",
+    "log-in",
+    "logon",
+    "signin",
+    "sign-in",
+    "verify",
+    "verif",
+    "verifikasi",
+    "validasi",
+    "validate",
+    "secure",
+    "security",
+    "update",
+    "account",
+    "akun",
+    "confirm",
+    "konfirmasi",
+    "unlock",
+    "suspend",
+    "suspended",
+    "blokir",
+    "recover",
+    "recovery",
+    "promo",
+    "hadiah",
+    "bonus",
+    "gift",
+    "reward",
+    "claim",
+    "klaim",
+    "billing",
+    "invoice",
+    "refund",
+    "redelivery",
+    "undian",
+    "aktivasi",
+    "activate",
+    "activation",
+    "auth",
+    "otp",
+    "reset",
+    "password",
+    "webscr",
+    "helpdesk",
+    "support",
+    "service",
+    "layanan",
+    "cs",
+    "resmi",
+    "official",
+    "online",
+    "ebanking",
+    "ibanking",
+    "mobile",
+    "app",
+    "apk",
+    "bansos",
+    "tarif",
+    "free",
+    "gratis",
+    "giveaway",
+    "airdrop",
+    "wallet",
+    "connect",
+    "sync",
+    "restore",
+    "id",
+    "info",
+    "center",
+    "care",
+    "alert",
+    "notice",
+    "pay",
+    "payment",
+    "cek",
+    "check",
+    "portal",
+    "web",
+    "my",
+];
+
+/// Which lure words count only as whole tokens (short or common inside ordinary words).
+fn lure_needs_token(w: &str) -> bool {
+    w.len() < 5
+}
+
+/// The outcome of a lookalike check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Finding {
+    pub reasons: Vec<Reason>,
+    /// The official (or popular) domain the user probably meant.
+    pub suggestion: Option<String>,
+}
+
+/// What lookalike detection needs to know about one host (the engine's `Subject` gives these).
+#[derive(Clone, Copy, Debug)]
+pub struct HostView<'s> {
+    /// ASCII (punycode) lower-case host.
+    pub host: &'s str,
+    /// The registrable domain (eTLD+1 with the PSL private section), ASCII.
+    pub registrable: Option<&'s str>,
+    /// The public suffix, ASCII.
+    pub public_suffix: Option<&'s str>,
+    /// The suffix is in the PSL private section (pages.dev, github.io, ...).
+    pub private_suffix: bool,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Skeletons
+// ---------------------------------------------------------------------------------------------
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}')
+}
+
+/// Letters UTS #39's table leaves alone but that read as a Latin letter in a URL bar.
+fn fold_extra(c: char) -> Option<char> {
+    Some(match c {
+        'ɑ' | 'ə' | 'ɐ' | 'ᴀ' | 'α' => 'a',
+        'ʙ' | 'ɓ' | 'ƅ' | 'ƀ' | 'в' => 'b',
+        'ᴄ' | 'ƈ' | 'ς' => 'c',
+        'ɗ' | 'đ' | 'ɖ' | 'ᴅ' | 'ƌ' => 'd',
+        'ɇ' | 'ᴇ' | 'ɛ' | 'є' => 'e',
+        'ƒ' => 'f',
+        'ɢ' | 'ɡ' | 'ǥ' | 'ɠ' => 'g',
+        'ħ' | 'ɦ' | 'ⱨ' | 'ʜ' | 'н' => 'h',
+        'ı' | 'ɩ' | 'ɨ' | 'ɪ' | 'ι' => 'i',
+        'ʝ' | 'ɉ' | 'ᴊ' => 'j',
+        'ⱪ' | 'ᴋ' | 'κ' | 'к' => 'k',
+        'ɫ' | 'ł' | 'ŀ' | 'ʟ' | 'ƚ' => 'l',
+        'ᴍ' | 'ɱ' | 'м' => 'm',
+        'ꞑ' | 'ɴ' | 'ŋ' | 'ƞ' | 'η' => 'n',
+        'ᴏ' | 'ø' | 'ɵ' | 'ơ' | 'ο' | 'σ' => 'o',
+        'ρ' | 'ᴘ' | 'ƥ' => 'p',
+        'ʠ' => 'q',
+        'ʀ' | 'ɼ' | 'ɽ' | 'ɍ' | 'ɾ' | 'г' => 'r',
+        'ʂ' | 'ꜱ' => 's',
+        'ŧ' | 'ƫ' | 'ᴛ' | 'ƭ' | 'т' => 't',
+        'ᴜ' | 'ʉ' | 'ư' | 'υ' => 'u',
+        'ⱱ' | 'ᶌ' | 'ⱴ' | 'ᴠ' | 'ν' => 'v',
+        'ⱳ' | 'ᴡ' | 'ω' | 'ш' => 'w',
+        'ʏ' | 'ƴ' | 'ɏ' | 'ỿ' | 'γ' => 'y',
+        'ʐ' | 'ᴢ' | 'ƶ' | 'ⱬ' | 'ȥ' => 'z',
+        _ => return None,
+    })
+}
+
+/// The strict skeleton of one label: UTS #39 skeleton with diacritics and invisible characters
+/// removed, then the common Latin lookalikes `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`, `|`→`l`.
+pub fn strict_skeleton(label: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let mut folded = String::with_capacity(label.len());
+    if label.is_ascii() {
+        folded.push_str(&label.to_ascii_lowercase());
+    } else {
+        let pre: String = label
+            .nfd()
+            .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
+            .map(|c| fold_extra(c).unwrap_or(c))
+            .collect();
+        for c in unicode_security::skeleton(&pre) {
+            if is_combining_mark(c) || is_invisible(c) {
+                continue;
+            }
+            let c = fold_extra(c).unwrap_or(c);
+            for l in c.to_lowercase() {
+                folded.push(l);
+            }
+        }
+    }
+    let folded = folded.replace("rn", "m").replace("vv", "w");
+    folded
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' | '|' | 'ı' => 'l',
+            c => c,
+        })
+        .collect()
+}
+
+/// The loose skeleton: the strict one with letters that dnstwist-style homoglyph attacks swap
+/// folded together (`c`/`e`, `b`/`d`, `g`/`q`, `m`/`n`/`r`, `i`/`l`, `cl`→`d`, `lk`→`k`, ...).
+/// Only used as an index key; matches are verified.
+pub fn loose_skeleton(label: &str) -> String {
+    let s = strict_skeleton(label);
+    let s = s
+        .replace("rr", "m")
+        .replace("nn", "m")
+        .replace("cl", "d")
+        .replace("dl", "d")
+        .replace("lb", "b")
+        .replace("lh", "h")
+        .replace("lk", "k")
+        .replace("ik", "k")
+        .replace("lc", "k");
+    s.chars()
+        .map(|c| match c {
+            'e' => 'c',
+            'd' => 'b',
+            'q' => 'g',
+            'n' | 'r' => 'm',
+            'i' => 'l',
+            '3' => '8',
+            '6' => '9',
+            c => c,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder helpers (used by targets::sections)
+// ---------------------------------------------------------------------------------------------
+
+/// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
+/// 2-deletion for official labels of 10+ characters).
+pub fn index_deletions(label: &str, official: bool) -> Vec<String> {
+    let s: Vec<char> = strict_skeleton(label).chars().collect();
+    deletions(&s, if official && s.len() >= LONG { 2 } else { 1 })
+}
+
+/// A label at least this long may be 2 edits away from an official one.
+const LONG: usize = 10;
+
+fn deletions(s: &[char], depth: usize) -> Vec<String> {
+    let mut out: Vec<String> = vec![s.iter().collect()];
+    let mut frontier: Vec<Vec<char>> = vec![s.to_vec()];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for i in 0..w.len() {
+                let mut v = w.clone();
+                v.remove(i);
+                next.push(v);
+            }
+        }
+        next.sort();
+        next.dedup();
+        out.extend(next.iter().map(|v| v.iter().collect::<String>()));
+        frontier = next;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Popular sites that are edit-distance targets: distinctive labels only (long enough that a
+/// one-letter difference is unlikely to be another real name, letters only).
+pub fn popular_typo_target(label: &str) -> bool {
+    label.len() >= 8 && label.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Brand keys are 3..=31 bytes (the length mask is a u32).
+pub fn brand_key_len(key: &str) -> Option<u32> {
+    let n = key.len();
+    (3..32).contains(&n).then_some(n as u32)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+// ---------------------------------------------------------------------------------------------
+
+/// The lookalike indexes, viewed in place.
+#[derive(Clone, Copy, Debug)]
+pub struct Lookalike<'a> {
+    pub targets: Targets<'a>,
+    skeletons: HashTable<'a>,
+    deletes: HashTable<'a>,
+    brands: HashTable<'a>,
+}
+
+/// At most this many candidates are verified per key (keeps hostile input cheap).
+const MAX_CANDIDATES: usize = 64;
+
+#[derive(Clone, Debug)]
+struct Hit {
+    score: u8,
+    code: &'static str,
+    kind: &'static str,
+    target: String,
+    brand: Option<String>,
+    keyword: Option<String>,
+    hosting: Option<String>,
+    distance: Option<usize>,
+}
+
+impl Hit {
+    fn new(code: &'static str, kind: &'static str, score: u8, rec: &DomainRecord<'_>) -> Hit {
+        Hit {
+            score,
+            code,
+            kind,
+            target: rec.domain.to_string(),
+            brand: rec.brand.map(str::to_string),
+            keyword: None,
+            hosting: None,
+            distance: None,
+        }
+    }
+}
+
+fn keyboard_or_visual(a: char, b: char) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    const VISUAL: [(char, char); 10] = [
+        ('c', 'e'),
+        ('b', 'd'),
+        ('g', 'q'),
+        ('m', 'n'),
+        ('n', 'r'),
+        ('i', 'l'),
+        ('o', '0'),
+        ('l', '1'),
+        ('u', 'v'),
+        ('v', 'y'),
+    ];
+    if VISUAL
+        .iter()
+        .any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+    {
+        return true;
+    }
+    let pos = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|i| (r as i32, i as i32)))
+    };
+    match (pos(a), pos(b)) {
+        (Some((ra, ia)), Some((rb, ib))) => (ra - rb).abs() <= 1 && (ia - ib).abs() <= 1,
+        _ => false,
+    }
+}
+
+/// Names the single edit between `q` and `t` (distance 1).
+fn edit_kind(q: &[char], t: &[char]) -> (&'static str, bool) {
+    let p = q.iter().zip(t.iter()).take_while(|(a, b)| a == b).count();
+    match q.len().cmp(&t.len()) {
+        std::cmp::Ordering::Less => {
+            let rep = p > 0 && t.get(p) == t.get(p - 1);
+            ("omission", rep)
+        }
+        std::cmp::Ordering::Greater => {
+            let c = q.get(p).copied();
+            if c == Some('-') {
+                ("hyphenation", false)
+            } else if p > 0 && q.get(p - 1).copied() == c {
+                ("repetition", false)
+            } else {
+                ("insertion", false)
+            }
+        }
+        std::cmp::Ordering::Equal => {
+            if q.get(p + 1) == t.get(p)
+                && q.get(p) == t.get(p + 1)
+                && q.get(p + 2..) == t.get(p + 2..)
+            {
+                ("transposition", true)
+            } else {
+                let (a, b) = (
+                    q.get(p).copied().unwrap_or(' '),
+                    t.get(p).copied().unwrap_or(' '),
+                );
+                let bit = (a as u32 ^ b as u32).count_ones() == 1;
+                if keyboard_or_visual(a, b) {
+                    ("replacement", true)
+                } else if bit {
+                    ("bitsquatting", false)
+                } else {
+                    ("replacement", false)
+                }
+            }
+        }
+    }
+}
+
+fn is_ip_literal(host: &str) -> bool {
+    host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+fn lure_in(text: &str, skip: std::ops::Range<usize>) -> Option<&'static str> {
+    let before = text.get(..skip.start).unwrap_or("");
+    let after = text.get(skip.end..).unwrap_or("");
+    for part in [before, after] {
+        for tok in part.split(|c: char| !c.is_ascii_alphanumeric() || c.is_ascii_digit()) {
+            if tok.is_empty() {
+                continue;
+            }
+            for &w in LURES {
+                if tok == w || (!lure_needs_token(w) && tok.contains(w)) {
+                    return Some(w);
+                }
+            }
+        }
+    }
+    None
+}
+
+impl<'a> Lookalike<'a> {
+    pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Lookalike<'a>, DataError> {
+        let get = |tag, name: &'static str| {
+            env.section(tag)
+                .and_then(|r| bytes.get(r))
+                .ok_or(DataError::MissingSection(name))
+        };
+        Ok(Lookalike {
+            targets: Targets::from_envelope(env, bytes)?,
+            skeletons: HashTable::new(
+                get(crate::targets::TAG_SKELETON, "lookalike skeletons (LKSK)")?,
+                "LKSK",
+            )?,
+            deletes: HashTable::new(
+                get(crate::targets::TAG_DELETES, "lookalike deletions (LKDL)")?,
+                "LKDL",
+            )?,
+            brands: HashTable::new(
+                get(crate::targets::TAG_BRANDS, "brand keys (LKBR)")?,
+                "LKBR",
+            )?,
+        })
+    }
+
+    /// [`Lookalike::check`] for the engine's [`crate::engine::Subject`].
+    pub fn check_subject(
+        &self,
+        s: &crate::engine::Subject<'_>,
+        user_protected: &[String],
+    ) -> Finding {
+        self.check(
+            &HostView {
+                host: s.host,
+                registrable: s.registrable_domain,
+                public_suffix: s.public_suffix,
+                private_suffix: s.private_suffix,
+            },
+            user_protected,
+        )
+    }
+
+    /// Checks one host against every protected target and popular site, plus the user's own
+    /// protected domains (`user_protected`: registrable domains or hosts, checked directly — few).
+    pub fn check(&self, v: &HostView<'_>, user_protected: &[String]) -> Finding {
+        let host = v.host.trim_end_matches('.');
+        let (Some(reg), Some(suffix)) = (v.registrable, v.public_suffix) else {
+            return Finding::default();
+        };
+        if host.is_empty() || is_ip_literal(host) || !host.is_ascii() {
+            return Finding::default();
+        }
+        if self.targets.is_official(host, Some(reg)) || self.targets.is_popular(host, Some(reg)) {
+            return Finding::default();
+        }
+        if user_protected.iter().any(|p| same_site(host, reg, p)) {
+            return Finding::default();
+        }
+        let Some(label) = reg
+            .strip_suffix(suffix)
+            .and_then(|l| l.strip_suffix('.'))
+            .filter(|l| !l.is_empty() && !l.contains('.'))
+        else {
+            return Finding::default();
+        };
+        let sub = host
+            .strip_suffix(reg)
+            .map(|s| s.trim_end_matches('.'))
+            .unwrap_or("");
+        let mut best: Option<Hit> = None;
+        let mut offer = |h: Option<Hit>| {
+            if let Some(h) = h {
+                if best.as_ref().map_or(true, |b| h.score > b.score) {
+                    best = Some(h);
+                }
+            }
+        };
+        offer(self.skeleton_hit(label, suffix));
+        offer(self.typo_hit(label, suffix));
+        offer(self.split_hit(sub, label, suffix));
+        offer(self.embedded_hit(host, reg));
+        offer(self.brand_hit(sub, label, suffix, v));
+        offer(user_hit(sub, label, suffix, user_protected));
+        let Some(mut h) = best else {
+            return Finding::default();
+        };
+        if v.private_suffix && h.hosting.is_none() && h.code != "lookalike.homoglyph" {
+            h.hosting = Some(suffix.to_string());
+        }
+        let mut r = Reason::new(h.code, h.score)
+            .with("target", h.target.clone())
+            .with("kind", h.kind);
+        if let Some(b) = &h.brand {
+            r = r.with("brand", b.clone());
+        }
+        if let Some(k) = &h.keyword {
+            r = r.with("keyword", k.clone());
+        }
+        if let Some(s) = &h.hosting {
+            r = r.with("hosting", s.clone());
+        }
+        if let Some(d) = h.distance {
+            r = r.with("distance", d.to_string());
+        }
+        Finding {
+            reasons: vec![r],
+            suggestion: Some(h.target),
+        }
+    }
+
+    fn candidates(&self, table: &HashTable<'a>, key: &str) -> Vec<DomainRecord<'a>> {
+        table
+            .find(hash(key))
+            .take(MAX_CANDIDATES)
+            .filter_map(|id| self.targets.record(id))
+            .collect()
+    }
+
+    /// Homographs (Unicode or ASCII lookalikes) and exact-label swaps.
+    fn skeleton_hit(&self, label: &str, suffix: &str) -> Option<Hit> {
+        let unicode = if label.starts_with("xn--") {
+            let (u, res) = idna::domain_to_unicode(label);
+            if res.is_err() {
+                return None;
+            }
+            Some(u)
+        } else {
+            None
+        };
+        let shown = unicode.as_deref().unwrap_or(label);
+        let strict = strict_skeleton(shown);
+        let loose = loose_skeleton(shown);
+        let ascii_lookalike = unicode.is_none() && strict != label;
+        let mut best: Option<Hit> = None;
+        for rec in self.candidates(&self.skeletons, &loose) {
+            let same_suffix = rec.suffix == suffix;
+            let official = rec.flags & OFFICIAL != 0;
+            let hit = if unicode.is_none() && rec.label == label {
+                // Same label, other suffix: a TLD / second-level swap (official targets only:
+                // many popular brands legitimately own many ccTLDs).
+                (official && !same_suffix && rec.label.len() >= 3)
+                    .then(|| Hit::new("lookalike.tld_swap", "swap", 60, &rec))
+            } else if unicode.is_some() {
+                let exact = strict_skeleton(rec.label) == strict;
+                let score = match (exact, same_suffix) {
+                    (true, true) => 80,
+                    (false, true) => 70,
+                    (true, false) => 65,
+                    (false, false) => 60,
+                };
+                Some(Hit::new(
+                    "lookalike.homoglyph",
+                    if exact {
+                        "homoglyph"
+                    } else {
+                        "homoglyph_loose"
+                    },
+                    score,
+                    &rec,
+                ))
+            } else if ascii_lookalike
+                && strict_skeleton(rec.label) == strict
+                && rec.label.len() >= 4
+            {
+                let score = match (official, same_suffix) {
+                    (true, true) => 65,
+                    (true, false) => 60,
+                    (false, true) => 50,
+                    (false, false) => 40,
+                };
+                Some(Hit::new("lookalike.homoglyph", "ascii", score, &rec))
+            } else {
+                None
+            };
+            if let Some(h) = hit {
+                if best.as_ref().map_or(true, |b| h.score > b.score) {
+                    best = Some(h);
+                }
+            }
+        }
+        // A Unicode label one edit away from a target after folding is still a homograph attack.
+        if best.is_none() && unicode.is_some() && strict.chars().count() >= 4 {
+            if let Some(mut h) = self.typo_on(&strict, suffix, true) {
+                h.code = "lookalike.homoglyph";
+                h.kind = "homoglyph_typo";
+                h.score = h.score.max(60);
+                best = Some(h);
+            }
+        }
+        best
+    }
+
+    /// Typosquats of typo targets (edit distance on the registrable label).
+    fn typo_hit(&self, label: &str, suffix: &str) -> Option<Hit> {
+        if label.starts_with("xn--") {
+            return None;
+        }
+        self.typo_on(label, suffix, false)
+    }
+
+    fn typo_on(&self, q: &str, suffix: &str, unicode: bool) -> Option<Hit> {
+        let qs: Vec<char> = strict_skeleton(q).chars().collect();
+        if qs.len() < 3 || qs.len() > 63 {
+            return None;
+        }
+        let depth = if qs.len() >= LONG - 1 { 2 } else { 1 };
+        let mut best: Option<Hit> = None;
+        let mut seen: Vec<u32> = Vec::new();
+        for key in deletions(&qs, depth) {
+            for rec in self.candidates(&self.deletes, &key) {
+                if rec.flags & TYPO == 0 || seen.contains(&rec.id) {
+                    continue;
+                }
+                seen.push(rec.id);
+                let ts: Vec<char> = strict_skeleton(rec.label).chars().collect();
+                let official = rec.flags & OFFICIAL != 0;
+                let same_suffix = rec.suffix == suffix;
+                let max = if official && ts.len() >= LONG { 2 } else { 1 };
+                let qstr: String = qs.iter().collect();
+                let tstr: String = ts.iter().collect();
+                let d = strsim::osa_distance(&qstr, &tstr);
+                if d == 0 || d > max {
+                    continue;
+                }
+                // Short names: one edit of a 4-letter name is another word; require its suffix.
+                if ts.len() < 5 && !(official && same_suffix && ts.len() == 4) {
+                    continue;
+                }
+                let (kind, weighted) = if d == 1 {
+                    edit_kind(&qs, &ts)
+                } else {
+                    ("distance2", false)
+                };
+                let mut score: u8 = match (official, d) {
+                    (true, 1) => 60,
+                    (true, _) => 50,
+                    (false, _) => 45,
+                };
+                if weighted {
+                    score += 5;
+                }
+                if !same_suffix {
+                    score = score.saturating_sub(10);
+                }
+                if unicode {
+                    score = score.max(60);
+                }
+                let mut h = Hit::new("lookalike.typo", kind, score, &rec);
+                h.distance = Some(d);
+                if best.as_ref().map_or(true, |b| h.score > b.score) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    /// A target's label split by dots into subdomains: `go.ogle.com`, `dan.amon.co.id`.
+    fn split_hit(&self, sub: &str, label: &str, suffix: &str) -> Option<Hit> {
+        if sub.is_empty() {
+            return None;
+        }
+        // Join the last few subdomain labels with the registrable label.
+        let labels: Vec<&str> = sub.split('.').collect();
+        let mut joined = label.to_string();
+        for l in labels.iter().rev().take(3) {
+            joined.insert_str(0, l);
+            if joined.len() < 5 {
+                continue;
+            }
+            for rec in self.candidates(&self.skeletons, &loose_skeleton(&joined)) {
+                if rec.label == joined && rec.suffix == suffix {
+                    let score = if rec.flags & OFFICIAL != 0 { 60 } else { 50 };
+                    return Some(Hit::new("lookalike.typo", "split", score, &rec));
+                }
+            }
+        }
+        None
+    }
+
+    /// An official or popular domain written as subdomain labels: `klikbca.com.secure-login.xyz`.
+    fn embedded_hit(&self, host: &str, reg: &str) -> Option<Hit> {
+        let sub = host.strip_suffix(reg)?.strip_suffix('.')?;
+        let labels: Vec<&str> = sub.split('.').collect();
+        let mut best: Option<Hit> = None;
+        for i in 0..labels.len() {
+            for j in (i + 2)..=labels.len() {
+                let cand = labels.get(i..j)?.join(".");
+                for rec in self.targets.lookup(&cand).collect::<Vec<_>>() {
+                    if rec.registrable != cand && rec.domain != cand {
+                        continue;
+                    }
+                    let score = if rec.flags & OFFICIAL != 0 {
+                        70
+                    } else if rec.flags & POPULAR != 0 && rec.label.len() >= 4 {
+                        50
+                    } else {
+                        continue;
+                    };
+                    let h = Hit::new("brand.embedded", "domain", score, &rec);
+                    if best.as_ref().map_or(true, |b| h.score > b.score) {
+                        best = Some(h);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Brand keys inside the host: combosquats (`bri-promo.xyz`, `paypalsecure.com`) and brands
+    /// in subdomains (`bca.verify-now.xyz`).
+    fn brand_hit(&self, sub: &str, label: &str, suffix: &str, v: &HostView<'_>) -> Option<Hit> {
+        let text = if sub.is_empty() {
+            label.to_string()
+        } else {
+            format!("{sub}.{label}")
+        };
+        let b = text.as_bytes();
+        let mask = self.brands.aux;
+        let mut found: Option<(DomainRecord<'a>, std::ops::Range<usize>)> = None;
+        for start in 0..b.len() {
+            if !b.get(start).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let at_boundary =
+                start == 0 || b.get(start - 1).is_some_and(|c| !c.is_ascii_alphabetic());
+            for len in 3..32usize {
+                if mask & (1 << len) == 0 || start + len > b.len() {
+                    continue;
+                }
+                let Some(piece) = text.get(start..start + len) else {
+                    continue;
+                };
+                if !piece
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-')
+                {
+                    continue;
+                }
+                let end_boundary = b
+                    .get(start + len)
+                    .map_or(true, |c| !c.is_ascii_alphabetic());
+                if len < 5 && !(at_boundary && end_boundary) {
+                    continue;
+                }
+                for rec in self.candidates(&self.brands, piece) {
+                    if rec.label != piece {
+                        continue;
+                    }
+                    // The whole registrable label equal to the key is a swap, handled elsewhere.
+                    if piece == label && sub.is_empty() {
+                        continue;
+                    }
+                    if found.as_ref().map_or(true, |(f, _)| f.label.len() < len) {
+                        found = Some((rec, start..start + len));
+                    }
+                }
+            }
+        }
+        let (rec, range) = found?;
+        let in_label = range.start >= text.len() - label.len();
+        let mut h = Hit::new(
+            if in_label {
+                "lookalike.combosquat"
+            } else {
+                "brand.embedded"
+            },
+            if in_label { "combosquat" } else { "subdomain" },
+            30,
+            &rec,
+        );
+        let suffix_tokens: Vec<&str> = rec.suffix.split('.').collect();
+        let rest_tokens = text
+            .get(range.end..)
+            .unwrap_or("")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .chain(
+                text.get(..range.start)
+                    .unwrap_or("")
+                    .split(|c: char| !c.is_ascii_alphabetic()),
+            )
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>();
+        if let Some(w) = lure_in(&text, range.clone()) {
+            h.score += 25;
+            h.keyword = Some(w.to_string());
+        } else if rest_tokens.iter().any(|t| suffix_tokens.contains(t)) {
+            h.score += 25;
+            h.kind = "sld_swap";
+        }
+        if v.private_suffix {
+            h.score += 15;
+            h.hosting = Some(suffix.to_string());
+        }
+        Some(h)
+    }
+}
+
+/// True when `host` is the user's protected site `p` (same registrable domain, or `p` is a host
+/// and `host` is it or below it).
+fn same_site(host: &str, reg: &str, p: &str) -> bool {
+    let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
+    !p.is_empty() && (reg == p || host == p || host.ends_with(&format!(".{p}")))
+}
+
+/// Lookalikes of the user's own protected domains (few; checked directly at run time).
+fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    for p in user {
+        let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
+        let plabel = p.split('.').next().unwrap_or("");
+        let psuffix = p.split_once('.').map(|x| x.1).unwrap_or("");
+        if plabel.len() < 3 {
+            continue;
+        }
+        let rec = DomainRecord {
+            id: u32::MAX,
+            domain: &p,
+            registrable: &p,
+            label: plabel,
+            suffix: psuffix,
+            flags: OFFICIAL,
+            brand: None,
+        };
+        let ql = strict_skeleton(&if label.starts_with("xn--") {
+            idna::domain_to_unicode(label).0
+        } else {
+            label.to_string()
+        });
+        let tl = strict_skeleton(plabel);
+        let hit = if ql == tl && label != plabel {
+            Some(Hit::new("lookalike.homoglyph", "user", 75, &rec))
+        } else if label == plabel && suffix != psuffix {
+            Some(Hit::new("lookalike.tld_swap", "user", 60, &rec))
+        } else if tl.len() >= 5 && strsim::osa_distance(&ql, &tl) == 1 {
+            Some(Hit::new("lookalike.typo", "user", 60, &rec))
+        } else if tl.len() >= 4 && (label.contains(plabel) || sub.split('.').any(|l| l == plabel)) {
+            Some(Hit::new("lookalike.combosquat", "user", 45, &rec))
+        } else {
+            None
+        };
+        if let Some(h) = hit {
+            if best.as_ref().map_or(true, |b| h.score > b.score) {
+                best = Some(h);
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons_fold_lookalikes() {
+        assert_eq!(strict_skeleton("аррӏе"), "apple");
+        assert_eq!(strict_skeleton("rnandiri"), "mandiri");
+        assert_eq!(strict_skeleton("g00gle"), "google");
+        assert_eq!(strict_skeleton("gôôgle"), "google");
+        assert_eq!(strict_skeleton("goo\u{200B}gle"), "google");
+        assert_eq!(
+            loose_skeleton("steameommunity"),
+            loose_skeleton("steamcommunity")
+        );
+        assert_ne!(
+            strict_skeleton("steameommunity"),
+            strict_skeleton("steamcommunity")
+        );
+    }
+
+    #[test]
+    fn edit_kinds() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(edit_kind(&c("gogle"), &c("google")).0, "omission");
+        assert_eq!(edit_kind(&c("googgle"), &c("google")).0, "repetition");
+        assert_eq!(edit_kind(&c("goolge"), &c("google")).0, "transposition");
+        assert_eq!(
+            edit_kind(&c("bank-mandiri"), &c("bankmandiri")).0,
+            "hyphenation"
+        );
+    }
+}

@@ -1,0 +1,751 @@
+//! Protected targets (brands and their official domains) and popular sites, as sections of the
+//! data file, viewed in place.
+//!
+//! Sources (compiled in by the builder, feature `builder`):
+//! - `data/targets.tsv`: curated brands — name, official domains, brand keys, country, sector,
+//!   evidence — from the shared reference lists (every row keeps its evidence).
+//! - `data/popular.tsv`: the bundled part of the Cloudflare Radar top-100k (January 2024,
+//!   CC BY 4.0). A domain of the top-100k is **held out** of the bundle (kept aside to measure
+//!   false positives on sites the product has never seen) when [`is_held_out`] is true:
+//!   `xxh3_64(holdout_key(domain)) % 100 < 15`, unless the key is the key of a curated target
+//!   (curated brands' families are always bundled). The evaluator must use [`is_held_out`] (or the
+//!   same rule) to split the top-100k: held-out rows are "unseen" negatives.
+//!
+//! Sections:
+//! - `TGTD`: domain records and brand names (see [`Targets`]).
+//! - `TGTH`: hash index, `xxh3_64(domain)` and `xxh3_64(registrable domain)` → record id.
+//! - `LKSK`, `LKDL`, `LKBR`: the lookalike indexes (built here, used by [`crate::lookalike`]).
+//!
+//! Record flags: [`OFFICIAL`] (a curated target's official domain), [`POPULAR`] (bundled popular
+//! site), [`TYPO`] (edit-distance target), [`BRAND`] (label watched for inside other hosts).
+
+use crate::error::DataError;
+use crate::format::{read_u32, read_u64, Envelope, Tag};
+
+pub const TAG_DOMAINS: Tag = *b"TGTD";
+pub const TAG_INDEX: Tag = *b"TGTH";
+pub const TAG_SKELETON: Tag = *b"LKSK";
+pub const TAG_DELETES: Tag = *b"LKDL";
+pub const TAG_BRANDS: Tag = *b"LKBR";
+
+/// An official domain of a curated target brand.
+pub const OFFICIAL: u8 = 1;
+/// A bundled popular site.
+pub const POPULAR: u8 = 2;
+/// Edit-distance (typosquat) target.
+pub const TYPO: u8 = 4;
+/// Its label is a brand key watched for inside other hosts.
+pub const BRAND: u8 = 8;
+
+const DOMAINS_MAGIC: [u8; 4] = *b"TGD1";
+const RECORD_LEN: usize = 12;
+const BRAND_LEN: usize = 8;
+const ENTRY_LEN: usize = 12;
+/// No brand: the record is a popular site only.
+const NO_BRAND: u32 = u32::MAX;
+
+/// Share of the top-100k kept out of the bundle, in percent.
+pub const HOLDOUT_PERCENT: u64 = 15;
+
+/// The key that groups a domain with its siblings for the held-out split: the label left of
+/// the (guessed) suffix, so `amazon.de` and `amazon.co.uk` fall on the same side. Rule: strip
+/// `www.`; with 3+ labels where the last has 2 letters and the one before at most 3
+/// (`co.id`, `com.br`), the third label from the right; otherwise the second from the right.
+pub fn holdout_key(domain: &str) -> &str {
+    let d = domain.trim().trim_end_matches('.');
+    let d = d.strip_prefix("www.").unwrap_or(d);
+    let labels: Vec<&str> = d.split('.').collect();
+    let n = labels.len();
+    let last = labels.last().copied().unwrap_or("");
+    let second = if n >= 2 {
+        labels.get(n - 2).copied().unwrap_or("")
+    } else {
+        ""
+    };
+    if n >= 3 && last.len() == 2 && second.len() <= 3 {
+        labels.get(n - 3).copied().unwrap_or("")
+    } else if n >= 2 {
+        second
+    } else {
+        labels.first().copied().unwrap_or("")
+    }
+}
+
+/// True when a top-100k domain belongs to the held-out part (before the curated-key exception,
+/// which [`Targets::is_held_out_negative`] applies with the bundled targets). Lower-case input.
+pub fn is_held_out(domain: &str) -> bool {
+    xxhash_rust::xxh3::xxh3_64(holdout_key(domain).as_bytes()) % 100 < HOLDOUT_PERCENT
+}
+
+/// `xxh3_64` of a string: the hash every index here uses.
+pub fn hash(s: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
+}
+
+/// A sorted table of `(u64 hash, u32 id)` entries, viewed in place.
+/// Layout: `n: u32, aux: u32`, then `n` entries of 12 bytes sorted by hash.
+#[derive(Clone, Copy, Debug)]
+pub struct HashTable<'a> {
+    entries: &'a [u8],
+    n: usize,
+    /// A table-specific 32-bit value (the brand table keeps its key-length mask here).
+    pub aux: u32,
+}
+
+impl<'a> HashTable<'a> {
+    pub fn new(section: &'a [u8], what: &str) -> Result<HashTable<'a>, DataError> {
+        let n = read_u32(section, 0)
+            .ok_or_else(|| DataError::Corrupt(format!("{what}: no header")))?
+            as usize;
+        let aux =
+            read_u32(section, 4).ok_or_else(|| DataError::Corrupt(format!("{what}: no header")))?;
+        let entries = n
+            .checked_mul(ENTRY_LEN)
+            .and_then(|len| section.get(8..8usize.checked_add(len)?))
+            .ok_or_else(|| {
+                DataError::Corrupt(format!("{what}: {n} entries overrun the section"))
+            })?;
+        Ok(HashTable { entries, n, aux })
+    }
+
+    fn hash_at(&self, i: usize) -> u64 {
+        read_u64(self.entries, i * ENTRY_LEN).unwrap_or(u64::MAX)
+    }
+
+    fn id_at(&self, i: usize) -> u32 {
+        read_u32(self.entries, i * ENTRY_LEN + 8).unwrap_or(NO_BRAND)
+    }
+
+    /// The ids stored under `h` (all of them: callers verify the strings).
+    pub fn find(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        // lower bound
+        let (mut lo, mut hi) = (0usize, self.n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.hash_at(mid) < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..self.n)
+            .take_while(move |&i| self.hash_at(i) == h)
+            .map(move |i| self.id_at(i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
+
+/// Encodes a hash table section.
+#[cfg(feature = "builder")]
+pub fn encode_table(mut entries: Vec<(u64, u32)>, aux: u32) -> Vec<u8> {
+    entries.sort_unstable();
+    entries.dedup();
+    let mut out = Vec::with_capacity(8 + entries.len() * ENTRY_LEN);
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    out.extend_from_slice(&aux.to_le_bytes());
+    for (h, id) in entries {
+        out.extend_from_slice(&h.to_le_bytes());
+        out.extend_from_slice(&id.to_le_bytes());
+    }
+    out
+}
+
+/// One protected or popular domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DomainRecord<'a> {
+    pub id: u32,
+    /// The domain or host as listed, e.g. `link.dana.id`.
+    pub domain: &'a str,
+    /// Its registrable domain (eTLD+1, PSL private section included), e.g. `dana.id`.
+    pub registrable: &'a str,
+    /// The registrable domain's first label, e.g. `dana`.
+    pub label: &'a str,
+    /// The public suffix, e.g. `id`.
+    pub suffix: &'a str,
+    pub flags: u8,
+    /// The curated brand's name, `None` for a popular site only.
+    pub brand: Option<&'a str>,
+}
+
+impl DomainRecord<'_> {
+    pub fn is_official(&self) -> bool {
+        self.flags & OFFICIAL != 0
+    }
+    pub fn is_popular(&self) -> bool {
+        self.flags & POPULAR != 0
+    }
+}
+
+/// The targets and popular sites, viewed in place.
+#[derive(Clone, Copy, Debug)]
+pub struct Targets<'a> {
+    records: &'a [u8],
+    brands: &'a [u8],
+    strings: &'a [u8],
+    n: usize,
+    n_brands: usize,
+    index: HashTable<'a>,
+}
+
+fn section<'a>(
+    env: &Envelope,
+    bytes: &'a [u8],
+    tag: Tag,
+    name: &'static str,
+) -> Result<&'a [u8], DataError> {
+    let range = env.section(tag).ok_or(DataError::MissingSection(name))?;
+    bytes
+        .get(range)
+        .ok_or_else(|| DataError::Corrupt(format!("{name} section out of bounds")))
+}
+
+impl<'a> Targets<'a> {
+    pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Targets<'a>, DataError> {
+        let d = section(env, bytes, TAG_DOMAINS, "targets (TGTD)")?;
+        let idx = section(env, bytes, TAG_INDEX, "targets index (TGTH)")?;
+        Targets::new(d, idx)
+    }
+
+    pub fn new(domains: &'a [u8], index: &'a [u8]) -> Result<Targets<'a>, DataError> {
+        let corrupt = |w: &str| DataError::Corrupt(format!("targets: {w}"));
+        if domains.get(..4) != Some(&DOMAINS_MAGIC[..]) {
+            return Err(corrupt("bad section magic"));
+        }
+        let n = read_u32(domains, 4).ok_or_else(|| corrupt("header"))? as usize;
+        let nb = read_u32(domains, 8).ok_or_else(|| corrupt("header"))? as usize;
+        let slen = read_u32(domains, 12).ok_or_else(|| corrupt("header"))? as usize;
+        let rec_end = n.checked_mul(RECORD_LEN).and_then(|l| l.checked_add(16));
+        let br_end = nb
+            .checked_mul(BRAND_LEN)
+            .and_then(|l| l.checked_add(rec_end?));
+        let str_end = br_end.and_then(|e| e.checked_add(slen));
+        let (Some(rec_end), Some(br_end), Some(str_end)) = (rec_end, br_end, str_end) else {
+            return Err(corrupt("sizes overflow"));
+        };
+        let records = domains
+            .get(16..rec_end)
+            .ok_or_else(|| corrupt("records overrun"))?;
+        let brands = domains
+            .get(rec_end..br_end)
+            .ok_or_else(|| corrupt("brands overrun"))?;
+        let strings = domains
+            .get(br_end..str_end)
+            .ok_or_else(|| corrupt("strings overrun"))?;
+        let index = HashTable::new(index, "targets index")?;
+        Ok(Targets {
+            records,
+            brands,
+            strings,
+            n,
+            n_brands: nb,
+            index,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    fn str_at(&self, off: usize, len: usize) -> Option<&'a str> {
+        let b = self.strings.get(off..off.checked_add(len)?)?;
+        std::str::from_utf8(b).ok()
+    }
+
+    fn brand(&self, i: u32) -> Option<&'a str> {
+        if i == NO_BRAND || i as usize >= self.n_brands {
+            return None;
+        }
+        let at = i as usize * BRAND_LEN;
+        let off = read_u32(self.brands, at)? as usize;
+        let len = read_u32(self.brands, at + 4)? as usize;
+        self.str_at(off, len)
+    }
+
+    /// Record `id`, or `None` if the id or the record is out of range (corrupt data is never a panic).
+    pub fn record(&self, id: u32) -> Option<DomainRecord<'a>> {
+        let i = id as usize;
+        if i >= self.n {
+            return None;
+        }
+        let at = i * RECORD_LEN;
+        let off = read_u32(self.records, at)? as usize;
+        let r = self.records.get(at + 4..at + 8)?;
+        let (len, reg_start, label_len, flags) =
+            (r[0] as usize, r[1] as usize, r[2] as usize, r[3]);
+        let brand = read_u32(self.records, at + 8)?;
+        let domain = self.str_at(off, len)?;
+        let registrable = domain.get(reg_start..)?;
+        let label = registrable.get(..label_len)?;
+        let suffix = registrable
+            .get(label_len..)?
+            .strip_prefix('.')
+            .unwrap_or("");
+        Some(DomainRecord {
+            id,
+            domain,
+            registrable,
+            label,
+            suffix,
+            flags,
+            brand: self.brand(brand),
+        })
+    }
+
+    /// Records whose listed domain or registrable domain is exactly `name`.
+    pub fn lookup<'s>(&'s self, name: &'s str) -> impl Iterator<Item = DomainRecord<'a>> + 's {
+        let name = name.trim_end_matches('.');
+        self.index
+            .find(hash(name))
+            .filter_map(move |id| self.record(id))
+            .filter(move |r| r.domain == name || r.registrable == name)
+    }
+
+    /// The official target whose domain is `host` or a parent of it, or whose registrable domain
+    /// is `registrable` (the whole site of an official domain is official: `www.bca.co.id`,
+    /// `ib.bri.co.id`).
+    pub fn official(&self, host: &str, registrable: Option<&str>) -> Option<DomainRecord<'a>> {
+        self.find_flag(host, registrable, OFFICIAL)
+    }
+
+    /// The popular site `host` belongs to (same rule as [`Targets::official`]).
+    pub fn popular(&self, host: &str, registrable: Option<&str>) -> Option<DomainRecord<'a>> {
+        self.find_flag(host, registrable, POPULAR)
+    }
+
+    pub fn is_official(&self, host: &str, registrable: Option<&str>) -> bool {
+        self.official(host, registrable).is_some()
+    }
+
+    pub fn is_popular(&self, host: &str, registrable: Option<&str>) -> bool {
+        self.popular(host, registrable).is_some()
+    }
+
+    fn find_flag(
+        &self,
+        host: &str,
+        registrable: Option<&str>,
+        flag: u8,
+    ) -> Option<DomainRecord<'a>> {
+        let host = host.trim_end_matches('.');
+        if let Some(reg) = registrable {
+            if let Some(r) = self
+                .lookup(reg)
+                .find(|r| r.flags & flag != 0 && r.registrable == reg)
+            {
+                return Some(r);
+            }
+        }
+        // A listed host and its subdomains (e.g. `link.dana.id` when the PSL view is unavailable).
+        let mut h = host;
+        loop {
+            if let Some(r) = self
+                .lookup(h)
+                .find(|r| r.flags & flag != 0 && r.domain == h)
+            {
+                return Some(r);
+            }
+            match h.split_once('.') {
+                // Never above the registrable domain: `evil.github.io` is not `github.io`.
+                Some((_, rest))
+                    if rest.contains('.')
+                        && registrable.map_or(true, |r| rest.len() >= r.len()) =>
+                {
+                    h = rest
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// For the evaluator: true when a top-100k domain is in the held-out part, i.e. was not
+    /// bundled ([`is_held_out`] and its key is not a curated brand's).
+    pub fn is_held_out_negative(&self, domain: &str) -> bool {
+        is_held_out(domain) && !self.is_popular(domain, None)
+    }
+}
+
+#[cfg(feature = "builder")]
+pub use build::{protected_set, sections, ProtectedSet};
+
+#[cfg(feature = "builder")]
+mod build {
+    use super::*;
+    use publicsuffix::{List, Psl};
+    use std::collections::{BTreeMap, HashMap, HashSet};
+
+    /// A parsed targets.tsv row.
+    struct Row {
+        brand: String,
+        domains: Vec<String>,
+        keys: Vec<String>,
+    }
+
+    fn parse_targets(text: &str) -> Result<Vec<Row>, String> {
+        let mut rows = Vec::new();
+        let mut header = true;
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if header {
+                header = false;
+                if line.starts_with("brand\t") {
+                    continue;
+                }
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(brand), Some(doms), Some(keys)) = (cols.first(), cols.get(1), cols.get(2))
+            else {
+                return Err(format!("targets.tsv line {}: fewer than 3 columns", i + 1));
+            };
+            let domains: Vec<String> = doms
+                .split(',')
+                .map(|d| d.trim().to_ascii_lowercase())
+                .filter(|d| !d.is_empty())
+                .collect();
+            if domains.is_empty() {
+                return Err(format!("targets.tsv line {}: no official domain", i + 1));
+            }
+            let keys = keys
+                .split(',')
+                .map(|k| k.trim().to_ascii_lowercase())
+                .filter(|k| !k.is_empty())
+                .collect();
+            rows.push(Row {
+                brand: brand.trim().to_string(),
+                domains,
+                keys,
+            });
+        }
+        Ok(rows)
+    }
+
+    fn parse_popular(text: &str) -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| {
+                l.split('\t')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .filter(|d| !d.is_empty() && d != "domain" && d.contains('.'))
+            .collect()
+    }
+
+    fn registrable(list: &List, domain: &str) -> Option<(String, usize)> {
+        // (registrable domain, length of its first label)
+        let d = list.domain(domain.as_bytes())?;
+        let reg = std::str::from_utf8(d.as_bytes()).ok()?.to_string();
+        let label_len = reg.find('.')?;
+        Some((reg, label_len))
+    }
+
+    struct Rec {
+        domain: String,
+        reg_start: usize,
+        label_len: usize,
+        flags: u8,
+        brand: u32,
+    }
+
+    /// What the blocklist builder must never block: official target domains and popular sites
+    /// (whole registrable domains, and listed hosts with their subdomains).
+    pub struct ProtectedSet {
+        list: List,
+        registrables: HashSet<String>,
+        hosts: HashSet<String>,
+    }
+
+    impl ProtectedSet {
+        /// True when `host` (lower-case ASCII) is official or popular: its registrable domain is
+        /// listed, or it is a listed host or below one. A private-suffix site (`evil.github.io`)
+        /// is not protected by its platform (`github.io`) being popular.
+        pub fn contains(&self, host: &str) -> bool {
+            let host = host.trim_end_matches('.');
+            if let Some((reg, _)) = registrable(&self.list, host) {
+                if self.registrables.contains(&reg) {
+                    return true;
+                }
+            }
+            let mut h = host;
+            loop {
+                if self.hosts.contains(h) {
+                    return true;
+                }
+                match h.split_once('.') {
+                    Some((_, rest))
+                        if rest.contains('.') && registrable(&self.list, rest).is_some() =>
+                    {
+                        h = rest
+                    }
+                    _ => return false,
+                }
+            }
+        }
+    }
+
+    /// The predicate for the blocklist builder.
+    pub fn protected_set(
+        targets_tsv: &str,
+        popular_tsvs: &[&str],
+        psl_text: &str,
+    ) -> Result<ProtectedSet, String> {
+        let list: List = psl_text
+            .parse()
+            .map_err(|e| format!("public suffix list: {e}"))?;
+        let mut registrables = HashSet::new();
+        let mut hosts = HashSet::new();
+        let rows = parse_targets(targets_tsv)?;
+        let all = rows
+            .iter()
+            .flat_map(|r| r.domains.iter().cloned())
+            .chain(popular_tsvs.iter().flat_map(|t| parse_popular(t)));
+        for d in all {
+            match registrable(&list, &d) {
+                Some((reg, _)) if reg == d => {
+                    registrables.insert(reg);
+                }
+                _ => {
+                    hosts.insert(d);
+                }
+            }
+        }
+        Ok(ProtectedSet {
+            list,
+            registrables,
+            hosts,
+        })
+    }
+
+    /// Minimum label length for an edit-distance target.
+    const TYPO_MIN_OFFICIAL: usize = 4;
+
+    /// All sections of targets and lookalike detection: `TGTD`, `TGTH`, `LKSK`, `LKDL`, `LKBR`.
+    pub fn sections(
+        targets_tsv: &str,
+        popular_tsvs: &[&str],
+        psl_text: &str,
+    ) -> Result<Vec<(Tag, Vec<u8>)>, String> {
+        let list: List = psl_text
+            .parse()
+            .map_err(|e| format!("public suffix list: {e}"))?;
+        let rows = parse_targets(targets_tsv)?;
+        let popular: Vec<String> = popular_tsvs.iter().flat_map(|t| parse_popular(t)).collect();
+
+        let mut recs: Vec<Rec> = Vec::new();
+        let mut by_domain: HashMap<String, usize> = HashMap::new();
+        let mut brand_names: Vec<String> = Vec::new();
+        let mut brand_keys: BTreeMap<String, usize> = BTreeMap::new(); // key -> record
+        let mut add = |domain: &str, flags: u8, brand: u32, recs: &mut Vec<Rec>| -> Option<usize> {
+            if domain.len() > 253 || !domain.is_ascii() {
+                return None;
+            }
+            if let Some(&i) = by_domain.get(domain) {
+                let r: &mut Rec = recs.get_mut(i)?;
+                r.flags |= flags;
+                if r.brand == NO_BRAND {
+                    r.brand = brand;
+                }
+                return Some(i);
+            }
+            let (reg, label_len) = registrable(&list, domain).unwrap_or_else(|| {
+                // A public suffix itself (github.io): the whole domain is its own "site".
+                let l = domain.find('.').unwrap_or(domain.len());
+                (domain.to_string(), l)
+            });
+            let reg_start = domain.len() - reg.len();
+            if label_len > 255 || reg_start > 255 {
+                return None;
+            }
+            recs.push(Rec {
+                domain: domain.to_string(),
+                reg_start,
+                label_len,
+                flags,
+                brand,
+            });
+            by_domain.insert(domain.to_string(), recs.len() - 1);
+            Some(recs.len() - 1)
+        };
+        for row in &rows {
+            let b = brand_names.len() as u32;
+            brand_names.push(row.brand.clone());
+            for d in &row.domains {
+                let Some(i) = add(d, OFFICIAL, b, &mut recs) else {
+                    continue;
+                };
+                let Some(r) = recs.get_mut(i) else { continue };
+                let label = r
+                    .domain
+                    .get(r.reg_start..r.reg_start + r.label_len)
+                    .unwrap_or("");
+                if label.len() >= TYPO_MIN_OFFICIAL {
+                    r.flags |= TYPO;
+                }
+                if row.keys.iter().any(|k| k == label) {
+                    r.flags |= BRAND;
+                    brand_keys.entry(label.to_string()).or_insert(i);
+                }
+            }
+            // Keys that are not a domain's label (rare) are ignored: a key must name an official domain.
+        }
+        for d in &popular {
+            add(d, POPULAR, NO_BRAND, &mut recs);
+        }
+        // Popular sites are typo targets only when distinctive: a long letters-only label with no
+        // other listed label one edit away (the top-100k holds typo domains and name families
+        // itself; a name with a real neighbour is not one a typo clearly imitates).
+        let labels: Vec<String> = recs
+            .iter()
+            .map(|r| {
+                r.domain
+                    .get(r.reg_start..r.reg_start + r.label_len)
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        let mut distinct_labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        distinct_labels.sort_unstable();
+        distinct_labels.dedup();
+        let mut neighbourhood: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, l) in distinct_labels.iter().enumerate() {
+            for k in crate::lookalike::index_deletions(l, false) {
+                neighbourhood.entry(k).or_default().push(i);
+            }
+        }
+        let has_neighbour = |l: &str| {
+            crate::lookalike::index_deletions(l, false).iter().any(|k| {
+                neighbourhood.get(k).is_some_and(|ids| {
+                    ids.iter().any(|&j| {
+                        distinct_labels
+                            .get(j)
+                            .is_some_and(|o| *o != l && strsim::osa_distance(o, l) == 1)
+                    })
+                })
+            })
+        };
+        for (r, label) in recs.iter_mut().zip(labels.iter()) {
+            if r.flags & POPULAR != 0
+                && r.flags & OFFICIAL == 0
+                && crate::lookalike::popular_typo_target(label)
+                && !has_neighbour(label)
+            {
+                r.flags |= TYPO;
+            }
+        }
+
+        // TGTD
+        let mut strings = Vec::new();
+        let mut records = Vec::new();
+        for r in &recs {
+            let off = strings.len() as u32;
+            strings.extend_from_slice(r.domain.as_bytes());
+            records.extend_from_slice(&off.to_le_bytes());
+            records.extend_from_slice(&[
+                r.domain.len() as u8,
+                r.reg_start as u8,
+                r.label_len as u8,
+                r.flags,
+            ]);
+            records.extend_from_slice(&r.brand.to_le_bytes());
+        }
+        let mut brands = Vec::new();
+        for b in &brand_names {
+            brands.extend_from_slice(&(strings.len() as u32).to_le_bytes());
+            brands.extend_from_slice(&(b.len() as u32).to_le_bytes());
+            strings.extend_from_slice(b.as_bytes());
+        }
+        let mut tgtd = Vec::new();
+        tgtd.extend_from_slice(&DOMAINS_MAGIC);
+        tgtd.extend_from_slice(&(recs.len() as u32).to_le_bytes());
+        tgtd.extend_from_slice(&(brand_names.len() as u32).to_le_bytes());
+        tgtd.extend_from_slice(&(strings.len() as u32).to_le_bytes());
+        tgtd.extend_from_slice(&records);
+        tgtd.extend_from_slice(&brands);
+        tgtd.extend_from_slice(&strings);
+
+        // TGTH
+        let mut index = Vec::new();
+        for (i, r) in recs.iter().enumerate() {
+            index.push((hash(&r.domain), i as u32));
+            if let Some(reg) = r.domain.get(r.reg_start..) {
+                index.push((hash(reg), i as u32));
+            }
+        }
+
+        // Lookalike indexes: one entry per registrable domain (first record wins).
+        let mut seen_reg = HashSet::new();
+        let mut skel = Vec::new();
+        let mut dels = Vec::new();
+        for (i, r) in recs.iter().enumerate() {
+            let Some(reg) = r.domain.get(r.reg_start..) else {
+                continue;
+            };
+            let label = reg.get(..r.label_len).unwrap_or("");
+            if !seen_reg.insert(reg.to_string()) || label.is_empty() {
+                continue;
+            }
+            let loose = crate::lookalike::loose_skeleton(label);
+            skel.push((hash(&loose), i as u32));
+            if r.flags & TYPO != 0 {
+                for key in crate::lookalike::index_deletions(label, r.flags & OFFICIAL != 0) {
+                    dels.push((hash(&key), i as u32));
+                }
+            }
+        }
+        let mut brand_entries = Vec::new();
+        let mut mask = 0u32;
+        for (k, &i) in &brand_keys {
+            if let Some(len) = crate::lookalike::brand_key_len(k) {
+                mask |= 1 << len;
+                brand_entries.push((hash(k), i as u32));
+            }
+        }
+        Ok(vec![
+            (TAG_DOMAINS, tgtd),
+            (TAG_INDEX, encode_table(index, 0)),
+            (TAG_SKELETON, encode_table(skel, 0)),
+            (TAG_DELETES, encode_table(dels, 0)),
+            (TAG_BRANDS, encode_table(brand_entries, mask)),
+        ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holdout_key_groups_siblings() {
+        assert_eq!(holdout_key("amazon.co.uk"), "amazon");
+        assert_eq!(holdout_key("www.amazon.de"), "amazon");
+        assert_eq!(holdout_key("bca.co.id"), "bca");
+        assert_eq!(holdout_key("localhost"), "localhost");
+        assert_eq!(holdout_key(""), "");
+        assert_eq!(is_held_out("amazon.de"), is_held_out("amazon.com"));
+    }
+
+    #[test]
+    fn corrupt_sections_are_errors() {
+        assert!(Targets::new(b"TGD1", &[0; 8]).is_err());
+        assert!(Targets::new(b"XXXX\0\0\0\0\0\0\0\0\0\0\0\0", &[0; 8]).is_err());
+        let mut d = b"TGD1".to_vec();
+        d.extend_from_slice(&1000u32.to_le_bytes());
+        d.extend_from_slice(&[0; 8]);
+        assert!(Targets::new(&d, &[0; 8]).is_err());
+        assert!(HashTable::new(&[5, 0, 0, 0, 0, 0, 0, 0], "t").is_err());
+    }
+}

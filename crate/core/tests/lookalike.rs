@@ -1,0 +1,308 @@
+//! Lookalike detection on named cases a user would notice, built from the bundled data (no
+//! blocklist). `measure_dev_sets` (ignored; run with `--ignored --nocapture`) prints recall on
+//! the dnstwist dev set by fuzzer and false positives on the held-out top-100k part.
+
+use std::sync::OnceLock;
+use waspada_core::builder::{build, Inputs};
+use waspada_core::domain::{Psl, PSL_TAG};
+use waspada_core::format::Envelope;
+use waspada_core::lookalike::{Finding, HostView, Lookalike};
+use waspada_core::targets;
+
+fn data() -> &'static (Vec<u8>, Envelope) {
+    static DATA: OnceLock<(Vec<u8>, Envelope)> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let inputs = Inputs::without_sources().expect("bundled inputs");
+        let (bytes, _) = build(&inputs).expect("build");
+        let env = Envelope::parse(&bytes).expect("envelope");
+        (bytes, env)
+    })
+}
+
+struct Checker<'a> {
+    lk: Lookalike<'a>,
+    psl: Psl<'a>,
+}
+
+fn checker() -> Checker<'static> {
+    let (bytes, env) = data();
+    let psl = Psl::new(&bytes[env.section(PSL_TAG).expect("psl")]).expect("psl view");
+    Checker {
+        lk: Lookalike::from_envelope(env, bytes).expect("lookalike sections"),
+        psl,
+    }
+}
+
+impl Checker<'_> {
+    fn check_with(&self, input: &str, user: &[String]) -> Finding {
+        let Ok(c) = waspada_core::url::canonicalize(input) else {
+            return Finding::default();
+        };
+        let host = c.host.as_str();
+        self.lk.check(
+            &HostView {
+                host,
+                registrable: self.psl.registrable_domain(host),
+                public_suffix: self.psl.public_suffix(host),
+                private_suffix: self.psl.is_private_suffix(host),
+            },
+            user,
+        )
+    }
+    fn check(&self, input: &str) -> Finding {
+        self.check_with(input, &[])
+    }
+    fn points(&self, input: &str) -> u8 {
+        self.check(input).reasons.iter().map(|r| r.score).sum()
+    }
+}
+
+fn assert_flagged(c: &Checker, input: &str, code: &str, suggestion: &str) {
+    let f = c.check(input);
+    assert!(!f.reasons.is_empty(), "{input}: not flagged");
+    let r = f.reasons.first().expect("a reason");
+    assert_eq!(r.code, code, "{input}: {f:?}");
+    assert!(r.score >= 40, "{input}: only {} points: {f:?}", r.score);
+    assert_eq!(f.suggestion.as_deref(), Some(suggestion), "{input}: {f:?}");
+}
+
+#[test]
+fn official_domains_are_not_lookalikes() {
+    let c = checker();
+    for site in [
+        "bca.co.id",
+        "https://www.bca.co.id/id/individu",
+        "klikbca.com",
+        "https://ibank.klikbca.com/",
+        "bri.co.id",
+        "link.dana.id",
+        "paypal.com",
+        "www.google.com",
+        "mail.google.com",
+        "cekbansos.kemensos.go.id",
+        "shopee.co.id",
+    ] {
+        assert_eq!(c.check(site), Finding::default(), "{site}");
+    }
+}
+
+#[test]
+fn homographs_of_targets_are_flagged_with_the_official_domain() {
+    let c = checker();
+    // аррӏе.com in Cyrillic
+    assert_flagged(
+        &c,
+        "http://xn--80ak6aa92e.com/",
+        "lookalike.homoglyph",
+        "apple.com",
+    );
+    assert_flagged(
+        &c,
+        "https://раураl.com/signin",
+        "lookalike.homoglyph",
+        "paypal.com",
+    );
+    // Latin with diacritics and an invisible character.
+    assert_flagged(&c, "gôôgle.com", "lookalike.homoglyph", "google.com");
+    // ASCII lookalikes: I for l, rn for m.
+    assert_flagged(&c, "kIikbca.com", "lookalike.typo", "klikbca.com");
+    assert_flagged(
+        &c,
+        "bankrnandiri.co.id",
+        "lookalike.homoglyph",
+        "bankmandiri.co.id",
+    );
+    // Homographs are dangerous on their own.
+    assert!(c.points("xn--80ak6aa92e.com") >= 70);
+}
+
+#[test]
+fn typosquats_of_targets_are_flagged() {
+    let c = checker();
+    assert_flagged(&c, "klikbac.com", "lookalike.typo", "klikbca.com");
+    assert_flagged(&c, "tokopedla.com", "lookalike.typo", "tokopedia.com");
+    assert_flagged(
+        &c,
+        "bank-mandiri.co.id",
+        "lookalike.typo",
+        "bankmandiri.co.id",
+    );
+    assert_flagged(&c, "bukalapack.com", "lookalike.typo", "bukalapak.com");
+    assert_flagged(&c, "go.ogle.com", "lookalike.typo", "google.com");
+}
+
+#[test]
+fn swaps_and_combosquats_are_flagged() {
+    let c = checker();
+    assert_flagged(&c, "bca.id", "lookalike.tld_swap", "bca.co.id");
+    assert_flagged(&c, "klikbca.net", "lookalike.tld_swap", "klikbca.com");
+    assert_flagged(&c, "bca-id.com", "lookalike.combosquat", "bca.co.id");
+    assert_flagged(
+        &c,
+        "klikbca-login.com",
+        "lookalike.combosquat",
+        "klikbca.com",
+    );
+    assert_flagged(&c, "bri-promo.xyz", "lookalike.combosquat", "bri.co.id");
+    assert_flagged(
+        &c,
+        "https://klikbca.com.secure-login.xyz/",
+        "brand.embedded",
+        "klikbca.com",
+    );
+    assert_flagged(
+        &c,
+        "paypal-login.netlify.app",
+        "lookalike.combosquat",
+        "paypal.com",
+    );
+    // Dangerous: a brand, a lure word and a free hosting platform.
+    assert!(c.points("paypal-login.netlify.app") >= 70);
+    assert!(c.points("bri-promo.github.io") >= 70);
+}
+
+#[test]
+fn hosting_platform_without_a_brand_is_not_a_lookalike() {
+    let c = checker();
+    assert_eq!(c.check("evil.github.io"), Finding::default());
+    assert!(c.points("my-portfolio.pages.dev") < 40);
+    // A short brand inside a word is not the brand ("bri" in "fabric", "bca" in "abcabc").
+    assert!(c.points("fabricstore.com") < 40);
+    assert!(c.points("brilliant-ideas.com") < 40);
+}
+
+#[test]
+fn user_protected_domains_get_lookalike_protection() {
+    let c = checker();
+    let mine = vec!["koperasiku.co.id".to_string()];
+    assert_eq!(c.check_with("koperasiku.co.id", &mine), Finding::default());
+    let f = c.check_with("koperasikuu.co.id", &mine);
+    assert_eq!(f.suggestion.as_deref(), Some("koperasiku.co.id"), "{f:?}");
+    assert!(c.check("koperasikuu.co.id").reasons.is_empty());
+}
+
+#[test]
+fn moz_top_500_are_never_lookalikes() {
+    let Ok(text) = std::fs::read_to_string("../../../shared/data/negatives_top_moz500.tsv")
+        .or_else(|_| std::fs::read_to_string("/work/shared/data/negatives_top_moz500.tsv"))
+    else {
+        eprintln!("moz500 list not available; skipped");
+        return;
+    };
+    let c = checker();
+    let mut flagged = Vec::new();
+    for line in text.lines().skip(1) {
+        let Some(domain) = line.split('\t').nth(1) else {
+            continue;
+        };
+        if c.points(domain) >= 40 {
+            flagged.push(format!("{domain}: {:?}", c.check(domain).reasons));
+        }
+    }
+    assert!(flagged.is_empty(), "{flagged:#?}");
+}
+
+#[test]
+fn hostile_hosts_do_not_panic() {
+    let c = checker();
+    for input in [
+        "xn--zz.com",
+        "xn--.com",
+        "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.paypal.com.evil.xyz",
+        &"a".repeat(63),
+        &format!("{}.com", "rn".repeat(31)),
+        "http://[::1]/",
+        "http://127.0.0.1/",
+        "-.-.com",
+        "ḃ̷̨͓̳͌ç̸a.co.id",
+    ] {
+        let _ = c.check(input);
+    }
+}
+
+fn read_dev(name: &str) -> Option<String> {
+    std::fs::read_to_string(format!("/work/shared/data/dev/{name}")).ok()
+}
+
+#[test]
+#[ignore]
+fn measure_dev_sets() {
+    use std::collections::BTreeMap;
+    let c = checker();
+    if let Some(text) = read_dev("lookalikes_dnstwist_dev.tsv") {
+        let mut by: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
+        let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(puny), Some(fuzzer), neg) = (cols.get(3), cols.get(4), cols.get(5)) else {
+                continue;
+            };
+            if neg.is_some_and(|n| !n.is_empty()) {
+                continue;
+            }
+            let p = c.points(puny);
+            for k in [fuzzer.to_string(), "ALL".to_string()] {
+                let e = by.entry(k).or_default();
+                e.0 += 1;
+                e.1 += u32::from(p >= 40);
+                e.2 += u32::from(p >= 70);
+            }
+            if p < 40 {
+                let m = misses.entry(fuzzer.to_string()).or_default();
+                if m.len() < 12 {
+                    m.push(format!(
+                        "{} ({})",
+                        cols.get(2).unwrap_or(&""),
+                        cols.first().unwrap_or(&"")
+                    ));
+                }
+            }
+        }
+        println!("| fuzzer | n | >=suspicious | >=dangerous |");
+        for (k, (n, s, d)) in &by {
+            println!(
+                "| {k} | {n} | {:.1}% | {:.1}% |",
+                100.0 * *s as f64 / *n as f64,
+                100.0 * *d as f64 / *n as f64
+            );
+        }
+        for (k, m) in &misses {
+            println!("misses {k}: {m:?}");
+        }
+    }
+    if let Some(text) = read_dev("negatives_top100k_2024.tsv") {
+        let (mut n, mut s, mut d) = (0, 0, 0);
+        let mut fps = Vec::new();
+        for line in text.lines().skip(1) {
+            let Some(domain) = line.split('\t').nth(1) else {
+                continue;
+            };
+            if !c.lk.targets.is_held_out_negative(domain) {
+                continue;
+            }
+            n += 1;
+            let f = c.check(domain);
+            let p: u8 = f.reasons.iter().map(|r| r.score).sum();
+            if p >= 40 {
+                s += 1;
+                fps.push(format!(
+                    "{domain} {p} {:?} {:?}",
+                    f.reasons.first().map(|r| &r.code),
+                    f.suggestion
+                ));
+            }
+            if p >= 70 {
+                d += 1;
+            }
+        }
+        println!(
+            "held-out top100k: n={n} >=suspicious {s} ({:.3}%) >=dangerous {d} ({:.3}%)",
+            100.0 * s as f64 / n as f64,
+            100.0 * d as f64 / n as f64
+        );
+        for f in fps.iter().take(80) {
+            println!("  FP {f}");
+        }
+    }
+    let _ = targets::HOLDOUT_PERCENT;
+}
