@@ -7,15 +7,17 @@
 //! ```text
 //! offset  size  field
 //! 0       4     magic b"PSL1"
-//! 4       4     rule name count n (u32 LE)
-//! 8       8*n   FNV-1a 64 hashes of the rule names read back to front (u64 LE), strictly ascending
+//! 4       4     name count n (u32 LE)
+//! 8       8*n   FNV-1a 64 hashes of the names read back to front (u64 LE), strictly ascending
 //! 8+8n    n     flags of each name: 1 normal rule, 2 wildcard rule (*.name), 4 exception (!name);
-//!               8/16/32: the same rule comes from the PRIVATE section
+//!               8/16/32: the same rule comes from the PRIVATE section; 64: a longer rule ends
+//!               with this name (names that are only that are stored too)
 //! ```
 //!
 //! Rule names are stored in their ASCII (punycode) form. Hashing a name back to front lets a
-//! lookup hash every suffix of a host in one pass from its end. A lookup is a handful of binary
-//! searches over the hash array; no allocation.
+//! lookup hash every suffix of a host in one pass from its end, and the "longer rule" flag lets it
+//! stop after the two or three labels that can matter. A lookup is a few binary searches over the
+//! hash array; no allocation.
 
 use crate::error::DataError;
 use crate::format::{read_u32, read_u64};
@@ -33,7 +35,9 @@ const EXCEPTION: u8 = 4;
 const NORMAL_PRIVATE: u8 = 8;
 const WILDCARD_PRIVATE: u8 = 16;
 const EXCEPTION_PRIVATE: u8 = 32;
-const ALL_FLAGS: u8 = 63;
+/// Some longer rule ends with this name: a lookup must keep reading labels to the left.
+const LONGER: u8 = 64;
+const ALL_FLAGS: u8 = 127;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -106,6 +110,20 @@ pub fn psl_section(psl_text: &str) -> Result<Vec<u8>, String> {
             ));
         }
         entry.0 |= flag;
+        // Mark every shorter name this rule ends with, so lookups know to read further.
+        let mut rest = ascii.as_str();
+        while let Some((_, parent)) = rest.split_once('.') {
+            let h = reversed_hash(parent);
+            let entry = rules.entry(h).or_insert_with(|| (0, parent.to_string()));
+            if entry.1 != parent {
+                return Err(format!(
+                    "hash collision between rules \"{}\" and \"{parent}\"; change the hash",
+                    entry.1
+                ));
+            }
+            entry.0 |= LONGER;
+            rest = parent;
+        }
     }
     if rules.is_empty() {
         return Err("the Public Suffix List has no rules".into());
@@ -183,7 +201,7 @@ impl<'a> Psl<'a> {
         })
     }
 
-    /// Number of distinct rule names.
+    /// Number of names in the table: the rules, plus the names that only longer rules end with.
     pub fn len(&self) -> usize {
         self.count
     }
@@ -280,6 +298,14 @@ impl<'a> Psl<'a> {
                 pending_wildcard = Some(f & WILDCARD_PRIVATE != 0);
             }
             if start == 0 {
+                return found;
+            }
+            if f & LONGER == 0 && pending_wildcard.is_none() {
+                // No rule is longer than this suffix: the labels to the left only need to be
+                // well-formed.
+                if bytes.get(..start).is_some_and(has_empty_label) {
+                    return None;
+                }
                 return found;
             }
             previous_start = start;

@@ -217,6 +217,10 @@ fn named_cases() {
     assert_eq!(site("192.168.1.1"), None);
     assert_eq!(site("[::1]"), None);
     assert_eq!(site("a..com"), None);
+    assert_eq!(site("x..www.bca.co.id"), None);
+    assert_eq!(site(".www.bca.co.id"), None);
+    assert_eq!(site("a.b.c.d.e.f.g.h.bca.co.id"), Some("bca.co.id"));
+    assert_eq!(site("x..a.www.ck"), None);
     assert_eq!(site(".com"), None);
     assert_eq!(site("example.com."), None);
     assert_eq!(site(""), None);
