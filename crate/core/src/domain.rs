@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! offset  size  field
-//! 0       4     magic b"PSL1"
+//! 0       4     magic b"PSL2" (PSL1, without the "longer rule" flag, is refused)
 //! 4       4     name count n (u32 LE)
 //! 8       8*n   FNV-1a 64 hashes of the names read back to front (u64 LE), strictly ascending
 //! 8+8n    n     flags of each name: 1 normal rule, 2 wildcard rule (*.name), 4 exception (!name);
@@ -26,7 +26,7 @@ use crate::url::UrlError;
 /// Tag of the compiled Public Suffix List section.
 pub const PSL_TAG: crate::format::Tag = *b"PSL ";
 
-const MAGIC: [u8; 4] = *b"PSL1";
+const MAGIC: [u8; 4] = *b"PSL2";
 const HEADER: usize = 8;
 
 const NORMAL: u8 = 1;
