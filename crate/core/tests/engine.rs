@@ -138,7 +138,7 @@ fn verdict_carries_both_host_forms_and_the_site() {
 #[test]
 fn unreadable_input_is_invalid_not_a_panic() {
     let e = engine(Settings::default());
-    for input in ["", "   ", "http://", "https://[::1", "%%%%"] {
+    for input in ["", "   ", "http://", "https://[::1"] {
         let v = e.check(input);
         assert_eq!(v.verdict, Level::Invalid, "{input:?}");
         assert_eq!(v.reasons[0].code, "url.invalid");
