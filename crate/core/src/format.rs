@@ -104,7 +104,9 @@ impl Envelope {
             });
         }
         if read_u16(bytes, 10) != Some(0) {
-            return Err(DataError::Corrupt("reserved header bytes are not zero".into()));
+            return Err(DataError::Corrupt(
+                "reserved header bytes are not zero".into(),
+            ));
         }
         let total_len = read_u32(bytes, 12).ok_or_else(corrupt)?;
         let total = total_len as usize;
@@ -115,7 +117,9 @@ impl Envelope {
             });
         }
         if total < HEADER_LEN {
-            return Err(DataError::Corrupt(format!("declared length {total} is below the header size")));
+            return Err(DataError::Corrupt(format!(
+                "declared length {total} is below the header size"
+            )));
         }
         if bytes.len() > total {
             return Err(DataError::Corrupt(format!(
@@ -143,7 +147,9 @@ impl Envelope {
             .checked_mul(TABLE_ENTRY)
             .and_then(|t| t.checked_add(HEADER_LEN))
             .filter(|&e| e <= total)
-            .ok_or_else(|| DataError::Corrupt(format!("section table of {n} entries overruns the file")))?;
+            .ok_or_else(|| {
+                DataError::Corrupt(format!("section table of {n} entries overruns the file"))
+            })?;
         let mut sections = Vec::with_capacity(n);
         for i in 0..n {
             let at = HEADER_LEN + i * TABLE_ENTRY;
@@ -151,7 +157,9 @@ impl Envelope {
             tag.copy_from_slice(&bytes[at..at + 4]);
             let off = read_u32(bytes, at + 4).ok_or_else(corrupt)? as usize;
             let len = read_u32(bytes, at + 8).ok_or_else(corrupt)? as usize;
-            let end = off.checked_add(len).filter(|&e| off >= table_end && e <= total);
+            let end = off
+                .checked_add(len)
+                .filter(|&e| off >= table_end && e <= total);
             let Some(end) = end else {
                 return Err(DataError::Corrupt(format!(
                     "section {} out of bounds",
@@ -289,15 +297,20 @@ mod tests {
         bytes[8] = 2;
         assert_eq!(
             Envelope::parse(&bytes).unwrap_err(),
-            DataError::UnsupportedVersion { found: 2, supported: 1 }
+            DataError::UnsupportedVersion {
+                found: 2,
+                supported: 1
+            }
         );
     }
 
     #[test]
     fn foreign_file_is_bad_magic() {
         assert_eq!(
-            Envelope::parse(b"<html><body>not a list</body></html> plus padding to be long enough for a header")
-                .unwrap_err(),
+            Envelope::parse(
+                b"<html><body>not a list</body></html> plus padding to be long enough for a header"
+            )
+            .unwrap_err(),
             DataError::BadMagic
         );
     }
