@@ -1,3 +1,75 @@
-fn main() {
-    println!("waspada {}", env!("CARGO_PKG_VERSION"));
+//! `waspada`: check links against the bundled list and heuristics, build and inspect list files.
+//!
+//! Exit codes (all subcommands):
+//! - `0` success; for `check`: every input was checked and none is dangerous or blocked;
+//! - `1` for `check`: at least one input is dangerous or blocked; for `blocklist build`: the
+//!   build failed (e.g. `--strict` and invalid lines);
+//! - `2` usage error (unknown option, bad value);
+//! - `3` a file could not be read or written, or a list file is refused (corrupt, truncated,
+//!   newer format);
+//! - `4` for `check`: no input is dangerous or blocked, but at least one is `invalid`.
+
+mod check;
+mod eval;
+mod list;
+// The evaluation engineer's `waspada eval` lives in `src/eval.rs`: declare `mod eval;` here and
+// add the `Eval` variant to `Command` below (see the marked place).
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// The data file built from `crate/core/data/` at compile time (see `build.rs`).
+pub static EMBEDDED_LIST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/waspada.bin"));
+
+/// Exit codes, documented at the top of this file and in `--help`.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FLAGGED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const IO: u8 = 3;
+    pub const INVALID: u8 = 4;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "waspada",
+    version,
+    about = "Waspada: check links for scams, phishing and lookalike domains, offline.",
+    after_help = "Exit codes: 0 ok / nothing flagged, 1 something dangerous or blocked (check) or build \
+failed, 2 usage error, 3 file or list-file error, 4 some input invalid (check)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check URLs or domains (arguments, or one per line from standard input).
+    Check(check::CheckArgs),
+    /// Build or inspect blocklist data files.
+    #[command(subcommand)]
+    Blocklist(list::BlocklistCommand),
+    /// Measure detection on the development sets with the bundled list off (Markdown table).
+    Eval(eval::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Blocklist(cmd) => list::run(cmd),
+        Command::Eval(args) => eval::run(&args),
+    };
+    ExitCode::from(code)
 }

@@ -1,4 +1,5 @@
 //! The list builder: formats, drops reported with file:line, merges, errors, reproducibility.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use waspada_core::blocklist::{Blocklist, EntryKind};
 use waspada_core::builder::{

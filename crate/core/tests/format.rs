@@ -1,5 +1,6 @@
 //! A data file that is damaged, foreign or from the future is refused with a typed error,
 //! never a panic; a good one round-trips through the builder and the blocklist view.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use waspada_core::blocklist::{self, Blocklist, EntryKind, HOSTS_TAG, SOURCES_TAG, URLS_TAG};
 use waspada_core::builder::{build, Inputs, SourceFile};
