@@ -12,8 +12,9 @@
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-/// Longest input accepted, in bytes. Browsers accept longer URLs, but nothing legitimate a user
-/// pastes or a page links to needs more for its host and path to be judged.
+/// Longest part of an input that is read, in bytes. Beyond it the rest of the path and query is
+/// ignored, so a URL padded with a huge query is still judged by its site and the start of its
+/// path; an input whose site name does not end within it is [`UrlError::TooLong`].
 pub const MAX_INPUT_LEN: usize = 8 * 1024;
 
 /// Why an input could not be read as a web URL.
@@ -21,7 +22,7 @@ pub const MAX_INPUT_LEN: usize = 8 * 1024;
 pub enum UrlError {
     /// Nothing but whitespace.
     Empty,
-    /// Longer than [`MAX_INPUT_LEN`].
+    /// The site name does not end within the first [`MAX_INPUT_LEN`] bytes.
     TooLong { len: usize, max: usize },
     /// A scheme other than http/https (`ftp`, `mailto`, `data`, ...). Lower-cased.
     UnsupportedScheme(String),
@@ -409,25 +410,34 @@ fn clip(s: &str) -> String {
 
 /// Reads `input` (trimmed; a bare domain means `http://`) and returns its Safe Browsing canonical
 /// form. Only http and https are canonicalized; other schemes give [`UrlError::UnsupportedScheme`].
+/// Inputs longer than [`MAX_INPUT_LEN`] are read up to it (see there).
 pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
-    if input.len() > MAX_INPUT_LEN {
-        return Err(UrlError::TooLong {
-            len: input.len(),
-            max: MAX_INPUT_LEN,
-        });
-    }
     let trimmed = input.trim_matches(|c: char| c <= ' ');
     if trimmed.is_empty() {
         return Err(UrlError::Empty);
     }
+    // Past the cap only the start is read: padding a URL with a huge path or query must not
+    // turn a blocked site into an unreadable one. The site name must end within the cap.
+    let mut cut = false;
+    let mut kept = trimmed;
+    if trimmed.len() > MAX_INPUT_LEN {
+        let mut end = MAX_INPUT_LEN;
+        while !trimmed.is_char_boundary(end) {
+            end -= 1;
+        }
+        kept = trimmed.get(..end).unwrap_or_default();
+        cut = true;
+    }
     // Tab, CR and LF anywhere are dropped (their escapes are kept).
-    let mut text: String = trimmed
+    let mut text: String = kept
         .chars()
         .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
         .collect();
     // The fragment is dropped before anything is unescaped, so `%23` never starts one.
     if let Some(hash) = text.find('#') {
         text.truncate(hash);
+        // What was cut off was part of the fragment.
+        cut = false;
     }
     // `http%3A%2F%2Fexample.com/`: a whole URL escaped once more.
     if split_scheme(&text).is_none() {
@@ -473,6 +483,12 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
     };
     // The authority ends at the first '/', '\', '?'.
     let auth_end = rest.find(['/', '\\', '?']).unwrap_or(rest.len());
+    if cut && auth_end == rest.len() {
+        return Err(UrlError::TooLong {
+            len: input.len(),
+            max: MAX_INPUT_LEN,
+        });
+    }
     let authority = rest.get(..auth_end).unwrap_or_default();
     let tail = rest.get(auth_end..).unwrap_or_default();
     let (userinfo, hostport) = match authority.rfind('@') {
