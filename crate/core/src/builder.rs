@@ -173,6 +173,8 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
         ],
         BUNDLED_PSL,
     )?);
+    // Scam-pattern rules: weights, abused TLDs, shorteners, hosting suffixes, keywords (RULE).
+    sections.extend(crate::rules::sections()?);
     Ok(sections)
 }
 
