@@ -11,6 +11,10 @@ use crate::category::Category;
 use crate::domain::{self, Psl, PSL_TAG};
 use crate::error::DataError;
 use crate::format::{Envelope, Header};
+use crate::lookalike::Lookalike;
+use crate::rules::{self, Rules};
+use crate::score;
+use crate::targets::Targets;
 use crate::url::{self, Canonical, UrlError};
 use crate::verdict::{Level, Reason, Verdict};
 use serde::{Deserialize, Serialize};
@@ -86,6 +90,9 @@ pub struct Subject<'a> {
 struct Views<'a> {
     psl: Psl<'a>,
     blocklist: Blocklist<'a>,
+    targets: Targets<'a>,
+    lookalike: Lookalike<'a>,
+    rules: Rules<'a>,
 }
 
 impl<'a> Views<'a> {
@@ -97,6 +104,9 @@ impl<'a> Views<'a> {
         Ok(Views {
             psl: Psl::new(psl_bytes)?,
             blocklist: Blocklist::from_envelope(env, bytes)?,
+            targets: Targets::from_envelope(env, bytes)?,
+            lookalike: Lookalike::from_envelope(env, bytes)?,
+            rules: Rules::from_envelope(env, bytes)?,
         })
     }
 }
@@ -119,6 +129,7 @@ pub struct Engine {
     loaded: Loaded,
     settings: Settings,
     trusted: Vec<String>,
+    protected: Vec<String>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -147,6 +158,7 @@ impl Engine {
             loaded,
             settings: Settings::default(),
             trusted: Vec::new(),
+            protected: Vec::new(),
         };
         engine.set_settings(settings);
         Ok(engine)
@@ -155,6 +167,11 @@ impl Engine {
     pub fn set_settings(&mut self, settings: Settings) {
         self.trusted = settings
             .trusted
+            .iter()
+            .filter_map(|s| normalize_site(s))
+            .collect();
+        self.protected = settings
+            .protected
             .iter()
             .filter_map(|s| normalize_site(s))
             .collect();
@@ -243,7 +260,55 @@ impl Engine {
                     }
                 }
             }
+            let subject = Subject {
+                input,
+                scheme: &canonical.scheme,
+                canonical: Some(canonical),
+                host,
+                host_unicode: &host_unicode,
+                registrable_domain: registrable,
+                public_suffix: views.psl.public_suffix(host),
+                private_suffix: views.psl.is_private_suffix(host),
+            };
+            self.score_heuristics(views, &subject, &mut verdict);
             verdict
         })
+    }
+
+    /// Lookalike and scam-pattern scoring. Official domains of targets and popular sites are
+    /// never flagged for what the site is; only reasons about the URL itself (credentials in it,
+    /// an executable download, ...) still count there.
+    fn score_heuristics(&self, views: &Views<'_>, subject: &Subject<'_>, verdict: &mut Verdict) {
+        let host = subject.host;
+        let registrable = subject.registrable_domain;
+        let known = if let Some(record) = views.targets.official(host, registrable) {
+            Some(Reason::new("site.official", 0).with("site", record.domain))
+        } else if views.targets.is_popular(host, registrable) {
+            Some(Reason::new("site.popular", 0).with("site", registrable.unwrap_or(host)))
+        } else {
+            None
+        };
+        let mut reasons = Vec::new();
+        if known.is_none() {
+            let finding = views.lookalike.check_subject(subject, &self.protected);
+            reasons.extend(finding.reasons);
+            verdict.suggestion = finding.suggestion;
+        }
+        let gambling_off = self
+            .settings
+            .disabled_categories
+            .contains(&Category::Gambling);
+        reasons.extend(views.rules.evaluate(subject).into_iter().filter(|r| {
+            (known.is_none() || rules::applies_on_official_site(&r.code))
+                && !(gambling_off && rules::is_gambling(&r.code))
+        }));
+        let (score, level) = score::combine(&reasons, self.settings.sensitivity);
+        verdict.score = score;
+        verdict.verdict = level;
+        if level < Level::Suspicious {
+            verdict.suggestion = None;
+        }
+        verdict.reasons.extend(known);
+        verdict.reasons.extend(reasons);
     }
 }
