@@ -36,7 +36,7 @@
 
 use crate::error::DataError;
 use crate::format::Envelope;
-use crate::targets::{hash, DomainRecord, HashTable, Targets, OFFICIAL, POPULAR, TYPO};
+use crate::targets::{hash, DomainRecord, HashTable, Targets, BRAND, OFFICIAL, POPULAR, TYPO};
 use crate::verdict::Reason;
 
 /// Lure words that make a brand inside a foreign host an attack (matched as tokens of the host,
@@ -87,40 +87,22 @@ pub const LURES: &[&str] = &[
     "webscr",
     "helpdesk",
     "support",
-    "service",
-    "layanan",
     "cs",
     "resmi",
     "official",
-    "online",
     "ebanking",
     "ibanking",
-    "mobile",
-    "app",
     "apk",
     "bansos",
     "tarif",
-    "free",
     "gratis",
     "giveaway",
     "airdrop",
-    "wallet",
-    "connect",
-    "sync",
     "restore",
-    "id",
-    "info",
-    "center",
-    "care",
     "alert",
     "notice",
-    "pay",
-    "payment",
     "cek",
-    "check",
-    "portal",
-    "web",
-    "my",
+    "layanan",
 ];
 
 /// Which lure words count only as whole tokens (short or common inside ordinary words).
@@ -172,7 +154,7 @@ fn fold_extra(c: char) -> Option<char> {
         'ħ' | 'ɦ' | 'ⱨ' | 'ʜ' | 'н' => 'h',
         'ı' | 'ɩ' | 'ɨ' | 'ɪ' | 'ι' => 'i',
         'ʝ' | 'ɉ' | 'ᴊ' => 'j',
-        'ⱪ' | 'ᴋ' | 'κ' | 'к' => 'k',
+        'ⱪ' | 'ᴋ' | 'κ' | 'к' | 'ĸ' => 'k',
         'ɫ' | 'ł' | 'ŀ' | 'ʟ' | 'ƚ' => 'l',
         'ᴍ' | 'ɱ' | 'м' => 'm',
         'ꞑ' | 'ɴ' | 'ŋ' | 'ƞ' | 'η' => 'n',
@@ -227,32 +209,42 @@ pub fn strict_skeleton(label: &str) -> String {
 }
 
 /// The loose skeleton: the strict one with letters that dnstwist-style homoglyph attacks swap
-/// folded together (`c`/`e`, `b`/`d`, `g`/`q`, `m`/`n`/`r`, `i`/`l`, `cl`→`d`, `lk`→`k`, ...).
+/// folded together (`c`/`e`, `b`/`d`/`cl`, `g`/`q`, `m`/`n`/`r`/`rn`, `i`/`l`, `u`/`v`).
 /// Only used as an index key; matches are verified.
 pub fn loose_skeleton(label: &str) -> String {
-    let s = strict_skeleton(label);
-    let s = s
-        .replace("rr", "m")
-        .replace("nn", "m")
-        .replace("cl", "d")
-        .replace("dl", "d")
-        .replace("lb", "b")
-        .replace("lh", "h")
-        .replace("lk", "k")
-        .replace("ik", "k")
-        .replace("lc", "k");
-    s.chars()
-        .map(|c| match c {
-            'e' => 'c',
-            'd' => 'b',
-            'q' => 'g',
-            'n' | 'r' => 'm',
-            'i' => 'l',
-            '3' => '8',
-            '6' => '9',
-            c => c,
-        })
-        .collect()
+    let strict = strict_skeleton(label);
+    let mut out = String::with_capacity(strict.len() + 4);
+    for c in strict.chars() {
+        match c {
+            // `d` and `b` are also written `cl` / `lb`: expand to one canonical form.
+            'd' | 'b' => out.push_str("cl"),
+            'e' => out.push('c'),
+            'q' => out.push('g'),
+            'n' | 'r' | 'm' => {
+                // `m`, `n`, `r`, `rn`, `nn`, `rr` all fold to one `m`.
+                if !out.ends_with('m') {
+                    out.push('m');
+                }
+            }
+            // `k` is also written `lc`, `lk`, `ik`; runs of `l` (after `i`→`l`) collapse.
+            'k' => {
+                if !out.ends_with('l') {
+                    out.push('l');
+                }
+                out.push('c');
+            }
+            'i' | 'l' => {
+                if !out.ends_with('l') {
+                    out.push('l');
+                }
+            }
+            'v' => out.push('u'),
+            '3' => out.push('8'),
+            '6' => out.push('9'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -520,6 +512,7 @@ impl<'a> Lookalike<'a> {
         offer(self.skeleton_hit(label, suffix));
         offer(self.typo_hit(label, suffix));
         offer(self.split_hit(sub, label, suffix));
+        offer(self.suffix_in_label_hit(label));
         offer(self.embedded_hit(host, reg));
         offer(self.brand_hit(sub, label, suffix, v));
         offer(user_hit(sub, label, suffix, user_protected));
@@ -606,11 +599,19 @@ impl<'a> Lookalike<'a> {
             {
                 let score = match (official, same_suffix) {
                     (true, true) => 65,
-                    (true, false) => 60,
+                    (true, false) => 45,
                     (false, true) => 50,
-                    (false, false) => 40,
+                    (false, false) => 25,
                 };
                 Some(Hit::new("lookalike.homoglyph", "ascii", score, &rec))
+            } else if official
+                && rec.flags & BRAND != 0
+                && rec.label.len() >= 5
+                && rec.label != label
+            {
+                // Letters swapped for lookalike ASCII letters (`gooqle`, `c`/`e`): official brands only.
+                let score = if same_suffix { 55 } else { 35 };
+                Some(Hit::new("lookalike.homoglyph", "ascii_loose", score, &rec))
             } else {
                 None
             };
@@ -664,8 +665,8 @@ impl<'a> Lookalike<'a> {
                 if d == 0 || d > max {
                     continue;
                 }
-                // Short names: one edit of a 4-letter name is another word; require its suffix.
-                if ts.len() < 5 && !(official && same_suffix && ts.len() == 4) {
+                // Short names: one edit of a 4-letter name is another word.
+                if ts.len() < 5 {
                     continue;
                 }
                 let (kind, weighted) = if d == 1 {
@@ -673,16 +674,17 @@ impl<'a> Lookalike<'a> {
                 } else {
                     ("distance2", false)
                 };
-                let mut score: u8 = match (official, d) {
-                    (true, 1) => 60,
-                    (true, _) => 50,
-                    (false, _) => 45,
+                // A typo of an official name under its own suffix is the attack; a typo under
+                // another suffix, or of a popular site, is context only (below suspicious alone).
+                let mut score: u8 = match (official, same_suffix, d) {
+                    (true, true, 1) => 60,
+                    (true, true, _) => 50,
+                    (true, false, _) => 35,
+                    (false, true, _) => 35,
+                    (false, false, _) => 20,
                 };
-                if weighted {
+                if weighted && official && same_suffix {
                     score += 5;
-                }
-                if !same_suffix {
-                    score = score.saturating_sub(10);
                 }
                 if unicode {
                     score = score.max(60);
@@ -715,6 +717,42 @@ impl<'a> Lookalike<'a> {
                     let score = if rec.flags & OFFICIAL != 0 { 60 } else { 50 };
                     return Some(Hit::new("lookalike.typo", "split", score, &rec));
                 }
+            }
+        }
+        None
+    }
+
+    /// A target's domain with its dots dropped or hyphenated into one label: `paypalcom.com`,
+    /// `danaid.id`, `metamask-io.com`.
+    fn suffix_in_label_hit(&self, label: &str) -> Option<Hit> {
+        let n = label.len();
+        for k in (3..n).rev() {
+            let (Some(head), Some(tail)) = (label.get(..k), label.get(k..)) else {
+                continue;
+            };
+            let tail = tail.trim_start_matches('-');
+            if tail.is_empty() || tail.len() > 8 {
+                continue;
+            }
+            for rec in self.candidates(&self.skeletons, &loose_skeleton(head)) {
+                if rec.label != head || rec.suffix.is_empty() {
+                    continue;
+                }
+                let joined: String = rec.suffix.split('.').collect();
+                let hyph = rec.suffix.replace('.', "-");
+                if tail != joined && tail != hyph {
+                    continue;
+                }
+                // Popular sites: context only (domain hacks like `rebrand.ly` make `rebrandly.com`
+                // a real, different site).
+                let score = if rec.flags & OFFICIAL != 0 {
+                    60
+                } else if head.len() >= 5 {
+                    35
+                } else {
+                    continue;
+                };
+                return Some(Hit::new("lookalike.typo", "suffix_in_label", score, &rec));
             }
         }
         None

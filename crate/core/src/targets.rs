@@ -531,7 +531,7 @@ mod build {
     }
 
     /// Minimum label length for an edit-distance target.
-    const TYPO_MIN_OFFICIAL: usize = 4;
+    const TYPO_MIN_OFFICIAL: usize = 5;
 
     /// All sections of targets and lookalike detection: `TGTD`, `TGTH`, `LKSK`, `LKDL`, `LKBR`.
     pub fn sections(
@@ -592,7 +592,9 @@ mod build {
                     .domain
                     .get(r.reg_start..r.reg_start + r.label_len)
                     .unwrap_or("");
-                if label.len() >= TYPO_MIN_OFFICIAL {
+                // Typo targets: brands people are phished for (rows with brand keys), not
+                // news sites or generic words.
+                if label.len() >= TYPO_MIN_OFFICIAL && !row.keys.is_empty() {
                     r.flags |= TYPO;
                 }
                 if row.keys.iter().any(|k| k == label) {

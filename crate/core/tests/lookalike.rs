@@ -232,6 +232,7 @@ fn measure_dev_sets() {
     if let Some(text) = read_dev("lookalikes_dnstwist_dev.tsv") {
         let mut by: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
         let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut missed_brand: BTreeMap<String, u32> = BTreeMap::new();
         for line in text.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
             let (Some(puny), Some(fuzzer), neg) = (cols.get(3), cols.get(4), cols.get(5)) else {
@@ -241,6 +242,15 @@ fn measure_dev_sets() {
                 continue;
             }
             let p = c.points(puny);
+            let fuzzer = if *fuzzer == "homoglyph" {
+                if puny.contains("xn--") {
+                    "homoglyph(unicode)"
+                } else {
+                    "homoglyph(ascii)"
+                }
+            } else {
+                fuzzer
+            };
             for k in [fuzzer.to_string(), "ALL".to_string()] {
                 let e = by.entry(k).or_default();
                 e.0 += 1;
@@ -248,6 +258,9 @@ fn measure_dev_sets() {
                 e.2 += u32::from(p >= 70);
             }
             if p < 40 {
+                *missed_brand
+                    .entry(format!("{fuzzer} {}", cols.first().unwrap_or(&"")))
+                    .or_insert(0u32) += 1;
                 let m = misses.entry(fuzzer.to_string()).or_default();
                 if m.len() < 12 {
                     m.push(format!(
@@ -269,6 +282,7 @@ fn measure_dev_sets() {
         for (k, m) in &misses {
             println!("misses {k}: {m:?}");
         }
+        println!("misses by fuzzer and brand: {missed_brand:?}");
     }
     if let Some(text) = read_dev("negatives_top100k_2024.tsv") {
         let (mut n, mut s, mut d) = (0, 0, 0);
