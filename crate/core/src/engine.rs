@@ -216,11 +216,36 @@ impl Engine {
         }
     }
 
+    /// `data:`, `javascript:` and other non-web schemes: only the rules apply.
     fn check_other_scheme(&self, input: &str, scheme: &str) -> Verdict {
-        let mut verdict =
-            Verdict::invalid(input, Reason::new("url.not_web", 0).with("scheme", scheme));
-        verdict.verdict = Level::Safe;
-        verdict
+        let subject = Subject {
+            input,
+            scheme,
+            canonical: None,
+            host: "",
+            host_unicode: "",
+            registrable_domain: None,
+            public_suffix: None,
+            private_suffix: false,
+        };
+        let mut reasons = self
+            .loaded
+            .with_dependent(|_, v| v.rules.evaluate(&subject));
+        if reasons.is_empty() {
+            reasons.push(Reason::new("url.not_web", 0).with("scheme", scheme));
+        }
+        let (score, level) = score::combine(&reasons, self.settings.sensitivity);
+        Verdict {
+            input: input.to_string(),
+            verdict: level,
+            score,
+            host: None,
+            host_unicode: None,
+            registrable_domain: None,
+            canonical: None,
+            reasons,
+            suggestion: None,
+        }
     }
 
     fn check_canonical(&self, input: &str, canonical: &Canonical) -> Verdict {

@@ -197,3 +197,16 @@ fn settings_parse_from_partial_json() {
     assert_eq!(s.disabled_categories, vec![Category::Gambling]);
     assert!(s.use_blocklist);
 }
+
+#[test]
+fn script_and_page_data_urls_are_flagged() {
+    let e = engine(Settings::default());
+    let v = e.check("javascript:alert(document.cookie)");
+    assert!(v.verdict >= Level::Suspicious, "{v:?}");
+    assert_eq!(v.reasons[0].code, "scheme.javascript");
+    let v = e.check("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==");
+    assert!(v.verdict >= Level::Suspicious, "{v:?}");
+    let v = e.check("mailto:someone@example.com");
+    assert_eq!(v.verdict, Level::Safe);
+    assert_eq!(v.reasons[0].code, "url.not_web");
+}
