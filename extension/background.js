@@ -92,9 +92,29 @@ async function decide(url) {
   return { verdict, redirect: !(verdict.host && allowed.includes(verdict.host)) };
 }
 
+// A tab sent to the warning page for a URL is not sent again for the same URL within a few seconds
+// (the navigation listener and the tab listener can both see the same navigation).
+const recentRedirects = new Map();
+async function redirectTab(tabId, url) {
+  if (recentRedirects.get(tabId) === url) return;
+  recentRedirects.set(tabId, url);
+  setTimeout(() => {
+    if (recentRedirects.get(tabId) === url) recentRedirects.delete(tabId);
+  }, 5000);
+  await api.tabs.update(tabId, { url: warningUrl(url) });
+}
+
+/** True if Chrome's static rules already redirect this (a listed host of an enabled category). */
+async function staticRulesCover(verdict) {
+  const hit = verdict.reasons.find((r) => r.code === 'list.blocked' && r.params?.kind === 'host');
+  if (verdict.verdict !== 'blocked' || !hit || !/^[a-z0-9.-]+$/.test(verdict.host ?? '')) return false;
+  const enabled = await api.declarativeNetRequest.getEnabledRulesets();
+  return enabled.includes(`list_${hit.params.category}`);
+}
+
 // Firefox: a blocking webRequest listener holds the top-level request until the wasm has answered.
 const blockingWebRequest =
-  typeof globalThis.browser !== 'undefined' && api.webRequest?.onBeforeRequest && api.runtime.getManifest().permissions?.includes('webRequestBlocking');
+  api.webRequest?.onBeforeRequest && api.runtime.getManifest().permissions?.includes('webRequestBlocking');
 if (blockingWebRequest) {
   api.webRequest.onBeforeRequest.addListener(
     async (details) => {
@@ -116,8 +136,8 @@ if (blockingWebRequest) {
   api.webNavigation.onBeforeNavigate.addListener(async (details) => {
     if (details.frameId !== 0 || !isWeb(details.url)) return;
     try {
-      const { redirect } = await decide(details.url);
-      if (redirect) await api.tabs.update(details.tabId, { url: warningUrl(details.url) });
+      const { verdict, redirect } = await decide(details.url);
+      if (redirect && !(await staticRulesCover(verdict))) await redirectTab(details.tabId, details.url);
     } catch (err) {
       console.error('[waspada] check failed', err);
     }
@@ -138,7 +158,11 @@ async function showBadge(tabId, url) {
   let level = 'invalid';
   if (subject && isWeb(subject)) {
     try {
-      level = (await getChecker()).check(subject).verdict;
+      const { verdict, redirect } = await decide(subject);
+      level = verdict.verdict;
+      // A dangerous page the navigation listener did not see (e.g. right after the browser or the
+      // worker started, before its listener was live): replace it now.
+      if (redirect && subject === url) await redirectTab(tabId, url);
     } catch (err) {
       console.error('[waspada] badge check failed', err);
     }

@@ -33,7 +33,7 @@ async function goBackToSafety() {
     return;
   }
   const tab = await api.tabs.getCurrent();
-  const target = typeof globalThis.browser !== 'undefined' ? 'about:blank' : 'chrome://newtab/';
+  const target = api.runtime.getURL('').startsWith('moz-extension:') ? 'about:blank' : 'chrome://newtab/';
   await api.tabs.update(tab.id, { url: target }).catch(() => location.replace('about:blank'));
 }
 

@@ -42,6 +42,19 @@ export async function worker(context) {
   return context.serviceWorkers().find((w) => w.url() === url) ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url() === url, timeout: 15000 });
 }
 
+/**
+ * Waits until the background has run to its end (its listeners are live). Right after a fresh
+ * install the worker exists before its module finished evaluating; events before that are lost.
+ */
+export async function ready(context) {
+  const sw = await worker(context);
+  for (let i = 0; i < 100; i++) {
+    if (await sw.evaluate(() => typeof globalThis.waspada === 'object').catch(() => false)) return sw;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the extension background never finished starting');
+}
+
 /** Navigates and resolves with the first top-frame URL that satisfies `until` (the extension may replace a navigation). */
 export async function gotoExpect(page, url, until, timeout = 15000) {
   const seen = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() && until(f.url()), timeout });

@@ -4,7 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, newProfile, worker, gotoExpect, isWarning, extUrl } from './chromium.mjs';
+import { launch, newProfile, worker, ready, gotoExpect, isWarning, extUrl } from './chromium.mjs';
 import { loadWasm, listBytes, pickBlockedHost, pickLookalike } from './helpers.mjs';
 
 let srv;
@@ -58,7 +58,7 @@ describe('Chromium', () => {
       context = await launch(newProfile());
       watchExtensionRequests(context);
       page = context.pages()[0] ?? (await context.newPage());
-      await worker(context);
+      await ready(context);
     });
     after(async () => {
       await context?.close();

@@ -1,0 +1,45 @@
+// Screenshots of the warning page and the popup, in English and Indonesian, in Chromium with the
+// built extension. Usage: node tests/e2e/screenshots.mjs [out dir, default tests/e2e/screenshots]
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, newProfile, gotoExpect, isWarning, extUrl, ready } from './chromium.mjs';
+import { ROOT, loadWasm, listBytes, pickBlockedHost, pickLookalike } from './helpers.mjs';
+
+const out = process.argv[2] ?? join(ROOT, 'tests', 'e2e', 'screenshots');
+mkdirSync(out, { recursive: true });
+const wasm = await loadWasm();
+const lookalike = pickLookalike(new wasm.Checker(listBytes(), undefined));
+const srv = await startServer();
+try {
+  for (const lang of ['en', 'id']) {
+    const context = await launch(newProfile(), { lang });
+    try {
+      await ready(context);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.setViewportSize({ width: 900, height: 1000 });
+      const host = lookalike?.host ?? pickBlockedHost();
+      await gotoExpect(page, srv.url(host, '/login'), isWarning);
+      await page.locator('#reasons li').first().waitFor();
+      await page.locator('#more summary').click();
+      await page.screenshot({ path: join(out, `warning-${lang}.png`), fullPage: true });
+      if (lookalike) {
+        await gotoExpect(page, srv.url(pickBlockedHost(), '/'), isWarning);
+        await page.locator('#reasons li').first().waitFor();
+        await page.screenshot({ path: join(out, `warning-blocked-${lang}.png`), fullPage: true });
+      }
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 360, height: 520 });
+      await popup.goto(extUrl('pages/popup.html'));
+      await popup.locator('#link').fill(lookalike?.host ?? pickBlockedHost());
+      await popup.locator('#link-result .level').waitFor();
+      await popup.locator('#list-version').filter({ hasText: /\d/ }).waitFor();
+      await popup.screenshot({ path: join(out, `popup-${lang}.png`) });
+      console.log(`[screenshots] ${lang}: warning-${lang}.png popup-${lang}.png`);
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await srv.close();
+}
