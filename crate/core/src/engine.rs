@@ -308,7 +308,11 @@ impl Engine {
         let registrable = subject.registrable_domain;
         let known = if let Some(record) = views.targets.official(host, registrable) {
             Some(Reason::new("site.official", 0).with("site", record.domain))
-        } else if views.targets.is_popular(host, registrable) {
+        } else if views.targets.is_popular(host, registrable)
+            // A user's page on a popular platform (someone.weeblysite.com, bit.ly/xyz) is not
+            // the platform: it gets the heuristics.
+            && !views.rules.is_user_content(subject)
+        {
             Some(Reason::new("site.popular", 0).with("site", registrable.unwrap_or(host)))
         } else {
             None

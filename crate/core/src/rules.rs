@@ -74,13 +74,14 @@ pub mod code {
     pub const MANY_SUBDOMAINS: &str = "host.many_subdomains";
     pub const MANY_HYPHENS: &str = "host.many_hyphens";
     pub const MANY_DIGITS: &str = "host.many_digits";
+    pub const RANDOM_LABEL: &str = "host.random_label";
     pub const ODD_PORT: &str = "url.odd_port";
     pub const LURE: &str = "keyword.lure";
     pub const GAMBLING: &str = "keyword.gambling";
     pub const DATA: &str = "scheme.data";
     pub const JAVASCRIPT: &str = "scheme.javascript";
 
-    pub const ALL: [&str; 17] = [
+    pub const ALL: [&str; 18] = [
         USERINFO,
         IP_LITERAL,
         PUNYCODE,
@@ -93,6 +94,7 @@ pub mod code {
         MANY_SUBDOMAINS,
         MANY_HYPHENS,
         MANY_DIGITS,
+        RANDOM_LABEL,
         ODD_PORT,
         LURE,
         GAMBLING,
@@ -102,7 +104,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 24] = [
+pub const WEIGHT_KEYS: [&str; 25] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -116,6 +118,7 @@ pub const WEIGHT_KEYS: [&str; 24] = [
     "host.mixed_script",
     "host.mixed_script_moderate",
     "host.punycode",
+    "host.random_label",
     "host.restricted_chars",
     "keyword.cap",
     "keyword.gambling_cap",
@@ -753,38 +756,68 @@ impl<'a> Rules<'a> {
         }
     }
 
-    fn check_shortener(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
+    /// The shortener's name if the URL is a shortened link (a shortener host with a path).
+    fn shortened_link<'h>(&self, raw: &RawUrl, s: &RuleInput<'h>) -> Option<&'h str> {
         let host = s.host.trim_end_matches('.');
         let bare = host.strip_prefix("www.").unwrap_or(host);
         let hit =
             self.is_shortener(bare) || s.registrable_domain.is_some_and(|d| self.is_shortener(d));
-        if !hit {
-            return;
-        }
         // A shortener's own home page hides nothing.
         let path = raw.path.split('#').next().unwrap_or("");
-        if path.is_empty() || path == "/" {
-            return;
+        (hit && !path.is_empty() && path != "/").then_some(bare)
+    }
+
+    fn check_shortener(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
+        if let Some(name) = self.shortened_link(raw, s) {
+            out.push(
+                Reason::new(code::SHORTENER, self.weight("url.shortener")).with("shortener", name),
+            );
         }
-        out.push(
-            Reason::new(code::SHORTENER, self.weight("url.shortener")).with("shortener", bare),
-        );
+    }
+
+    /// The hosting platform `host` sits on, if it is a user's site there: the listed suffix
+    /// (PSL private section or `hosting_extra.tsv`), its points, and the user's own label (the
+    /// one right in front of the suffix). `None` for the platform's own site (`pages.dev`,
+    /// `www.weebly.com`) and for hosts on no listed platform.
+    pub fn hosting_of<'h>(&self, host: &'h str) -> Option<(&'h str, u8, &'h str)> {
+        let host = host.trim_end_matches('.');
+        let mut at = 0usize;
+        while let Some(dot) = host.get(at..).and_then(|rest| rest.find('.')) {
+            let split = at + dot;
+            let suffix = host.get(split + 1..).unwrap_or("");
+            if let Some(points) = self.hosting_points(suffix) {
+                let front = host.get(..split).unwrap_or("");
+                let owner = front.rsplit('.').next().unwrap_or(front);
+                if owner.is_empty() || front == "www" {
+                    return None;
+                }
+                return Some((suffix, points, owner));
+            }
+            at = split + 1;
+        }
+        None
+    }
+
+    /// True when the URL is a user's page on a shared platform (a site on a hosting or
+    /// site-builder suffix, or a shortened link), not the platform's own site: the engine should
+    /// not treat it as the popular platform (`weeblysite.com`, `bit.ly`) it sits on.
+    pub fn is_user_content(&self, subject: &crate::engine::Subject) -> bool {
+        self.is_user_content_input(&RuleInput::from(subject))
+    }
+
+    /// [`Rules::is_user_content`] for a [`RuleInput`].
+    pub fn is_user_content_input(&self, s: &RuleInput) -> bool {
+        if self.hosting_of(s.host).is_some() {
+            return true;
+        }
+        let raw = RawUrl::split(s.input);
+        self.shortened_link(&raw, s).is_some()
     }
 
     fn check_hosting(&self, s: &RuleInput, out: &mut Vec<Reason>) {
-        if !s.private_suffix {
-            return;
-        }
-        let Some(suffix) = s.public_suffix else {
-            return;
-        };
-        let host = s.host.trim_end_matches('.');
-        if host == suffix || host == format_www(suffix).as_str() {
-            return;
-        }
-        if let Some(p) = self.hosting_points(suffix) {
-            if p > 0 {
-                out.push(Reason::new(code::HOSTING_FREE, p).with("suffix", suffix));
+        if let Some((suffix, points, _)) = self.hosting_of(s.host) {
+            if points > 0 {
+                out.push(Reason::new(code::HOSTING_FREE, points).with("suffix", suffix));
             }
         }
     }
@@ -842,9 +875,20 @@ impl<'a> Rules<'a> {
                     .with("count", hyphens.to_string()),
             );
         }
-        // Digits in the registrable label (the part the owner chose).
-        let label = registrable_label(s);
+        // Digits in the label the owner chose: the registrable label, or on a hosting platform
+        // the user's label in front of its suffix.
+        let label = match self.hosting_of(s.host) {
+            Some((_, _, owner)) => owner,
+            None => registrable_label(s),
+        };
         if !label.starts_with("xn--") {
+            if let Some(kind) = random_label(label) {
+                out.push(
+                    Reason::new(code::RANDOM_LABEL, self.weight("host.random_label"))
+                        .with("label", truncate(label, 64))
+                        .with("kind", kind),
+                );
+            }
             let digits = digits_besides_a_year(label);
             if digits >= 4 && digits * 3 >= label.len() {
                 out.push(
@@ -1028,11 +1072,52 @@ fn digits_besides_a_year(label: &str) -> usize {
     total
 }
 
-fn format_www(suffix: &str) -> String {
-    let mut s = String::with_capacity(suffix.len() + 4);
-    s.push_str("www.");
-    s.push_str(suffix);
-    s
+/// Why a label looks machine-made rather than chosen by a person, if it does: a long hex
+/// run (`89157d5a54f345cd`), or letters with almost no vowels or a long consonant run
+/// (`klrnegpnzggmudn`): 7+ consonants in a row, or 10+ letters under a fifth vowels. People's names, words and brands have vowels.
+fn random_label(label: &str) -> Option<&'static str> {
+    let bytes = label.as_bytes();
+    let mut run = 0usize;
+    let (mut digits, mut letters) = (0usize, 0usize);
+    for &b in bytes {
+        if b.is_ascii_hexdigit() {
+            run += 1;
+            digits += usize::from(b.is_ascii_digit());
+            letters += usize::from(b.is_ascii_alphabetic());
+            if run >= 12 && digits >= 3 && letters >= 3 {
+                return Some("hex");
+            }
+        } else {
+            run = 0;
+            digits = 0;
+            letters = 0;
+        }
+    }
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let (mut n_letters, mut n_vowels, mut cons_run, mut max_cons) =
+        (0usize, 0usize, 0usize, 0usize);
+    for &b in bytes {
+        let b = b.to_ascii_lowercase();
+        if !b.is_ascii_alphabetic() {
+            cons_run = 0;
+            continue;
+        }
+        n_letters += 1;
+        if is_vowel(b) || b == b'y' {
+            n_vowels += usize::from(is_vowel(b));
+            cons_run = 0;
+        } else {
+            cons_run += 1;
+            max_cons = max_cons.max(cons_run);
+        }
+    }
+    if max_cons >= 7 {
+        return Some("consonants");
+    }
+    if n_letters >= 10 && n_vowels * 5 < n_letters {
+        return Some("few_vowels");
+    }
+    None
 }
 
 /// The label the owner registered: the registrable domain minus its public suffix.
@@ -1196,6 +1281,7 @@ pub fn sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
         abused_tlds: include_str!("../data/rules/abused_tlds.tsv"),
         url_shorteners: include_str!("../data/rules/url_shorteners.tsv"),
         hosting_suffixes: include_str!("../data/rules/hosting_suffixes.tsv"),
+        hosting_extra: include_str!("../data/rules/hosting_extra.tsv"),
         keywords: include_str!("../data/rules/keywords.tsv"),
     })
 }
@@ -1208,6 +1294,7 @@ pub struct RuleTexts<'a> {
     pub abused_tlds: &'a str,
     pub url_shorteners: &'a str,
     pub hosting_suffixes: &'a str,
+    pub hosting_extra: &'a str,
     pub keywords: &'a str,
 }
 
@@ -1217,7 +1304,12 @@ pub fn sections_from_texts(t: &RuleTexts) -> Result<Vec<(Tag, Vec<u8>)>, String>
     let weights = parse_weights(t.weights)?;
     let tlds = parse_tlds(t.abused_tlds)?;
     let shorteners = parse_shorteners(t.url_shorteners)?;
-    let hosting = parse_hosting(t.hosting_suffixes, &weights)?;
+    let mut hosting = parse_hosting(t.hosting_suffixes, &weights)?;
+    for (key, value) in parse_tlds(t.hosting_extra)? {
+        if !hosting.iter().any(|(k, _)| *k == key) {
+            hosting.push((key, value));
+        }
+    }
     let keywords = parse_keywords(t.keywords)?;
     let body = build_section(&[weights, tlds, shorteners, hosting, keywords])?;
     Ok(vec![(RULES_TAG, body)])

@@ -185,9 +185,44 @@ fn free_hosting_subdomains() {
     assert!(r.score < SUSPICIOUS, "hosting alone never flags: {r:?}");
     // Carrying lure words, it adds up.
     assert!(total("https://pendaftaran-bansos.vercel.app/") >= u32::from(SUSPICIOUS));
+    // Site builders outside the PSL count too, and the user's label is what the shape rules read.
+    assert_eq!(
+        reason("https://att-service-104599.weeblysite.com/", "hosting.free").params["suffix"],
+        "weeblysite.com"
+    );
+    assert!(has(
+        "https://att-service-104599.weeblysite.com/",
+        "host.many_digits"
+    ));
     // The hosting provider's own site is not a user's page.
     assert!(!has("https://pages.dev/", "hosting.free"));
+    assert!(!has("https://www.weebly.com/", "hosting.free"));
     assert!(!has("https://vercel.com/docs", "hosting.free"));
+}
+
+#[test]
+fn machine_made_labels() {
+    assert_eq!(
+        reason(
+            "http://pub-89157d5a54f345cd9b410792401cf316.r2.dev/",
+            "host.random_label"
+        )
+        .params["kind"],
+        "hex"
+    );
+    assert!(has(
+        "http://klrnegpnzggmudn7r.pages.dev/",
+        "host.random_label"
+    ));
+    // Words, names and brands have vowels.
+    for u in [
+        "https://tokopedia.com/",
+        "https://strengthsfinder.com/",
+        "https://nightshift.example.com/",
+        "https://bukalapak.com/",
+    ] {
+        assert!(!has(u, "host.random_label"), "{u}");
+    }
 }
 
 #[test]
@@ -401,6 +436,7 @@ fn corrupt_sections_are_typed_errors() {
         abused_tlds: "",
         url_shorteners: "",
         hosting_suffixes: "",
+        hosting_extra: "",
         keywords: "",
     })
     .unwrap_err();
