@@ -600,8 +600,8 @@ impl<'a> Lookalike<'a> {
                 let score = match (official, same_suffix) {
                     (true, true) => 65,
                     (true, false) => 45,
-                    (false, true) => 50,
-                    (false, false) => 25,
+                    (false, true) => 30,
+                    (false, false) => 15,
                 };
                 Some(Hit::new("lookalike.homoglyph", "ascii", score, &rec))
             } else if official
@@ -610,7 +610,7 @@ impl<'a> Lookalike<'a> {
                 && rec.label != label
             {
                 // Letters swapped for lookalike ASCII letters (`gooqle`, `c`/`e`): official brands only.
-                let score = if same_suffix { 55 } else { 35 };
+                let score = if same_suffix { 55 } else { 20 };
                 Some(Hit::new("lookalike.homoglyph", "ascii_loose", score, &rec))
             } else {
                 None
@@ -679,9 +679,9 @@ impl<'a> Lookalike<'a> {
                 let mut score: u8 = match (official, same_suffix, d) {
                     (true, true, 1) => 60,
                     (true, true, _) => 50,
-                    (true, false, _) => 35,
-                    (false, true, _) => 35,
-                    (false, false, _) => 20,
+                    (true, false, _) => 30,
+                    (false, true, _) => 20,
+                    (false, false, _) => 10,
                 };
                 if weighted && official && same_suffix {
                     score += 5;
@@ -748,7 +748,7 @@ impl<'a> Lookalike<'a> {
                 let score = if rec.flags & OFFICIAL != 0 {
                     60
                 } else if head.len() >= 5 {
-                    35
+                    25
                 } else {
                     continue;
                 };
