@@ -107,6 +107,12 @@ impl Tally {
         }
     }
 
+    fn merge(&mut self, other: &Tally) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+    }
+
     fn exit_code(&self) -> u8 {
         if self.counts[2] + self.counts[3] > 0 {
             exit::FLAGGED
@@ -260,6 +266,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
 }
 
+/// Lines checked together; each batch is split among the cores and printed in input order.
+const BATCH: usize = 4096;
+
 fn stream(
     engine: &Engine,
     printer: &Printer,
@@ -267,23 +276,85 @@ fn stream(
     tally: &mut Tally,
     args: &CheckArgs,
 ) -> io::Result<()> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let stdin = io::stdin();
     let mut input = io::BufReader::with_capacity(1 << 16, stdin.lock());
     let mut buf = Vec::with_capacity(4096);
     let mut first = true;
+    let mut lines: Vec<String> = Vec::with_capacity(BATCH);
     loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        // Wait for one line, then take what is already buffered (up to BATCH): a slow producer
+        // (`tail -f log | waspada check`) sees each verdict as soon as its line arrives.
+        lines.clear();
+        let mut eof = false;
+        while lines.len() < BATCH {
+            buf.clear();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                eof = true;
+                break;
+            }
+            if std::mem::take(&mut first) && args.skip_header {
+                continue;
+            }
+            lines.push(column(&String::from_utf8_lossy(&buf), args.column).to_string());
+            if input.buffer().is_empty() {
+                break;
+            }
+        }
+        check_batch(engine, printer, &lines, threads, out, tally)?;
+        out.flush()?;
+        if eof {
             return Ok(());
         }
-        if std::mem::take(&mut first) && args.skip_header {
-            continue;
-        }
-        let line = String::from_utf8_lossy(&buf);
-        let v = engine.check(column(&line, args.column));
-        tally.add(v.verdict);
-        printer.print(out, &v)?;
     }
+}
+
+/// Checks `lines` on up to `threads` threads and prints the verdicts in order.
+fn check_batch(
+    engine: &Engine,
+    printer: &Printer,
+    lines: &[String],
+    threads: usize,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> io::Result<()> {
+    let render = |part: &[String]| -> io::Result<(Vec<u8>, Tally)> {
+        let mut bytes = Vec::with_capacity(part.len() * 256);
+        let mut t = Tally::default();
+        for line in part {
+            let v = engine.check(line);
+            t.add(v.verdict);
+            printer.print(&mut bytes, &v)?;
+        }
+        Ok((bytes, t))
+    };
+    if lines.len() < 64 || threads < 2 {
+        let (bytes, t) = render(lines)?;
+        tally.merge(&t);
+        return out.write_all(&bytes);
+    }
+    let size = lines.len().div_ceil(threads);
+    let results: Vec<io::Result<(Vec<u8>, Tally)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = lines
+            .chunks(size)
+            .map(|part| s.spawn(move || render(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("a checking thread failed")))
+            })
+            .collect()
+    });
+    for r in results {
+        let (bytes, t) = r?;
+        tally.merge(&t);
+        out.write_all(&bytes)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
