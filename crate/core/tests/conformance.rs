@@ -312,6 +312,15 @@ fn hosts_agree_with_the_browser_parser() {
         "https://bca.co.id.evil.top/",
         "http:\\\\evil.top\\x",
         "https://user:pass@[::1]:99/",
+        // Invisible characters a browser drops from a host (zero-width space, BOM, soft hyphen,
+        // word joiner), and mappings it applies.
+        "http://bca\u{200b}.co.id/",
+        "http://\u{feff}bca.co.id/",
+        "http://bc\u{ad}a.co.id/",
+        "http://bca\u{2060}.co.id/",
+        "http://ｂｃａ.co.id/",
+        "http://bca\u{301}.co.id/",
+        "http://🏦.com/",
     ];
     let mut inputs: Vec<String> = tricks.iter().map(|s| s.to_string()).collect();
     let dev = std::path::Path::new("/work/shared/data/dev");
