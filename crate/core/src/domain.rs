@@ -161,10 +161,20 @@ struct Match {
 impl<'a> Psl<'a> {
     /// Checks the section's magic and size; no per-rule work or allocation.
     pub fn new(section: &'a [u8]) -> Result<Psl<'a>, DataError> {
-        if section.get(..4) != Some(&MAGIC[..]) {
-            return Err(DataError::Corrupt(
-                "public suffix section has a bad magic".into(),
-            ));
+        match section.get(..4) {
+            Some(m) if m == MAGIC => {}
+            Some([b'P', b'S', b'L', v]) => {
+                return Err(DataError::Corrupt(format!(
+                    "public suffix section is format {}, this build reads {}; rebuild the list",
+                    char::from(*v).escape_default(),
+                    char::from(MAGIC[3])
+                )))
+            }
+            _ => {
+                return Err(DataError::Corrupt(
+                    "public suffix section has a bad magic".into(),
+                ))
+            }
         }
         let n = read_u32(section, 4)
             .ok_or_else(|| DataError::Corrupt("public suffix section is truncated".into()))?

@@ -251,6 +251,10 @@ fn corrupt_sections_are_data_errors() {
     let mut bad = bytes.clone();
     bad[0] = b'X';
     assert!(Psl::new(&bad).is_err());
+    let mut old = bytes.clone();
+    old[3] = b'1';
+    let err = Psl::new(&old).unwrap_err().to_string();
+    assert!(err.contains("format 1") && err.contains("rebuild"), "{err}");
     let mut huge = bytes.clone();
     huge[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
     assert!(Psl::new(&huge).is_err());
