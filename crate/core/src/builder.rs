@@ -178,29 +178,30 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     Ok(sections)
 }
 
-/// The predicate "never blocklist this host". Until the targets module provides its own: the
-/// official domains of `data/targets.tsv` (column `official_domains`, comma-separated) and their
-/// subdomains, and the bundled popular sites of `data/popular.tsv` (column `domain`) and their
-/// `www.` host — not other subdomains, which on shared hosts are often user content.
+/// The predicate "never blocklist this host" for the bundled data:
+/// - an official domain of a protected target (`data/targets.tsv`, column `official_domains`)
+///   or any host below one (`ibank.klikbca.com` is the bank's);
+/// - a popular site (`data/popular.tsv`, `data/popular_moz500.tsv`) itself, or its `www.` host;
+/// - a host the targets module calls official or popular (`targets::protected_set`) when that
+///   host is a whole site: its registrable domain or `www.` + it.
+///
+/// A deeper subdomain of a popular platform (`airdrop-claim.typeform.com`,
+/// `x.000webhostapp.com`) stays blockable: it is one user's page, not the popular site, and the
+/// curated feeds list hundreds of such phishing pages; blocking it blocks nothing else.
 pub fn scoring_protected() -> Box<dyn Fn(&str) -> bool> {
-    // The targets module's predicate: official or popular registrable domains (PSL-aware).
-    if let Ok(set) = crate::targets::protected_set(
-        include_str!("../data/targets.tsv"),
-        &[
-            include_str!("../data/popular.tsv"),
-            include_str!("../data/popular_moz500.tsv"),
-        ],
-        BUNDLED_PSL,
-    ) {
-        return Box::new(move |host: &str| set.contains(host));
+    let targets_tsv = include_str!("../data/targets.tsv");
+    let popular_tsvs = [
+        include_str!("../data/popular.tsv"),
+        include_str!("../data/popular_moz500.tsv"),
+    ];
+    let official = domains_of_tsv_column(targets_tsv, "official_domains");
+    let mut popular = BTreeSet::new();
+    for t in popular_tsvs {
+        popular.extend(domains_of_tsv_column(t, "domain"));
     }
-    let official = domains_of_tsv_column(include_str!("../data/targets.tsv"), "official_domains");
-    let popular = domains_of_tsv_column(include_str!("../data/popular.tsv"), "domain");
+    let targets_set = crate::targets::protected_set(targets_tsv, &popular_tsvs, BUNDLED_PSL).ok();
+    let psl_bytes = crate::domain::psl_section(BUNDLED_PSL).unwrap_or_default();
     Box::new(move |host: &str| {
-        let bare = host.strip_prefix("www.").unwrap_or(host);
-        if popular.contains(bare) {
-            return true;
-        }
         let mut h = host;
         loop {
             if official.contains(h) {
@@ -208,9 +209,24 @@ pub fn scoring_protected() -> Box<dyn Fn(&str) -> bool> {
             }
             match h.split_once('.') {
                 Some((_, parent)) if parent.contains('.') => h = parent,
-                _ => return false,
+                _ => break,
             }
         }
+        let bare = host.strip_prefix("www.").unwrap_or(host);
+        if popular.contains(bare) {
+            return true;
+        }
+        let whole_site = match Psl::new(&psl_bytes)
+            .ok()
+            .map(|p| p.registrable_domain(host))
+        {
+            Some(Some(reg)) => reg == host || reg == bare,
+            // An IP or a bare suffix: a whole site if anything.
+            Some(None) => true,
+            // No PSL view (cannot happen with the bundled PSL): be conservative.
+            None => true,
+        };
+        whole_site && targets_set.as_ref().is_some_and(|t| t.contains(host))
     })
 }
 

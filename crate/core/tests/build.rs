@@ -303,6 +303,15 @@ fn bundled_list_builds_blocks_its_entries_and_spares_official_sites() {
     ] {
         assert!(check(&bytes, official).is_none(), "{official} is blocked");
     }
+    // A user's page on a popular platform stays blocked; the platform itself never is.
+    assert!(check(&bytes, "https://academiconswap.typeform.com/to/claim").is_some());
+    assert!(check(&bytes, "https://www.typeform.com/").is_none());
+    let protected = report
+        .dropped
+        .get(&DropReason::Protected)
+        .copied()
+        .unwrap_or(0);
+    assert!(protected < 100, "{protected} entries dropped as protected");
     let (again, _) = build(&Inputs::defaults().unwrap()).unwrap();
     assert_eq!(bytes, again, "the bundled list must rebuild byte for byte");
 }
