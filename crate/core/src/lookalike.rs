@@ -283,10 +283,26 @@ fn deletions(s: &[char], depth: usize) -> Vec<String> {
     out
 }
 
-/// Popular sites that are edit-distance targets: distinctive labels only (long enough that a
-/// one-letter difference is unlikely to be another real name, letters only).
-pub fn popular_typo_target(label: &str) -> bool {
-    label.len() >= 8 && label.bytes().all(|b| b.is_ascii_lowercase())
+/// Size of the brand-key prefix bit set: 38 × 38 bits.
+pub const BIGRAM_BYTES: usize = (38 * 38 + 7) / 8;
+
+fn bigram_class(c: u8) -> usize {
+    match c {
+        b'a'..=b'z' => usize::from(c - b'a'),
+        b'0'..=b'9' => 26 + usize::from(c - b'0'),
+        b'-' => 36,
+        _ => 37,
+    }
+}
+
+/// The bit of a key's first two bytes in the prefix bit set.
+pub fn bigram_index(c0: u8, c1: u8) -> usize {
+    bigram_class(c0) * 38 + bigram_class(c1)
+}
+
+fn bigram_set(bits: &[u8], c0: u8, c1: u8) -> bool {
+    let i = bigram_index(c0, c1);
+    bits.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0)
 }
 
 /// Brand keys are 3..=31 bytes (the length mask is a u32).
@@ -306,6 +322,8 @@ pub struct Lookalike<'a> {
     skeletons: HashTable<'a>,
     deletes: HashTable<'a>,
     brands: HashTable<'a>,
+    /// Bit set of the first two bytes of every brand key ([`bigram_index`]).
+    bigrams: &'a [u8],
 }
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
@@ -454,6 +472,13 @@ impl<'a> Lookalike<'a> {
                 get(crate::targets::TAG_BRANDS, "brand keys (LKBR)")?,
                 "LKBR",
             )?,
+            bigrams: {
+                let b = get(crate::targets::TAG_BIGRAMS, "brand key prefixes (LKBG)")?;
+                if b.len() < BIGRAM_BYTES {
+                    return Err(DataError::Corrupt("LKBG: section too short".into()));
+                }
+                b
+            },
         })
     }
 
@@ -600,8 +625,8 @@ impl<'a> Lookalike<'a> {
                 let score = match (official, same_suffix) {
                     (true, true) => 65,
                     (true, false) => 45,
-                    (false, true) => 30,
-                    (false, false) => 15,
+                    (false, true) => 25,
+                    (false, false) => 10,
                 };
                 Some(Hit::new("lookalike.homoglyph", "ascii", score, &rec))
             } else if official
@@ -646,10 +671,12 @@ impl<'a> Lookalike<'a> {
         if qs.len() < 3 || qs.len() > 63 {
             return None;
         }
-        let depth = if qs.len() >= LONG - 1 { 2 } else { 1 };
+        // The query's 1-deletions against the targets' 1- (2- for long official names)
+        // deletions: every single edit, and two edits of a long name when one is an omission.
+        let qstr: String = qs.iter().collect();
         let mut best: Option<Hit> = None;
         let mut seen: Vec<u32> = Vec::new();
-        for key in deletions(&qs, depth) {
+        for key in deletions(&qs, 1) {
             for rec in self.candidates(&self.deletes, &key) {
                 if rec.flags & TYPO == 0 || seen.contains(&rec.id) {
                     continue;
@@ -659,7 +686,6 @@ impl<'a> Lookalike<'a> {
                 let official = rec.flags & OFFICIAL != 0;
                 let same_suffix = rec.suffix == suffix;
                 let max = if official && ts.len() >= LONG { 2 } else { 1 };
-                let qstr: String = qs.iter().collect();
                 let tstr: String = ts.iter().collect();
                 let d = strsim::osa_distance(&qstr, &tstr);
                 if d == 0 || d > max {
@@ -726,7 +752,7 @@ impl<'a> Lookalike<'a> {
     /// `danaid.id`, `metamask-io.com`.
     fn suffix_in_label_hit(&self, label: &str) -> Option<Hit> {
         let n = label.len();
-        for k in (3..n).rev() {
+        for k in (n.saturating_sub(7).max(3)..n.saturating_sub(1)).rev() {
             let (Some(head), Some(tail)) = (label.get(..k), label.get(k..)) else {
                 continue;
             };
@@ -800,6 +826,12 @@ impl<'a> Lookalike<'a> {
         let mut found: Option<(DomainRecord<'a>, std::ops::Range<usize>)> = None;
         for start in 0..b.len() {
             if !b.get(start).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let (Some(&c0), Some(&c1)) = (b.get(start), b.get(start + 1)) else {
+                continue;
+            };
+            if !bigram_set(self.bigrams, c0, c1) {
                 continue;
             }
             let at_boundary =
@@ -886,6 +918,14 @@ fn same_site(host: &str, reg: &str, p: &str) -> bool {
 /// Lookalikes of the user's own protected domains (few; checked directly at run time).
 fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit> {
     let mut best: Option<Hit> = None;
+    if user.is_empty() {
+        return None;
+    }
+    let ql = strict_skeleton(&if label.starts_with("xn--") {
+        idna::domain_to_unicode(label).0
+    } else {
+        label.to_string()
+    });
     for p in user {
         let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
         let plabel = p.split('.').next().unwrap_or("");
@@ -902,11 +942,6 @@ fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit
             flags: OFFICIAL,
             brand: None,
         };
-        let ql = strict_skeleton(&if label.starts_with("xn--") {
-            idna::domain_to_unicode(label).0
-        } else {
-            label.to_string()
-        });
         let tl = strict_skeleton(plabel);
         let hit = if ql == tl && label != plabel {
             Some(Hit::new("lookalike.homoglyph", "user", 75, &rec))

@@ -27,6 +27,7 @@ pub const TAG_INDEX: Tag = *b"TGTH";
 pub const TAG_SKELETON: Tag = *b"LKSK";
 pub const TAG_DELETES: Tag = *b"LKDL";
 pub const TAG_BRANDS: Tag = *b"LKBR";
+pub const TAG_BIGRAMS: Tag = *b"LKBG";
 
 /// An official domain of a curated target brand.
 pub const OFFICIAL: u8 = 1;
@@ -607,47 +608,9 @@ mod build {
         for d in &popular {
             add(d, POPULAR, NO_BRAND, &mut recs);
         }
-        // Popular sites are typo targets only when distinctive: a long letters-only label with no
-        // other listed label one edit away (the top-100k holds typo domains and name families
-        // itself; a name with a real neighbour is not one a typo clearly imitates).
-        let labels: Vec<String> = recs
-            .iter()
-            .map(|r| {
-                r.domain
-                    .get(r.reg_start..r.reg_start + r.label_len)
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .collect();
-        let mut distinct_labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        distinct_labels.sort_unstable();
-        distinct_labels.dedup();
-        let mut neighbourhood: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, l) in distinct_labels.iter().enumerate() {
-            for k in crate::lookalike::index_deletions(l, false) {
-                neighbourhood.entry(k).or_default().push(i);
-            }
-        }
-        let has_neighbour = |l: &str| {
-            crate::lookalike::index_deletions(l, false).iter().any(|k| {
-                neighbourhood.get(k).is_some_and(|ids| {
-                    ids.iter().any(|&j| {
-                        distinct_labels
-                            .get(j)
-                            .is_some_and(|o| *o != l && strsim::osa_distance(o, l) == 1)
-                    })
-                })
-            })
-        };
-        for (r, label) in recs.iter_mut().zip(labels.iter()) {
-            if r.flags & POPULAR != 0
-                && r.flags & OFFICIAL == 0
-                && crate::lookalike::popular_typo_target(label)
-                && !has_neighbour(label)
-            {
-                r.flags |= TYPO;
-            }
-        }
+        // Popular sites are not edit-distance targets: the top-100k is full of real sites one
+        // edit apart (and of typo domains), so a typo of a popular name says little; popular
+        // sites are covered by skeletons (homographs), splits and embedding instead.
 
         // TGTD
         let mut strings = Vec::new();
@@ -708,6 +671,15 @@ mod build {
                 }
             }
         }
+        let mut bigrams = vec![0u8; crate::lookalike::BIGRAM_BYTES];
+        for k in brand_keys.keys() {
+            if let (Some(&a), Some(&b)) = (k.as_bytes().first(), k.as_bytes().get(1)) {
+                let i = crate::lookalike::bigram_index(a, b);
+                if let Some(byte) = bigrams.get_mut(i / 8) {
+                    *byte |= 1 << (i % 8);
+                }
+            }
+        }
         let mut brand_entries = Vec::new();
         let mut mask = 0u32;
         for (k, &i) in &brand_keys {
@@ -722,6 +694,7 @@ mod build {
             (TAG_SKELETON, encode_table(skel, 0)),
             (TAG_DELETES, encode_table(dels, 0)),
             (TAG_BRANDS, encode_table(brand_entries, mask)),
+            (TAG_BIGRAMS, bigrams),
         ])
     }
 }
