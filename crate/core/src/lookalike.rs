@@ -284,7 +284,7 @@ fn deletions(s: &[char], depth: usize) -> Vec<String> {
 }
 
 /// Size of the brand-key prefix bit set: 38 × 38 bits.
-pub const BIGRAM_BYTES: usize = (38 * 38 + 7) / 8;
+pub const BIGRAM_BYTES: usize = (38usize * 38).div_ceil(8);
 
 fn bigram_class(c: u8) -> usize {
     match c {
