@@ -104,7 +104,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 25] = [
+pub const WEIGHT_KEYS: [&str; 26] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -122,6 +122,7 @@ pub const WEIGHT_KEYS: [&str; 25] = [
     "host.restricted_chars",
     "keyword.cap",
     "keyword.gambling_cap",
+    "keyword.gambling_digits",
     "scheme.data",
     "scheme.data_other",
     "scheme.javascript",
@@ -909,6 +910,7 @@ impl<'a> Rules<'a> {
             points: 0,
         }; MAX_MATCHES];
         let mut n = 0usize;
+        let mut host_has_digits = false;
         if !ip {
             let host = s.host.trim_end_matches('.');
             let scan = match s.public_suffix {
@@ -917,6 +919,7 @@ impl<'a> Rules<'a> {
                 }
                 _ => host,
             };
+            host_has_digits = scan.bytes().any(|b| b.is_ascii_digit());
             // Punycode labels are encodings, not words.
             let mut offset = 0usize;
             for label in scan.split('.') {
@@ -944,6 +947,17 @@ impl<'a> Rules<'a> {
                     && e.end >= m.end
             });
             if excepted {
+                continue;
+            }
+            // A word inside a longer keyword match counts as part of it (bet in betting).
+            let inside_longer = found.iter().any(|o| {
+                o.class != WordClass::Except
+                    && o.in_host == m.in_host
+                    && o.start <= m.start
+                    && o.end >= m.end
+                    && o.end - o.start > m.end - m.start
+            });
+            if inside_longer {
                 continue;
             }
             // Count a word once, at its best place (host before path).
@@ -980,6 +994,13 @@ impl<'a> Rules<'a> {
             );
         }
         if !gamble.1.is_empty() && gamble.0 > 0 {
+            // Gambling sites rotate numbered names (slot88, royal99bet, jendelatoto1): a gambling
+            // word in a host that also carries digits counts more (unless host.many_digits
+            // already counted them).
+            let digits_counted = out.iter().any(|r| r.code == code::MANY_DIGITS);
+            if gamble.2 && host_has_digits && !digits_counted {
+                gamble.0 += u32::from(self.weight("keyword.gambling_digits"));
+            }
             let cap = u32::from(self.weight("keyword.gambling_cap"));
             out.push(
                 Reason::new(code::GAMBLING, gamble.0.min(cap) as u8)
