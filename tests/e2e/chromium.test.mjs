@@ -5,7 +5,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { launch, newProfile, worker, ready, gotoExpect, isWarning, extUrl } from './chromium.mjs';
-import { loadWasm, listBytes, pickBlockedHost, pickLookalike } from './helpers.mjs';
+import { loadWasm, listBytes, listedHosts, pickBlockedHost, pickLookalike } from './helpers.mjs';
 
 let srv;
 let lookalike;
@@ -27,6 +27,15 @@ function watchExtensionRequests(context) {
     const fromExtension = req.serviceWorker() !== null || (req.frame?.()?.url?.() ?? '').startsWith('chrome-extension://');
     if (fromExtension && !req.isNavigationRequest() && !url.startsWith('chrome-extension://')) extRequests.push(url);
   });
+}
+
+async function expectSoon(probe, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail('condition not met in time');
 }
 
 const visit = (host, path = '/') => {
@@ -159,6 +168,33 @@ describe('Chromium', () => {
       await result.locator('#link-result .level[data-level="blocked"]').waitFor();
       assert.equal(await result.locator('#link').inputValue(), `http://${host}/claim`);
       await result.close();
+    });
+
+    test('options: my protected sites feed the lookalike check; a category turned off is not blocked', async () => {
+      const options = await context.newPage();
+      await options.goto(extUrl('pages/options.html'));
+      await options.locator('#protected-input').fill('https://www.BankKoperasiku.co.id/login');
+      await options.locator('#protected-input').press('Enter');
+      await options.locator('#protected-list li', { hasText: 'www.bankkoperasiku.co.id' }).waitFor();
+      const popup = await context.newPage();
+      await popup.goto(extUrl('pages/popup.html'));
+      await popup.locator('#link').fill('bankkoperasikuu.co.id');
+      await popup.locator('#link-result .suggest', { hasText: 'bankkoperasiku.co.id' }).waitFor();
+      await popup.close();
+
+      const host = pickBlockedHost(6);
+      const { category } = listedHosts().find((h) => h.host === host);
+      const box = options.locator(`#categories input[value="${category}"]`);
+      await box.uncheck();
+      await options.locator('#saved').filter({ hasText: /\S/ }).waitFor();
+      await gotoExpect(page, visit(host), (u) => u.startsWith(`http://${host}`));
+      await page.waitForFunction((h) => document.title === `ran ${h}`, host);
+      await box.check();
+      const sw = await worker(context);
+      await expectSoon(() => sw.evaluate(async (id) => (await chrome.declarativeNetRequest.getEnabledRulesets()).includes(id), `list_${category}`));
+      const url = await gotoExpect(page, visit(host, '/on-again'), isWarning);
+      assert.ok(isWarning(url));
+      await options.close();
     });
 
     test('after the service worker was stopped, navigations are still protected', async () => {

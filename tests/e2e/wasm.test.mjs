@@ -120,3 +120,15 @@ test('hostile and random input always gives a verdict, never an exception', () =
     assert.ok(Number.isInteger(v.score) && v.score >= 0 && v.score <= 100);
   }
 });
+
+test('my protected sites are fed to the lookalike check', () => {
+  const plain = new wasm.Checker(listBytes(), {});
+  const mine = new wasm.Checker(listBytes(), { protected: ['bankkoperasiku.co.id'] });
+  for (const imitation of ['bankkoperasikuu.co.id', 'http://bankkoperasiku.co.id.verify.xyz/']) {
+    assert.equal(plain.check(imitation).suggestion, null, imitation);
+    const v = mine.check(imitation);
+    assert.ok(['suspicious', 'dangerous'].includes(v.verdict), `${imitation}: ${v.verdict}`);
+    assert.equal(v.suggestion, 'bankkoperasiku.co.id');
+  }
+  assert.equal(mine.check('https://bankkoperasiku.co.id/').verdict, 'safe');
+});
