@@ -208,6 +208,17 @@ impl Engine {
     pub fn check(&self, input: &str) -> Verdict {
         match url::canonicalize(input) {
             Ok(canonical) => self.check_canonical(input, &canonical),
+            // `blob:https://site/uuid` shows a page of that site: judge the site.
+            Err(UrlError::UnsupportedScheme(scheme)) if scheme == "blob" => {
+                let inner = input.trim_start().get(5..).unwrap_or("");
+                match url::canonicalize(inner) {
+                    Ok(canonical) => self.check_canonical(input, &canonical),
+                    Err(e) => Verdict::invalid(
+                        input,
+                        Reason::new("url.invalid", 0).with("error", e.to_string()),
+                    ),
+                }
+            }
             Err(UrlError::UnsupportedScheme(scheme)) => self.check_other_scheme(input, &scheme),
             Err(e) => Verdict::invalid(
                 input,

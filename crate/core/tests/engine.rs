@@ -210,3 +210,12 @@ fn script_and_page_data_urls_are_flagged() {
     assert_eq!(v.verdict, Level::Safe);
     assert_eq!(v.reasons[0].code, "url.not_web");
 }
+
+#[test]
+fn a_blob_url_is_judged_by_its_site() {
+    let e = engine(Settings::default());
+    let v = e.check("blob:https://evil-wallet-claim.example/8d3c-11ef");
+    assert_eq!(v.verdict, Level::Blocked);
+    assert_eq!(v.host.as_deref(), Some("evil-wallet-claim.example"));
+    assert_eq!(e.check("blob:").verdict, Level::Invalid);
+}
