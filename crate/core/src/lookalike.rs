@@ -942,14 +942,26 @@ fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit
             flags: OFFICIAL,
             brand: None,
         };
-        let tl = strict_skeleton(plabel);
-        let hit = if ql == tl && label != plabel {
+        // Cheap filter first: a label whose length is far from the protected one can only be a
+        // combosquat (the skeleton may shorten `rn`→`m`, hence the slack of 3).
+        let near = ql.len().abs_diff(plabel.len()) <= 3;
+        let contains =
+            plabel.len() >= 4 && (label.contains(plabel) || sub.split('.').any(|l| l == plabel));
+        if !near && !contains {
+            continue;
+        }
+        let tl = if near {
+            strict_skeleton(plabel)
+        } else {
+            String::new()
+        };
+        let hit = if near && ql == tl && label != plabel {
             Some(Hit::new("lookalike.homoglyph", "user", 75, &rec))
         } else if label == plabel && suffix != psuffix {
             Some(Hit::new("lookalike.tld_swap", "user", 60, &rec))
-        } else if tl.len() >= 5 && strsim::osa_distance(&ql, &tl) == 1 {
+        } else if near && tl.len() >= 5 && strsim::osa_distance(&ql, &tl) == 1 {
             Some(Hit::new("lookalike.typo", "user", 60, &rec))
-        } else if tl.len() >= 4 && (label.contains(plabel) || sub.split('.').any(|l| l == plabel)) {
+        } else if contains {
             Some(Hit::new("lookalike.combosquat", "user", 45, &rec))
         } else {
             None
