@@ -180,13 +180,14 @@ api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
 });
 
 // ---- context menu --------------------------------------------------------------------------
-function createMenu() {
-  api.contextMenus.removeAll(() => {
-    api.contextMenus.create({ id: MENU_ID, title: api.i18n.getMessage('menu_check_link'), contexts: ['link'] });
+async function createMenu() {
+  await api.contextMenus.removeAll();
+  api.contextMenus.create({ id: MENU_ID, title: api.i18n.getMessage('menu_check_link'), contexts: ['link'] }, () => {
+    if (api.runtime.lastError) console.error('[waspada] context menu', api.runtime.lastError.message);
   });
 }
 api.runtime.onInstalled.addListener(async () => {
-  createMenu();
+  await createMenu().catch((err) => console.error('[waspada] context menu', err));
   await syncRules(await loadSettings());
 });
 api.runtime.onStartup?.addListener(() => {
