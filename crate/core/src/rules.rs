@@ -57,7 +57,7 @@ const VALUE_WIDTHS: [u32; TABLES] = [1, 1, 0, 1, 4];
 /// How much of the path and query keyword matching reads.
 const MAX_PATH_SCAN: usize = 1024;
 /// The most keyword matches kept per URL (the rest are ignored; the caps are reached long before).
-const MAX_MATCHES: usize = 32;
+const MAX_MATCHES: usize = 64;
 
 /// Every reason code this module emits, with the weight key that gives its points.
 /// The `_locales` message key of each is `reason_` + code with dots turned into underscores.
@@ -407,6 +407,12 @@ struct Match {
     in_host: bool,
     class: WordClass,
     points: u8,
+    mode: WordMode,
+    /// A boundary before / after the match in its text.
+    before: bool,
+    after: bool,
+    /// The match sits where its mode allows (directly or next to another accepted keyword).
+    ok: bool,
 }
 
 impl<'a> Rules<'a> {
@@ -908,6 +914,10 @@ impl<'a> Rules<'a> {
             in_host: false,
             class: WordClass::Except,
             points: 0,
+            mode: WordMode::Any,
+            before: false,
+            after: false,
+            ok: false,
         }; MAX_MATCHES];
         let mut n = 0usize;
         let mut host_has_digits = false;
@@ -937,7 +947,7 @@ impl<'a> Rules<'a> {
         let mut lure: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
         let mut gamble: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
         for (i, m) in found.iter().enumerate() {
-            if m.class == WordClass::Except {
+            if m.class == WordClass::Except || !m.ok {
                 continue;
             }
             let excepted = found.iter().any(|e| {
@@ -952,6 +962,7 @@ impl<'a> Rules<'a> {
             // A word inside a longer keyword match counts as part of it (bet in betting).
             let inside_longer = found.iter().any(|o| {
                 o.class != WordClass::Except
+                    && o.ok
                     && o.in_host == m.in_host
                     && o.start <= m.start
                     && o.end >= m.end
@@ -963,6 +974,7 @@ impl<'a> Rules<'a> {
             // Count a word once, at its best place (host before path).
             let better = found.iter().enumerate().any(|(j, o)| {
                 j != i
+                    && o.ok
                     && o.word == m.word
                     && (o.points > m.points || (o.points == m.points && j < i))
             });
@@ -1022,6 +1034,7 @@ impl<'a> Rules<'a> {
         n: &mut usize,
     ) {
         let kw = &self.tables[T_KEYWORDS];
+        let first = *n;
         for (i, &c) in text.iter().enumerate() {
             if !c.is_ascii_alphanumeric() {
                 continue;
@@ -1052,26 +1065,64 @@ impl<'a> Rules<'a> {
                 };
                 let before = i == 0 || text.get(i - 1).map_or(true, |b| !b.is_ascii_alphabetic());
                 let after = text.get(end).map_or(true, |b| !b.is_ascii_alphabetic());
-                if class != WordClass::Except && !mode.accepts(before, after) {
-                    continue;
-                }
                 let points = if in_host { hp } else { pp };
                 if class != WordClass::Except && points == 0 {
                     continue;
                 }
-                if let Some(slot) = matches.get_mut(*n) {
-                    *slot = Match {
-                        word: w,
-                        start: base + i,
-                        end: base + end,
-                        in_host,
-                        class,
-                        points,
-                    };
-                    *n += 1;
-                } else {
-                    return;
+                let Some(slot) = matches.get_mut(*n) else {
+                    break;
+                };
+                *slot = Match {
+                    word: w,
+                    start: base + i,
+                    end: base + end,
+                    in_host,
+                    class,
+                    points,
+                    mode,
+                    before,
+                    after,
+                    ok: class == WordClass::Except || mode.accepts(before, after),
+                };
+                *n += 1;
+            }
+        }
+        // Compounds: a keyword right next to an accepted keyword has a boundary there
+        // (agen|bola|terpercaya, bola|tangkas), so words chain without spaces.
+        let range = first..(*n).min(MAX_MATCHES);
+        for _ in 0..4 {
+            let mut changed = false;
+            for i in range.clone() {
+                let Some(m) = matches.get(i).copied() else {
+                    continue;
+                };
+                if m.ok {
+                    continue;
                 }
+                let touches = |at_end: bool| {
+                    matches.get(range.clone()).is_some_and(|all| {
+                        all.iter().any(|o| {
+                            o.ok && o.class != WordClass::Except && {
+                                if at_end {
+                                    o.start == m.end
+                                } else {
+                                    o.end == m.start
+                                }
+                            }
+                        })
+                    })
+                };
+                let before = m.before || touches(false);
+                let after = m.after || touches(true);
+                if m.mode.accepts(before, after) {
+                    if let Some(slot) = matches.get_mut(i) {
+                        slot.ok = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
             }
         }
     }

@@ -351,6 +351,19 @@ fn gambling_words_respect_word_boundaries() {
 }
 
 #[test]
+fn compound_gambling_names_chain_words() {
+    // No separators: agen|bola|terpercaya, agen|taruhan; each word leans on its neighbour.
+    let r = reason("https://agenbolaterpercaya.com/", "keyword.gambling");
+    assert!(r.score >= SUSPICIOUS, "{r:?}");
+    assert!(has("https://agentaruhanonline.com/", "keyword.gambling"));
+    // A word inside a longer keyword counts once: bet in betting.
+    let b = reason("https://betting.example.com/", "keyword.gambling");
+    assert_eq!(b.params["keywords"], "betting");
+    // A word buried in an ordinary word with no keyword next to it stays quiet.
+    assert!(!has("https://carabolanda.example/", "keyword.gambling"));
+}
+
+#[test]
 fn data_and_javascript_navigations() {
     let d = reason("data:text/html;base64,PHNjcmlwdD4=", "scheme.data");
     assert_eq!(d.params["mime"], "text/html");
