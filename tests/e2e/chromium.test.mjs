@@ -3,9 +3,11 @@
 // menu, start-up and stopped-worker protection, and no network traffic of the extension's own.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, newProfile, worker, ready, gotoExpect, isWarning, extUrl } from './chromium.mjs';
-import { loadWasm, listBytes, listedHosts, pickBlockedHost, pickLookalike } from './helpers.mjs';
+import { ROOT, loadWasm, listBytes, listedHosts, pickBlockedHost, pickLookalike } from './helpers.mjs';
 
 let srv;
 let lookalike;
@@ -195,6 +197,38 @@ describe('Chromium', () => {
       const url = await gotoExpect(page, visit(host, '/on-again'), isWarning);
       assert.ok(isWarning(url));
       await options.close();
+    });
+
+    test('the pages are accessible (axe-core, WCAG 2 A and AA) and work from the keyboard', async () => {
+      const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+      const audit = async (p) => {
+        await p.evaluate(axe);
+        const result = await p.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      };
+      const host = lookalike?.host ?? pickBlockedHost();
+      await gotoExpect(page, visit(host, '/a11y'), isWarning);
+      await page.locator('#reasons li').first().waitFor();
+      assert.deepEqual(await audit(page), [], 'warning page');
+      // Keyboard: the primary action has focus; Tab reaches the details toggle, Enter opens it, Tab reaches "Continue anyway".
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'back');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'continue');
+      assert.deepEqual(await audit(page), [], 'warning page, details open');
+      for (const path of ['pages/popup.html', 'pages/options.html']) {
+        const p = await context.newPage();
+        await p.goto(extUrl(path));
+        await p.locator('h1[data-i18n]').first().waitFor();
+        await p.waitForLoadState('networkidle').catch(() => {});
+        assert.deepEqual(await audit(p), [], path);
+        await p.close();
+      }
+      // The audit itself can fail: an image without text is reported.
+      await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'x.png' })));
+      assert.ok((await audit(page)).some((v) => v.startsWith('image-alt')));
     });
 
     test('after the service worker was stopped, navigations are still protected', async () => {
