@@ -538,7 +538,8 @@ impl<'a> Lookalike<'a> {
         offer(self.typo_hit(label, suffix));
         offer(self.split_hit(sub, label, suffix));
         offer(self.suffix_in_label_hit(label));
-        offer(self.embedded_hit(host, reg));
+        offer(self.embedded_hit(host, reg, label));
+        offer(self.token_typo_hit(label, v));
         offer(self.brand_hit(sub, label, suffix, v));
         offer(user_hit(sub, label, suffix, user_protected));
         let Some(mut h) = best else {
@@ -785,10 +786,35 @@ impl<'a> Lookalike<'a> {
     }
 
     /// An official or popular domain written as subdomain labels: `klikbca.com.secure-login.xyz`.
-    fn embedded_hit(&self, host: &str, reg: &str) -> Option<Hit> {
+    fn embedded_hit(&self, host: &str, reg: &str, label: &str) -> Option<Hit> {
         let sub = host.strip_suffix(reg)?.strip_suffix('.')?;
         let labels: Vec<&str> = sub.split('.').collect();
         let mut best: Option<Hit> = None;
+        // `usps.com-parcel.vip`, `business.meta.com-policy.co`: the official domain's suffix is
+        // the first hyphen token of the registrable label.
+        if let Some((tok, _)) = label.split_once('-') {
+            if (2..=4).contains(&tok.len()) && tok.bytes().all(|b| b.is_ascii_lowercase()) {
+                for i in 0..labels.len() {
+                    let cand = format!("{}.{tok}", labels.get(i..)?.join("."));
+                    for rec in self.targets.lookup(&cand).collect::<Vec<_>>() {
+                        if rec.registrable != cand && rec.domain != cand {
+                            continue;
+                        }
+                        let score = if rec.flags & OFFICIAL != 0 {
+                            75
+                        } else if rec.label.len() >= 3 {
+                            65
+                        } else {
+                            continue;
+                        };
+                        let h = Hit::new("brand.embedded", "domain_hyphen", score, &rec);
+                        if best.as_ref().map_or(true, |b| h.score > b.score) {
+                            best = Some(h);
+                        }
+                    }
+                }
+            }
+        }
         for i in 0..labels.len() {
             for j in (i + 2)..=labels.len() {
                 let cand = labels.get(i..j)?.join(".");
@@ -811,6 +837,45 @@ impl<'a> Lookalike<'a> {
             }
         }
         best
+    }
+
+    /// A misspelt official brand as one hyphen token of the label: `auth-start-trezer.github.io`,
+    /// `metamusk-login-1.gitbook.io`. Context alone; with a lure word or on a hosting platform
+    /// it adds up.
+    fn token_typo_hit(&self, label: &str, v: &HostView<'_>) -> Option<Hit> {
+        if !label.contains('-') || label.starts_with("xn--") {
+            return None;
+        }
+        let mut offset = 0;
+        for tok in label.split('-') {
+            let range = offset..offset + tok.len();
+            offset += tok.len() + 1;
+            if tok.len() < 6 || !tok.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            let Some(t) = self.typo_on(tok, "", false) else {
+                continue;
+            };
+            if t.distance != Some(1) {
+                continue;
+            }
+            let mut h = Hit {
+                code: "lookalike.combosquat",
+                kind: "token_typo",
+                score: 25,
+                ..t
+            };
+            if let Some(w) = lure_in(label, range) {
+                h.score += 25;
+                h.keyword = Some(w.to_string());
+            }
+            if v.private_suffix {
+                h.score += 15;
+                h.hosting = v.public_suffix.map(str::to_string);
+            }
+            return Some(h);
+        }
+        None
     }
 
     /// Brand keys inside the host: combosquats (`bri-promo.xyz`, `paypalsecure.com`) and brands

@@ -156,6 +156,24 @@ fn swaps_and_combosquats_are_flagged() {
         "lookalike.combosquat",
         "paypal.com",
     );
+    assert_flagged(
+        &c,
+        "https://usps.com-parcel-track.vip/i/",
+        "brand.embedded",
+        "usps.com",
+    );
+    assert_flagged(
+        &c,
+        "https://business.facebook.com-policy.co/case",
+        "brand.embedded",
+        "facebook.com",
+    );
+    assert_flagged(
+        &c,
+        "https://auth-start-trezer.github.io/",
+        "lookalike.combosquat",
+        "trezor.io",
+    );
     // Dangerous: a brand, a lure word and a free hosting platform.
     assert!(c.points("paypal-login.netlify.app") >= 70);
     assert!(c.points("bri-promo.github.io") >= 70);
