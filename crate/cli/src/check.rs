@@ -167,7 +167,8 @@ impl Printer {
                 _ => host.clone(),
             };
             let site = v.registrable_domain.as_deref().unwrap_or("-");
-            self.paint(out, dim, &format!("           host {shown}, site {site}\n"))?;
+            self.paint(out, dim, &format!("           host {shown}, site {site}"))?;
+            writeln!(out)?;
         }
         for r in &v.reasons {
             let params: Vec<String> = r
@@ -195,8 +196,9 @@ impl Printer {
             self.paint(
                 out,
                 Style::new().bold(),
-                &format!("           did you mean {s}?\n"),
+                &format!("           did you mean {s}?"),
             )?;
+            writeln!(out)?;
         }
         Ok(())
     }

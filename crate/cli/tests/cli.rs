@@ -212,6 +212,26 @@ fn readable_output_has_no_colour_when_not_a_terminal() {
 }
 
 #[test]
+fn readable_output_is_coloured_when_forced() {
+    let mut c = Command::cargo_bin("waspada").unwrap();
+    c.env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check", "polkadot-dot.info"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b["));
+    // --json is never coloured.
+    let mut c = Command::cargo_bin("waspada").unwrap();
+    let out = c
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check", "--json", "polkadot-dot.info"])
+        .assert()
+        .code(1);
+    assert_eq!(json_lines(&out.get_output().stdout).len(), 1);
+}
+
+#[test]
 fn columns_and_headers_of_tsv_input() {
     let input = "rank\tdomain\n1\tpolkadot-dot.info\n2\tbca.co.id\n";
     let out = waspada()
