@@ -104,7 +104,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 26] = [
+pub const WEIGHT_KEYS: [&str; 27] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -123,6 +123,7 @@ pub const WEIGHT_KEYS: [&str; 26] = [
     "keyword.cap",
     "keyword.gambling_cap",
     "keyword.gambling_digits",
+    "keyword.lure_stacked",
     "scheme.data",
     "scheme.data_other",
     "scheme.javascript",
@@ -946,6 +947,7 @@ impl<'a> Rules<'a> {
         // Drop matches inside an `except` word of the same text, and repeats of a word.
         let mut lure: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
         let mut gamble: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
+        let mut host_lures = 0usize;
         for (i, m) in found.iter().enumerate() {
             if m.class == WordClass::Except || !m.ok {
                 continue;
@@ -995,6 +997,14 @@ impl<'a> Rules<'a> {
             acc.0 += u32::from(m.points);
             acc.1.push(word);
             acc.2 |= m.in_host;
+            if m.in_host && m.class == WordClass::Lure {
+                host_lures += 1;
+            }
+        }
+        // Lure words stacked in one host (claim-hadiah, layanan-bantuan-resmi, secure-login-verify)
+        // are a phishing tell of their own.
+        if host_lures >= 2 {
+            lure.0 += u32::from(self.weight("keyword.lure_stacked"));
         }
         if !lure.1.is_empty() && lure.0 > 0 {
             let cap = u32::from(self.weight("keyword.cap"));

@@ -302,6 +302,10 @@ fn lure_words_respect_word_boundaries() {
     assert!(
         reason("https://example.com/verifikasi/akun", "keyword.lure").params["where"] == "path"
     );
+    // Two or more lure words stacked in one host count extra.
+    let one = reason("https://hadiah.example.com/", "keyword.lure").score;
+    let two = reason("https://claim-hadiah.example.com/", "keyword.lure").score;
+    assert!(two > one + 12, "{one} -> {two}");
     // English kit words.
     assert!(has(
         "https://secure-login-update.example.net/",
