@@ -246,6 +246,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut tally = Tally::default();
     let result = if args.urls.is_empty() {
+        if std::io::IsTerminal::is_terminal(&io::stdin()) {
+            eprintln!("waspada: reading URLs from standard input, one per line (Ctrl-D ends)");
+        }
         stream(&engine, &printer, &mut out, &mut tally, args)
     } else {
         args.urls.iter().try_for_each(|u| {

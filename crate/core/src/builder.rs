@@ -759,7 +759,8 @@ pub fn build(inputs: &Inputs) -> Result<(Vec<u8>, BuildReport), BuildError> {
             ..FileReport::default()
         };
         let source_name = file.source_name();
-        let mut lines = file.text.lines().enumerate().peekable();
+        let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+        let mut lines = text.lines().enumerate().peekable();
         // TSV if the first line is a header whose first column is `url_or_domain`.
         let tsv = match lines.peek() {
             Some((_, first))

@@ -141,6 +141,17 @@ fn bad_lines_are_reported_with_file_and_line() {
 }
 
 #[test]
+fn byte_order_mark_and_crlf_are_accepted() {
+    let tsv = "\u{feff}url_or_domain\tkind\tsource\tfirst_seen\r\nbom-evil.com\tscam\tsrc\t\r\n";
+    let (bytes, report) = built(&[("bom.tsv", tsv)]);
+    assert!(report.issues.is_empty(), "{:#?}", report.issues);
+    assert_eq!(
+        check(&bytes, "bom-evil.com"),
+        Some((Category::Scam, "src".into(), EntryKind::Host))
+    );
+}
+
+#[test]
 fn tsv_with_unknown_kind_is_reported() {
     let tsv =
         "url_or_domain\tkind\tsource\tfirst_seen\nx-evil.com\tnonsense\tsrc\t\n\tphishing\tsrc\t\n";
