@@ -243,6 +243,17 @@ impl<'a> Blocklist<'a> {
         expressions.iter().find_map(|e| self.lookup_one(e.as_ref()))
     }
 
+    /// Every entry matching one of `expressions`, in their order: for callers that skip some
+    /// hits (e.g. a category the user turned off) and must still see the others.
+    pub fn hits<'s, S: AsRef<str>>(
+        &'s self,
+        expressions: &'s [S],
+    ) -> impl Iterator<Item = Hit<'a>> + 's {
+        expressions
+            .iter()
+            .filter_map(|e| self.lookup_one(e.as_ref()))
+    }
+
     /// Whether the single expression `expression` is listed.
     pub fn lookup_one(&self, expression: &str) -> Option<Hit<'a>> {
         let kind = EntryKind::of_expression(expression);

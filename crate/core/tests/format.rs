@@ -88,6 +88,27 @@ fn good_file_round_trips() {
 }
 
 #[test]
+fn all_hits_of_a_url_are_visible() {
+    let mut inputs = small_inputs("");
+    inputs.sources = vec![SourceFile::new(
+        "t.tsv",
+        "url_or_domain\tkind\tsource\tfirst_seen\nhttp://mixed.com/casino/\tgambling\ta\t\nmixed.com\tphishing\tb\t\n".into(),
+        Category::Scam,
+    )];
+    let (bytes, _) = build(&inputs).unwrap();
+    let env = Envelope::parse(&bytes).unwrap();
+    let bl = Blocklist::from_envelope(&env, &bytes).unwrap();
+    let e = expressions("http://www.mixed.com/casino/slot.html");
+    let cats: Vec<Category> = bl.hits(&e).map(|h| h.category).collect();
+    assert_eq!(cats.len(), 2, "{cats:?}");
+    assert!(cats.contains(&Category::Gambling) && cats.contains(&Category::Phishing));
+    // With gambling turned off, the phishing entry still applies.
+    assert!(bl.hits(&e).any(|h| h.category != Category::Gambling));
+    assert_eq!(bl.hits(&expressions("http://mixed.com/casino/")).count(), 2);
+    assert_eq!(bl.hits(&expressions("http://other.com/casino/")).count(), 0);
+}
+
+#[test]
 fn every_truncation_is_refused() {
     let bytes = small_file();
     for n in 0..bytes.len() {
