@@ -5,13 +5,40 @@ import { engineSettings, loadSettings } from './settings.js';
 
 let pending = null;
 
+/** A checker over the bundled list, with `check` hardened: should the core ever trap (a bug, never
+ *  bad input by design), the checker is rebuilt from the same bytes and the check retried once. */
+class SafeChecker {
+  constructor(bytes, settings) {
+    this.bytes = bytes;
+    this.settings = settings;
+    this.inner = new Checker(bytes, settings);
+  }
+  check(url) {
+    try {
+      return this.inner.check(url);
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+      console.error('[waspada] the core trapped; rebuilding the checker', err);
+      this.inner = new Checker(this.bytes, this.settings);
+      return this.inner.check(url);
+    }
+  }
+  setSettings(settings) {
+    this.settings = settings;
+    this.inner.setSettings(settings);
+  }
+  info() {
+    return this.inner.info();
+  }
+}
+
 async function load() {
   const started = performance.now();
   await init({ module_or_path: api.runtime.getURL('wasm/waspada_wasm_bg.wasm') });
   const response = await fetch(api.runtime.getURL('data/waspada.bin'));
   if (!response.ok) throw new Error(`cannot read the bundled list (${response.status})`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const checker = new Checker(bytes, engineSettings(await loadSettings()));
+  const checker = new SafeChecker(bytes, engineSettings(await loadSettings()));
   console.info(`[waspada] engine ready in ${Math.round(performance.now() - started)} ms`);
   return checker;
 }
