@@ -161,6 +161,23 @@ describe('Chromium', () => {
       await popup.close();
     });
 
+    test("the popup's current-tab verdict is the blocked URL's; web pages cannot message the extension", async () => {
+      const host = pickBlockedHost();
+      await gotoExpect(page, visit(host, '/tab'), isWarning);
+      const sw = await worker(context);
+      const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+      const ext = await context.newPage();
+      await ext.goto(extUrl('pages/options.html'));
+      const reply = await ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'tabVerdict', tabId: id }), tabId);
+      assert.equal(reply.result.url, `http://${host}:${srv.port}/tab`);
+      assert.equal(reply.result.verdict.verdict, 'blocked');
+      const refused = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'trustSite', url: 'x', extra: 1 }));
+      assert.match(refused.error, /unexpected field extra/);
+      await ext.close();
+      await gotoExpect(page, visit('example.com', '/no-api'), (u) => u.includes('/no-api'));
+      assert.equal(await page.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage), 'undefined');
+    });
+
     test('the context-menu check opens the verdict for the link', async () => {
       const sw = await worker(context);
       const host = pickBlockedHost();
