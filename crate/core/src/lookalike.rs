@@ -42,6 +42,25 @@ use crate::verdict::Reason;
 /// Lure words that make a brand inside a foreign host an attack (matched as tokens of the host,
 /// or as substrings when at least 5 letters). General words, not taken from any test set.
 pub const LURES: &[&str] = &[
+    "pin",
+    "saldo",
+    "bantuan",
+    "kaget",
+    "daget",
+    "poin",
+    "kupon",
+    "voucher",
+    "cashback",
+    "subsidi",
+    "pinjaman",
+    "paylater",
+    "pencairan",
+    "cair",
+    "transfer",
+    "invest",
+    "investasi",
+    "merchant",
+    "pulsa",
     "login",
     "log-in",
     "logon",
@@ -931,6 +950,34 @@ impl<'a> Lookalike<'a> {
                     if found.as_ref().map_or(true, |(f, _)| f.label.len() < len) {
                         found = Some((rec, start..start + len));
                     }
+                }
+            }
+        }
+        // Short brand keys with a letter repeated (`danaa`, `daana`, `briii`): whole tokens only.
+        if found.is_none() {
+            let mut offset = 0;
+            for tok in text.split(|c: char| !c.is_ascii_alphabetic()) {
+                let range = offset..offset + tok.len();
+                offset += tok.len() + 1;
+                if tok.len() < 4 || tok.len() > 12 {
+                    continue;
+                }
+                let mut collapsed = String::with_capacity(tok.len());
+                for c in tok.chars() {
+                    if !collapsed.ends_with(c) {
+                        collapsed.push(c);
+                    }
+                }
+                if collapsed.len() == tok.len() || brand_key_len(&collapsed).is_none() {
+                    continue;
+                }
+                if let Some(rec) = self
+                    .candidates(&self.brands, &collapsed)
+                    .into_iter()
+                    .find(|r| r.label == collapsed)
+                {
+                    found = Some((rec, range));
+                    break;
                 }
             }
         }
