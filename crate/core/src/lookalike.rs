@@ -12,24 +12,35 @@
 //! - `LKBR`: brand keys (curated, distinctive labels) for combosquats and brand embedding,
 //!   looked up by hashing the host's substrings of the lengths present (a bit mask).
 //!
-//! Reason codes and points (the points are added by [`crate::score::combine`]; the rules engineer's
-//! reasons add on top, so one lookalike signal alone is sized to land where it should):
+//! Reason codes and points (the points are added by [`crate::score::combine`]: suspicious from
+//! 40, dangerous from 70 at normal sensitivity; the rules' reasons add on top, so a signal that is
+//! only context is sized below 40):
 //!
-//! | code | when | points |
-//! |---|---|---|
-//! | `lookalike.homoglyph` | Unicode label whose skeleton is a target's label, same suffix | 80 |
-//! | | ... other suffix, or loose match (`c`/`e`, `rn`/`m` plus Unicode) | 60–70 |
-//! | | ASCII-only lookalike (`rn`→`m`, `0`→`o`): official 65, popular 50 | |
-//! | `lookalike.typo` | edit distance 1 of an official label (2 if ≥ 10 chars): 60 (d2: 50) | |
-//! | | edit distance 1 of a distinctive popular label: 45; keyboard/visual pairs +5 | |
-//! | | labels split by dots (`go.ogle.com`): official 60, popular 50 | |
-//! | `lookalike.tld_swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
-//! | `lookalike.combosquat` | a brand key inside the registrable label (`bri-promo.xyz`): 30, +25 with a lure word or the brand's own suffix as a token (`bca-id.com`), +15 on a hosting platform (private PSL suffix) | |
-//! | `brand.embedded` | an official domain as subdomain labels (`klikbca.com.evil.xyz`): 70; a popular one: 50; a brand key in a subdomain label: like combosquat | |
+//! | code | kind | when | points |
+//! |---|---|---|---|
+//! | `lookalike.homoglyph` | `homoglyph` | Unicode label whose skeleton is a target's label, same suffix / other suffix | 80 / 65 |
+//! | | `homoglyph_loose` | Unicode label, loose match (`c`/`e`, `rn`/`m`, ... plus Unicode) | 70 / 60 |
+//! | | `homoglyph_typo` | Unicode label one edit from an official brand after folding | ≥ 60 |
+//! | | `ascii` | `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`: official same / other suffix; popular same / other | 65 / 45; 25 / 10 |
+//! | | `ascii_loose` | ASCII glyph swaps (`gooqle`) of an official brand, same / other suffix | 55 / 20 |
+//! | `lookalike.typo` | `omission`, `insertion`, `repetition`, `hyphenation`, `transposition`, `replacement`, `bitsquatting`, `distance2` | edit distance 1 (2 for ≥ 10 chars) of an official brand label, same suffix (+5 for keyboard/visual pairs and transpositions) | 60 (d2: 50) |
+//! | | | ... under another suffix | 30 |
+//! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
+//! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
+//! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
+//! | `lookalike.combosquat` | `combosquat`, `sld_swap` | a brand key in the registrable label (`bri-promo.xyz`): 30; +25 with a lure word (`keyword`) or the brand's own suffix as a token (`bca-id.com`); +15 on a hosting platform (`hosting`) | 30–70 |
+//! | | `token_typo` | a misspelt official brand as a hyphen token (`auth-start-trezer`): 25, same bonuses | 25–65 |
+//! | `brand.embedded` | `domain` | an official / popular domain as subdomain labels (`klikbca.com.evil.xyz`) | 70 / 50 |
+//! | | `domain_hyphen` | ... split by a hyphen (`usps.com-parcel.vip`) | 75 / 65 |
+//! | | `subdomain` | a brand key in a subdomain label: like `combosquat` | 30–70 |
+//! | any | `user` | against Settings.protected: homoglyph 75, TLD swap 60, typo 60, containment 45 | |
+//!
+//! Popular sites are not edit-distance targets (the top-100k is full of real names one edit
+//! apart); they are matched by skeleton, split, suffix-in-label and embedding.
 //!
 //! Params: `target` (official or popular domain, also the suggestion), `brand` (curated brand
-//! name, if any), `kind` (homoglyph / ascii / typo kind / split / swap / embedded), `keyword` (lure
-//! word), `hosting` (the private suffix), `distance`.
+//! name, if any), `kind` (above), `keyword` (lure word), `hosting` (the private suffix),
+//! `distance`.
 //!
 //! Only one lookalike reason is returned: the strongest.
 //! Official domains and popular sites themselves (and their subdomains) are never flagged.
