@@ -146,6 +146,42 @@ fn batch_of_dev_positives_gives_one_verdict_per_line_in_order() {
 }
 
 #[test]
+fn verdicts_stream_out_before_standard_input_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("waspada"))
+        .args(["check", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let timeout = std::time::Duration::from_secs(30);
+    for host in ["polkadot-dot.info", "bca.co.id"] {
+        writeln!(stdin, "{host}").unwrap();
+        stdin.flush().unwrap();
+        // The verdict arrives while standard input is still open.
+        let line = rx
+            .recv_timeout(timeout)
+            .expect("no verdict before end of input");
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["input"], host);
+    }
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+    reader.join().unwrap();
+}
+
+#[test]
 fn unicode_hosts_are_shown_in_both_forms() {
     let out = waspada()
         .args([
