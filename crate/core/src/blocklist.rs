@@ -165,7 +165,10 @@ impl<'a> Table<'a> {
             prev = Some(h);
         }
         for (i, chunk) in meta.chunks_exact(2).enumerate() {
-            let m = u16::from_le_bytes([chunk[0], chunk[1]]);
+            let &[lo, hi] = chunk else {
+                return Err(corrupt(format!("metadata of entry {i} is truncated")));
+            };
+            let m = u16::from_le_bytes([lo, hi]);
             if Category::from_u8((m & 7) as u8).is_none() {
                 return Err(corrupt(format!("entry {i} has unknown category {}", m & 7)));
             }
