@@ -95,6 +95,25 @@ describe('Chromium', () => {
       assert.equal(badge, 'X', 'the toolbar badge shows the blocked level');
     });
 
+    test('the static rules match sampled list hosts of every category, IPs and subdomains, and not safe sites', async () => {
+      const sw = await worker(context);
+      const hosts = listedHosts();
+      const sample = [];
+      for (const c of ['phishing', 'scam', 'malware', 'crypto', 'gambling']) {
+        const of = hosts.filter((h) => h.category === c);
+        for (let i = 0; i < Math.min(5, of.length); i++) sample.push(of[Math.floor((i * of.length) / 5)]);
+      }
+      const ip = hosts.find((h) => /^\d+\.\d+\.\d+\.\d+$/.test(h.host));
+      if (ip) sample.push(ip);
+      const outcome = (url) =>
+        sw.evaluate(async (u) => (await chrome.declarativeNetRequest.testMatchOutcome({ url: u, type: 'main_frame' })).matchedRules.map((r) => r.rulesetId), url);
+      for (const { host, category } of sample) {
+        assert.deepEqual(await outcome(`http://${host}/x`), [`list_${category}`], host);
+        if (!/^\d/.test(host)) assert.deepEqual(await outcome(`https://sub.${host}/`), [`list_${category}`], `sub.${host}`);
+      }
+      for (const safe of ['https://example.com/', 'https://www.bca.co.id/', 'https://www.google.com/']) assert.deepEqual(await outcome(safe), [], safe);
+    });
+
     test('Back to safety returns to the page before', async () => {
       await gotoExpect(page, visit('example.com', '/before'), (u) => u.includes('/before'));
       await gotoExpect(page, visit(pickBlockedHost()), isWarning);
