@@ -827,7 +827,7 @@ impl<'a> Lookalike<'a> {
         // the first hyphen token of the registrable label.
         if let Some((tok, _)) = label.split_once('-') {
             if (2..=4).contains(&tok.len()) && tok.bytes().all(|b| b.is_ascii_lowercase()) {
-                for i in 0..labels.len() {
+                for i in labels.len().saturating_sub(3)..labels.len() {
                     let cand = format!("{}.{tok}", labels.get(i..)?.join("."));
                     for rec in self.targets.lookup(&cand).collect::<Vec<_>>() {
                         if rec.registrable != cand && rec.domain != cand {
@@ -849,7 +849,8 @@ impl<'a> Lookalike<'a> {
             }
         }
         for i in 0..labels.len() {
-            for j in (i + 2)..=labels.len() {
+            // Official and popular domains have at most 4 labels: bounded work on hostile hosts.
+            for j in (i + 2)..=labels.len().min(i + 4) {
                 let cand = labels.get(i..j)?.join(".");
                 for rec in self.targets.lookup(&cand).collect::<Vec<_>>() {
                     if rec.registrable != cand && rec.domain != cand {

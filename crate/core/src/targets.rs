@@ -281,9 +281,14 @@ impl<'a> Targets<'a> {
         }
         let at = i * RECORD_LEN;
         let off = read_u32(self.records, at)? as usize;
-        let r = self.records.get(at + 4..at + 8)?;
-        let (len, reg_start, label_len, flags) =
-            (r[0] as usize, r[1] as usize, r[2] as usize, r[3]);
+        let &[len, reg_start, label_len, flags] = self.records.get(at + 4..at + 8)? else {
+            return None;
+        };
+        let (len, reg_start, label_len) = (
+            usize::from(len),
+            usize::from(reg_start),
+            usize::from(label_len),
+        );
         let brand = read_u32(self.records, at + 8)?;
         let domain = self.str_at(off, len)?;
         let registrable = domain.get(reg_start..)?;

@@ -233,6 +233,8 @@ fn hostile_hosts_do_not_panic() {
         "http://127.0.0.1/",
         "-.-.com",
         "ḃ̷̨͓̳͌ç̸a.co.id",
+        &format!("{}com", "a.".repeat(120)),
+        &format!("{}klikbca.com-x.xyz", "b.".repeat(100)),
     ] {
         let _ = c.check(input);
     }

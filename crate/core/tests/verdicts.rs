@@ -275,7 +275,12 @@ fn measure_engine_on_dev_sets() {
             } else {
                 "ALL (brand held out)"
             };
-            for k in [fuzzer.to_string(), "ALL".to_string(), scope.to_string()] {
+            let fz = if protected {
+                format!("{fuzzer} [brand in bundle]")
+            } else {
+                fuzzer.to_string()
+            };
+            for k in [fz, "ALL".to_string(), scope.to_string()] {
                 let x = by.entry(k).or_default();
                 x.0 += 1;
                 x.1 += u32::from(v.verdict >= Level::Suspicious);
