@@ -562,6 +562,7 @@ fn parse_tsv_line<'t>(
     if sources.is_empty() {
         sources.push(file);
     }
+    let entry = entry.strip_prefix("*.").unwrap_or(entry);
     let host_only = !entry.contains('/');
     LineOutcome::Entries(vec![Candidate {
         text: entry,
@@ -640,6 +641,8 @@ fn parse_plain_line<'t>(raw: &'t str, file: &'t str, category: Category) -> Line
     let first = tokens.next().unwrap_or("");
     let rest: Vec<&str> = tokens.collect();
     if rest.is_empty() {
+        // `*.evil.com` (all subdomains) is what a host entry means anyway.
+        let first = first.strip_prefix("*.").unwrap_or(first);
         return one(first, !first.contains('/'));
     }
     if first.parse::<std::net::IpAddr>().is_err() {

@@ -53,7 +53,7 @@ fn every_source_format_is_read() {
     let tsv = "url_or_domain\tkind\tsource\tfirst_seen\n\
                wallet-drain.com\tcrypto\tpolkadot;ethpd\t2024-01-01\n\
                http://judi.net/slot/\tgambling\tnawala\t\n";
-    let domains = "# a plain domain list\n\nphish-a.com\nPHISH-B.COM.\n";
+    let domains = "# a plain domain list\n\nphish-a.com\nPHISH-B.COM.\n*.star-evil.net\n";
     let hosts = "127.0.0.1 localhost\n0.0.0.0 hosts-a.com hosts-b.com # two on one line\n::1 ip6-localhost\n";
     let urls = "https://urls.org/login/\nhttp://urls.org/pay.php?id=7\nurls-bare.org/dir/\n";
     let filters =
@@ -66,7 +66,9 @@ fn every_source_format_is_read() {
         ("f.txt", filters),
     ]);
     assert!(report.issues.is_empty(), "{:#?}", report.issues);
-    assert_eq!(report.entries, 11);
+    assert_eq!(report.entries, 12);
+    assert!(check(&bytes, "http://a.star-evil.net/").is_some());
+    assert!(check(&bytes, "http://star-evil.net/").is_some());
 
     assert_eq!(
         check(&bytes, "https://app.wallet-drain.com/claim"),
@@ -105,10 +107,10 @@ fn every_source_format_is_read() {
     assert_eq!(report.by_category.get(&Category::Crypto), Some(&1));
     assert_eq!(report.by_category.get(&Category::Gambling), Some(&1));
     assert_eq!(report.by_source.get("polkadot"), Some(&1));
-    assert_eq!(report.by_kind.get(&EntryKind::Host), Some(&7));
+    assert_eq!(report.by_kind.get(&EntryKind::Host), Some(&8));
     let env = Envelope::parse(&bytes).unwrap();
-    assert_eq!(env.header.count(Category::Phishing), 9);
-    assert_eq!(report.hosts.len(), 7);
+    assert_eq!(env.header.count(Category::Phishing), 10);
+    assert_eq!(report.hosts.len(), 8);
     assert!(report.hosts_tsv().contains("wallet-drain.com\tcrypto\n"));
     assert!(report.hosts_tsv().contains("filter-a.com\tphishing\n"));
 }
