@@ -3,11 +3,13 @@
 //! Accepted source formats, detected per file (TSV) or per line (everything else):
 //! - **TSV** with the header `url_or_domain, kind, source, first_seen` (columns found by name; the
 //!   `kind` column is the category, the `source` column may name several sources separated by `;`);
-//! - **plain domain lists**: `evil.com`;
+//! - **plain domain lists**: `evil.com` (or `*.evil.com`: a host entry covers subdomains anyway);
 //! - **hosts files**: `0.0.0.0 evil.com` (any IP first, several hosts per line allowed, `#` comments,
 //!   the usual `localhost`-style boilerplate ignored);
 //! - **URL lists**: `http://evil.com/login/` or `evil.com/path` (a bare one means `http://`);
-//! - **adblock filter lines**: `||evil.com^` (options after `$` ignored), `||evil.com/path`.
+//! - **adblock filter lines**: `||evil.com^`, `||evil.com/path`. Options after `$` are ignored,
+//!   so a rule limited to some request types or pages (`$third-party`, `$domain=`) becomes a
+//!   block of the whole host: feed only lists meant for blocking sites.
 //!
 //! Blank lines and comments (`#`, `!`, `[Adblock Plus ...]`) are skipped silently. Every other
 //! line that does not become an entry is reported with `file:line` and a reason, and dropped:
