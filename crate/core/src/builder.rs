@@ -7,9 +7,9 @@
 //! - **hosts files**: `0.0.0.0 evil.com` (any IP first, several hosts per line allowed, `#` comments,
 //!   the usual `localhost`-style boilerplate ignored);
 //! - **URL lists**: `http://evil.com/login/` or `evil.com/path` (a bare one means `http://`);
-//! - **adblock filter lines**: `||evil.com^`, `||evil.com/path`. Options after `$` are ignored,
-//!   so a rule limited to some request types or pages (`$third-party`, `$domain=`) becomes a
-//!   block of the whole host: feed only lists meant for blocking sites.
+//! - **adblock filter lines**: `||evil.com^`, `||evil.com/path`, with no option or only options
+//!   that block the site as a whole (`$important`, `$document`, `$all`, `$popup`); a rule limited
+//!   to some requests (`$third-party`, `$domain=`, `$script`) is reported as unsupported.
 //!
 //! Blank lines and comments (`#`, `!`, `[Adblock Plus ...]`) are skipped silently. Every other
 //! line that does not become an entry is reported with `file:line` and a reason, and dropped:
@@ -602,7 +602,17 @@ fn parse_plain_line<'t>(raw: &'t str, file: &'t str, category: Category) -> Line
         );
     }
     if let Some(rest) = line.strip_prefix("||") {
-        let body = rest.split('$').next().unwrap_or(rest);
+        let (body, options) = rest.split_once('$').unwrap_or((rest, ""));
+        // Options that keep the meaning "block this site"; any other (`third-party`, `domain=`,
+        // `script`, ...) limits the rule to some requests, which a site block would overreach.
+        let site_wide = ["", "important", "document", "doc", "all", "popup"];
+        if let Some(o) = options.split(',').find(|o| !site_wide.contains(&o.trim())) {
+            return LineOutcome::Drop(
+                DropReason::Unsupported,
+                format!("filter option ${o} does not block a whole site"),
+                line,
+            );
+        }
         if body.contains('*') {
             return LineOutcome::Drop(
                 DropReason::Unsupported,

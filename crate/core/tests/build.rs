@@ -123,7 +123,8 @@ fn bad_lines_are_reported_with_file_and_line() {
                 @@||allowed.com^\n\
                 example.com##.ad\n\
                 ||wild*card.com^\n\
-                http://[::1\n";
+                http://[::1\n\
+                ||tracker.example^$third-party\n";
     let (bytes, report) = built(&[("lists/bad.txt", text)]);
     assert_eq!(report.entries, 1);
     assert_eq!(
@@ -132,14 +133,19 @@ fn bad_lines_are_reported_with_file_and_line() {
     );
     assert_eq!(
         issues(&report, DropReason::Unsupported),
-        ["lists/bad.txt:4", "lists/bad.txt:5", "lists/bad.txt:6"]
+        [
+            "lists/bad.txt:4",
+            "lists/bad.txt:5",
+            "lists/bad.txt:6",
+            "lists/bad.txt:8"
+        ]
     );
     let shown = report.issues[0].to_string();
     assert!(shown.starts_with("lists/bad.txt:2: invalid:"), "{shown}");
     assert_eq!(report.dropped.get(&DropReason::Invalid), Some(&3));
     assert!(check(&bytes, "good-one.com").is_some());
-    assert_eq!(report.files[0].lines, 7);
-    assert_eq!(report.files[0].dropped, 6);
+    assert_eq!(report.files[0].lines, 8);
+    assert_eq!(report.files[0].dropped, 7);
 }
 
 #[test]
