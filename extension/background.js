@@ -186,12 +186,24 @@ async function createMenu() {
     if (api.runtime.lastError) console.error('[waspada] context menu', api.runtime.lastError.message);
   });
 }
+/** Checks every open tab (badge, and the warning page for dangerous ones): pages opened before
+ *  the background's listeners were live, at install or browser start, are not missed. */
+async function scanTabs() {
+  const tabs = await api.tabs.query({});
+  await Promise.all(
+    tabs.map((t) => {
+      const url = t.pendingUrl ?? t.url;
+      return Number.isInteger(t.id) && url ? showBadge(t.id, url).catch(() => {}) : null;
+    }),
+  );
+}
 api.runtime.onInstalled.addListener(async () => {
   await createMenu().catch((err) => console.error('[waspada] context menu', err));
   await syncRules(await loadSettings());
+  await scanTabs();
 });
 api.runtime.onStartup?.addListener(() => {
-  getChecker().catch(() => {});
+  scanTabs().catch(() => {});
 });
 
 export async function openLinkCheck(linkUrl, tab) {

@@ -62,6 +62,19 @@ describe('Chromium', () => {
     assert.equal(srv.ranOn(host), false);
   });
 
+  test('a lookalike opened as the very first page after install is still replaced by the warning', async () => {
+    assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
+    const context = await launch(newProfile());
+    watchExtensionRequests(context);
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const url = await gotoExpect(page, visit(lookalike.host, '/first'), isWarning);
+      assert.ok(isWarning(url));
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('in one browser session', () => {
     let context;
     let page;
