@@ -1,23 +1,36 @@
 //! Protected targets (brands and their official domains) and popular sites, as sections of the
 //! data file, viewed in place.
 //!
-//! Sources (compiled in by the builder, feature `builder`):
-//! - `data/targets.tsv`: curated brands — name, official domains, brand keys, country, sector,
-//!   evidence — from the shared reference lists (every row keeps its evidence).
+//! Sources (compiled in by the builder, feature `builder`, via [`sections`] and [`protected_set`]):
+//! - `data/targets.tsv`: 232 curated brands — name, official domains, brand keys, country,
+//!   sector, evidence — from the shared reference lists `targets.tsv` and
+//!   `negatives_indonesia.tsv` (every row keeps its evidence), plus 14 crypto brands whose
+//!   evidence is the number of hosts imitating them in the bundled blocklist sources. `brand_keys`
+//!   are the labels watched for inside other hosts (empty for common words, news and regional
+//!   government sites).
 //! - `data/popular.tsv`: the bundled part of the Cloudflare Radar top-100k (January 2024,
-//!   CC BY 4.0). A domain of the top-100k is **held out** of the bundle (kept aside to measure
-//!   false positives on sites the product has never seen) when [`is_held_out`] is true:
-//!   `xxh3_64(holdout_key(domain)) % 100 < 15`, unless the key is the key of a curated target
-//!   (curated brands' families are always bundled). The evaluator must use [`is_held_out`] (or the
-//!   same rule) to split the top-100k: held-out rows are "unseen" negatives.
+//!   CC BY 4.0) and `data/popular_moz500.tsv` (Moz top 500, MIT).
+//!
+//! **Held-out split (for the evaluator).** A top-100k domain is held out of the bundle (kept
+//! aside to measure false positives on sites the product has never seen) when [`is_held_out`] is
+//! true — `xxh3_64(holdout_key(domain)) % 100 < 15`, the key being the label left of the guessed
+//! suffix so sibling domains (`amazon.de`, `amazon.co.uk`) fall on the same side — unless the key
+//! is a curated target's (curated brand families are always bundled). Use
+//! [`Targets::is_held_out_negative`] on a built file to get exactly the rows that were not bundled.
 //!
 //! Sections:
-//! - `TGTD`: domain records and brand names (see [`Targets`]).
-//! - `TGTH`: hash index, `xxh3_64(domain)` and `xxh3_64(registrable domain)` → record id.
-//! - `LKSK`, `LKDL`, `LKBR`: the lookalike indexes (built here, used by [`crate::lookalike`]).
+//! - `TGTD`: domain records (domain, registrable-domain offset, label length, flags, brand) and
+//!   brand names (see [`Targets`]).
+//! - `TGTH`: `xxh3_64(domain)` and `xxh3_64(registrable domain)` → record id.
+//! - `LKSK`, `LKDL`, `LKBR`, `LKBG`: the lookalike indexes (built here, used by
+//!   [`crate::lookalike`]).
 //!
 //! Record flags: [`OFFICIAL`] (a curated target's official domain), [`POPULAR`] (bundled popular
-//! site), [`TYPO`] (edit-distance target), [`BRAND`] (label watched for inside other hosts).
+//! site), [`TYPO`] (edit-distance target: official domains of brands with keys, label ≥ 5),
+//! [`BRAND`] (label is a brand key).
+//!
+//! "Official" and "popular" cover the whole registrable domain (`ib.bri.co.id`), never a parent of
+//! it: `evil.github.io` is not `github.io`.
 
 use crate::error::DataError;
 use crate::format::{read_u32, read_u64, Envelope, Tag};

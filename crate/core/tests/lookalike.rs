@@ -340,3 +340,36 @@ fn measure_dev_sets() {
     }
     let _ = targets::HOLDOUT_PERCENT;
 }
+
+/// The bundled popular list is exactly the part of the top-100k that `targets::is_held_out`
+/// keeps in (curated brand families always in): the evaluator's split matches the product.
+#[test]
+fn bundled_popular_sites_are_not_in_the_held_out_part() {
+    let text = include_str!("../data/popular.tsv");
+    let targets_text = include_str!("../data/targets.tsv");
+    let curated: std::collections::HashSet<&str> = targets_text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("brand\t"))
+        .filter_map(|l| l.split('\t').nth(1))
+        .flat_map(|d| d.split(','))
+        .map(targets::holdout_key)
+        .collect();
+    let mut n = 0;
+    for d in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && *l != "domain")
+    {
+        n += 1;
+        assert!(
+            !targets::is_held_out(d) || curated.contains(targets::holdout_key(d)),
+            "{d} is bundled but belongs to the held-out part"
+        );
+    }
+    assert!(n > 80_000, "only {n} popular sites bundled");
+    let c = checker();
+    assert!(!c.lk.targets.is_held_out_negative("google.com"));
+    assert!(c
+        .lk
+        .targets
+        .is_popular("www.wikipedia.org", Some("wikipedia.org")));
+}
