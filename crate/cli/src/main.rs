@@ -45,6 +45,11 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check URLs or domains (arguments, or one per line from standard input).
+    ///
+    /// Each standard-input line gives exactly one verdict, in order: its first tab-separated
+    /// column is checked (`--column N` for another), so a TSV can be piped in as is; a header line
+    /// is checked like any other unless `--skip-header`; a blank or unparseable line gives an
+    /// `invalid` verdict and the batch goes on. A bare domain means http://.
     Check(check::CheckArgs),
     /// Build or inspect blocklist data files.
     #[command(subcommand)]
