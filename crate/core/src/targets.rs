@@ -1,7 +1,7 @@
 //! Protected targets (brands and their official domains) and popular sites, as sections of the
 //! data file, viewed in place.
 //!
-//! Sources (compiled in by the builder, feature `builder`, via [`sections`] and [`protected_set`]):
+//! Sources (compiled in by the builder, feature `builder`, via `sections` and `protected_set`):
 //! - `data/targets.tsv`: 232 curated brands — name, official domains, brand keys, country,
 //!   sector, evidence — from the shared reference lists `targets.tsv` and
 //!   `negatives_indonesia.tsv` (every row keeps its evidence), plus 14 crypto brands whose
