@@ -104,10 +104,11 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 27] = [
+pub const WEIGHT_KEYS: [&str; 29] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
+    "download.with_lure",
     "host.ip_literal",
     "host.ip_obfuscated",
     "host.many_digits",
@@ -118,6 +119,7 @@ pub const WEIGHT_KEYS: [&str; 27] = [
     "host.mixed_script",
     "host.mixed_script_moderate",
     "host.punycode",
+    "host.punycode_latin",
     "host.random_label",
     "host.restricted_chars",
     "keyword.cap",
@@ -585,6 +587,15 @@ impl<'a> Rules<'a> {
             self.check_shape(s, &mut out);
         }
         self.check_keywords(&raw, s, ip, &mut out);
+        // An executable download behind lure words ("Undangan Pernikahan.apk", "Surat Tilang.apk")
+        // is the dropper itself.
+        if out.iter().any(|r| r.code == code::LURE) {
+            let bonus = self.weight("download.with_lure");
+            if let Some(d) = out.iter_mut().find(|r| r.code == code::DOWNLOAD) {
+                d.score = d.score.saturating_add(bonus);
+                d.params.insert("lure".to_string(), "yes".to_string());
+            }
+        }
         out
     }
 
@@ -732,7 +743,38 @@ impl<'a> Rules<'a> {
             RestrictionLevel::ModeratelyRestrictive => {
                 (code::MIXED_SCRIPT, "host.mixed_script_moderate", "moderate")
             }
-            _ => (code::PUNYCODE, "host.punycode", "single"),
+            _ => {
+                // One script throughout, but one that is not Latin and whose letters all pass for
+                // Latin ones (Cyrillic "аррӏе" reads "apple") under an ASCII top-level domain:
+                // a whole-script homograph (UTS #39).
+                let tld_ascii = !s.host.rsplit('.').next().unwrap_or("").starts_with("xn--");
+                let homograph = s.host_unicode.split('.').find(|l| {
+                    !l.is_ascii()
+                        && l.chars().count() >= 3
+                        && unicode_security::skeleton(l)
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+                });
+                // Latin letters dressed with accents or dots (ṡteamcommunity, gôôgle) under a
+                // generic TLD or Indonesia's, where such names are not in ordinary use: they
+                // pass for an ASCII name. Under other ccTLDs (müller.de) they are ordinary.
+                let tld = s.host.rsplit('.').next().unwrap_or("");
+                let generic = tld_ascii && (tld.len() > 2 || tld == "id");
+                let dressed_latin = s
+                    .host_unicode
+                    .split('.')
+                    .find(|l| !l.is_ascii() && folds_to_ascii(l));
+                match (homograph, dressed_latin) {
+                    (Some(label), _) if tld_ascii => {
+                        worst_label = label;
+                        (code::MIXED_SCRIPT, "host.mixed_script", "whole_script")
+                    }
+                    (_, Some(label)) if generic => {
+                        worst_label = label;
+                        (code::PUNYCODE, "host.punycode_latin", "dressed_latin")
+                    }
+                    _ => (code::PUNYCODE, "host.punycode", "single"),
+                }
+            }
         };
         let label = if worst_label.is_empty() {
             s.host_unicode
@@ -1152,6 +1194,16 @@ fn digits_besides_a_year(label: &str) -> usize {
         total += run.len();
     }
     total
+}
+
+/// True if `label` is Latin letters with combining accents or dots only: without its marks
+/// (canonical decomposition, marks U+0300–U+036F and U+1DC0–U+1DFF dropped) it is ASCII.
+fn folds_to_ascii(label: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    label
+        .nfd()
+        .filter(|c| !matches!(*c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}'))
+        .all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// Why a label looks machine-made rather than chosen by a person, if it does: a long hex

@@ -148,6 +148,23 @@ fn scripts_in_internationalised_hosts() {
     assert_eq!(r.params["level"], "minimal");
     // A technical letter no language writes domains in (U+0261 LATIN SMALL LETTER SCRIPT G).
     assert!(has("https://\u{0261}oogle.com/", "host.restricted_chars"));
+    // A label wholly in Cyrillic letters that pass for Latin ones, under an ASCII TLD.
+    let whole = reason(
+        "https://\u{0430}\u{0440}\u{0440}\u{04cf}\u{0435}.com/",
+        "host.mixed_script",
+    );
+    assert_eq!(whole.params["level"], "whole_script");
+    // Near miss: a Russian word that does not read as Latin.
+    assert!(!has(
+        "https://\u{043f}\u{0440}\u{0438}\u{043c}\u{0435}\u{0440}.com/",
+        "host.mixed_script"
+    ));
+    // Latin letters dressed with accents under a generic TLD pass for an ASCII name...
+    let dressed = reason("https://st\u{00e9}amcommunity.com/", "host.punycode");
+    assert_eq!(dressed.params["level"], "dressed_latin");
+    assert!(dressed.score >= SUSPICIOUS);
+    // ...but are ordinary under a ccTLD whose language writes them.
+    assert!(reason("https://m\u{00fc}ller.de/", "host.punycode").score < 15);
     // Single-script IDNs are only a small hint; a Japanese name mixing Han and Kana is normal.
     assert!(reason("https://m\u{00fc}nchen.de/", "host.punycode").score < 15);
     let jp = check("https://\u{65e5}\u{672c}\u{8a9e}\u{306e}\u{30b5}\u{30a4}\u{30c8}.jp/");
@@ -233,7 +250,9 @@ fn executable_downloads() {
     );
     assert_eq!(r.params["ext"], "apk");
     assert_eq!(r.params["file"], "Undangan Pernikahan Digital.apk");
-    // The lure words in the file name add to it.
+    // The lure words in the file name add to it, and make the download itself worse.
+    assert_eq!(r.params["lure"], "yes");
+    assert!(reason("https://files.example.net/app.apk", "download.executable").score < r.score);
     assert!(has(
         "https://files.example.net/Undangan%20Pernikahan%20Digital.apk",
         "keyword.lure"
