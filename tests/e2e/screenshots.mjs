@@ -10,7 +10,8 @@ const out = process.argv[2] ?? join(ROOT, 'tests', 'e2e', 'screenshots');
 mkdirSync(out, { recursive: true });
 const wasm = await loadWasm();
 const lookalike = pickLookalike(new wasm.Checker(listBytes(), undefined));
-const srv = await startServer();
+// Port 80 when allowed (root), so the pictures show no 'unusual port' reason and do not change between runs.
+const srv = await startServer({ port: 80 }).catch(() => startServer());
 try {
   for (const lang of ['en', 'id']) {
     const context = await launch(newProfile(), { lang });

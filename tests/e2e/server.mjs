@@ -15,7 +15,7 @@ const page = (host) => `<!doctype html>
 </script>
 </body></html>`;
 
-export async function startServer({ lookalikeUrl = 'about:blank' } = {}) {
+export async function startServer({ lookalikeUrl = 'about:blank', port: wanted = 0 } = {}) {
   const requests = [];
   const ran = [];
   const server = http.createServer((req, res) => {
@@ -35,13 +35,16 @@ export async function startServer({ lookalikeUrl = 'about:blank' } = {}) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page(host).replaceAll('PORT', String(port)).replace('LOOKALIKE', lookalikeUrl));
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wanted, '127.0.0.1', resolve);
+  });
   const port = server.address().port;
   return {
     port,
     requests,
     ran,
-    url: (host, path = '/') => `http://${host}:${port}${path}`,
+    url: (host, path = '/') => (port === 80 ? `http://${host}${path}` : `http://${host}:${port}${path}`),
     ranOn: (host) => ran.some((r) => r.host === host),
     requestedHost: (host) => requests.some((r) => r.host === host),
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
