@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { FIREFOX_DIR, DIST } from './helpers.mjs';
 
 export const FIREFOX = process.env.WASPADA_FIREFOX ?? '/usr/bin/firefox-esr';
+export const GECKODRIVER =
+  process.env.WASPADA_GECKODRIVER ?? execFileSync('sh', ['-c', 'command -v geckodriver'], { encoding: 'utf8' }).trim();
 export const GECKO_ID = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 export const UUID = '6c8d7c1e-5a0b-4c36-9f0e-2d5a1f4b9a77';
 export const extUrl = (path) => `moz-extension://${UUID}/${path}`;
@@ -44,7 +46,10 @@ export async function launch({ hosts, profile, lang = 'en', idleTimeoutMs } = {}
   options.setPreference('browser.safebrowsing.downloads.remote.enabled', false);
   options.setPreference('datareporting.policy.dataSubmissionEnabled', false);
   if (idleTimeoutMs) options.setPreference('extensions.background.idle.timeout', idleTimeoutMs);
-  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).build();
+  // The geckodriver on PATH (scripts/setup installs it), named explicitly so Selenium Manager never
+  // tries to look one up online.
+  const service = new firefox.ServiceBuilder(GECKODRIVER);
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   if (!profile) await driver.installAddon(FIREFOX_DIR, true);
   return driver;
 }
