@@ -163,6 +163,10 @@ fn scripts_in_internationalised_hosts() {
     let dressed = reason("https://st\u{00e9}amcommunity.com/", "host.punycode");
     assert_eq!(dressed.params["level"], "dressed_latin");
     assert!(dressed.score >= SUSPICIOUS);
+    // Stroke letters do not decompose but are just as Latin (ŧ, ɨ).
+    assert!(
+        reason("https://steamcommun\u{0268}\u{0167}y.com/", "host.punycode").score >= SUSPICIOUS
+    );
     // ...but are ordinary under a ccTLD whose language writes them.
     assert!(reason("https://m\u{00fc}ller.de/", "host.punycode").score < 15);
     // Single-script IDNs are only a small hint; a Japanese name mixing Han and Kana is normal.
