@@ -1,5 +1,5 @@
 // Shared helpers for the Node tests: paths, the built wasm package, picking test hosts.
-import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -56,25 +56,4 @@ export function pickLookalike(checker) {
     if (v.verdict === 'dangerous' && v.suggestion) return { host, verdict: v };
   }
   return null;
-}
-
-/** Reason codes the core can emit (grep of `Reason::new("...")` in crate/core/src). */
-export function coreReasonCodes() {
-  const dir = join(ROOT, 'crate', 'core', 'src');
-  const codes = new Set();
-  for (const f of readdirRecursive(dir)) {
-    if (!f.endsWith('.rs')) continue;
-    for (const m of readFileSync(f, 'utf8').matchAll(/Reason::new\(\s*"([a-z0-9_.]+)"/g)) codes.add(m[1]);
-  }
-  return [...codes].sort();
-}
-
-function readdirRecursive(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...readdirRecursive(p));
-    else out.push(p);
-  }
-  return out;
 }
