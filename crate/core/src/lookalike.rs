@@ -1039,7 +1039,16 @@ impl<'a> Lookalike<'a> {
 /// and `host` is it or below it).
 fn same_site(host: &str, reg: &str, p: &str) -> bool {
     let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
-    !p.is_empty() && (reg == p || host == p || host.ends_with(&format!(".{p}")))
+    if p.is_empty() {
+        return false;
+    }
+    // The registrable domain guessed for a protected host (`ib.mybank.co.id` → `mybank.co.id`).
+    let key = crate::targets::holdout_key(&p);
+    let guessed = p
+        .rfind(&format!("{key}."))
+        .and_then(|i| p.get(i..))
+        .unwrap_or(&p);
+    reg == p || reg == guessed || host == p || host.ends_with(&format!(".{p}"))
 }
 
 /// Lookalikes of the user's own protected domains (few; checked directly at run time).
@@ -1055,8 +1064,13 @@ fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit
     });
     for p in user {
         let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
-        let plabel = p.split('.').next().unwrap_or("");
-        let psuffix = p.split_once('.').map(|x| x.1).unwrap_or("");
+        // The user's entry may be a host (`ib.mybank.co.id`): take its registrable label by the
+        // same suffix guess as the held-out split (no PSL view here).
+        let plabel = crate::targets::holdout_key(&p);
+        let psuffix = p
+            .rfind(&format!("{plabel}."))
+            .and_then(|i| p.get(i + plabel.len() + 1..))
+            .unwrap_or("");
         if plabel.len() < 3 {
             continue;
         }

@@ -197,6 +197,18 @@ fn user_protected_domains_get_lookalike_protection() {
     let f = c.check_with("koperasikuu.co.id", &mine);
     assert_eq!(f.suggestion.as_deref(), Some("koperasiku.co.id"), "{f:?}");
     assert!(c.check("koperasikuu.co.id").reasons.is_empty());
+    // A protected host protects its site, and lookalikes of its name.
+    let host = vec!["ib.koperasiku.co.id".to_string()];
+    assert_eq!(
+        c.check_with("koperasikuu.co.id", &host)
+            .suggestion
+            .as_deref(),
+        Some("ib.koperasiku.co.id")
+    );
+    assert_eq!(
+        c.check_with("www.koperasiku.co.id", &host),
+        Finding::default()
+    );
 }
 
 #[test]
