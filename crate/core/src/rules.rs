@@ -16,6 +16,29 @@
 //! obfuscated notation, page-rendering `data:` and `javascript:` navigations, script downloads, and
 //! distinctive gambling words.
 //!
+//! # Reason codes and params (for the `_locales` messages `reason_<code with _>`)
+//! | code | params | when |
+//! |---|---|---|
+//! | `url.userinfo` | `userinfo`, `host` | a name before `@` in the authority (70 if it looks like a domain, else 15) |
+//! | `host.ip_literal` | `ip`, `notation` (dotted / obfuscated / ipv6), `typed` | a public IP host; any non-dotted notation is worse |
+//! | `host.punycode` | `label`, `level` (single / dressed_latin) | an IDN; accent-dressed Latin under a generic TLD or `.id` is suspicious |
+//! | `host.mixed_script` | `label`, `level` (minimal / moderate / whole_script) | scripts mixed in one label, or a wholly non-Latin label that reads as Latin |
+//! | `host.restricted_chars` | `label`, `level` | characters UTS #39 does not allow in identifiers |
+//! | `tld.abused` | `tld` | an abused TLD (points per TLD) |
+//! | `url.shortener` | `shortener` | a shortened link (not the shortener's home page) |
+//! | `hosting.free` | `suffix` | a user's site on a free-hosting / site-builder platform |
+//! | `download.executable` | `file`, `ext`, `lure` | an .apk/.exe/.scr/... download |
+//! | `host.many_subdomains` / `host.many_hyphens` | `count` | 4+ subdomain labels / 3+ hyphens in a label |
+//! | `host.many_digits` / `host.random_label` | `label`, (`kind`) | digit-heavy / machine-made owner label |
+//! | `url.odd_port` | `port` | an explicit unusual port |
+//! | `keyword.lure` | `keyword`, `keywords`, `where` (host / path) | scam lure words |
+//! | `keyword.gambling` | `keyword`, `keywords`, `where`, `category=gambling` | online-gambling words |
+//! | `scheme.data` | `mime` | a `data:` URL (page-rendering types are dangerous) |
+//! | `scheme.javascript` | — | a `javascript:` URL |
+//!
+//! [`Rules::is_user_content`] tells the engine that a host is a user's page on a platform (not
+//! the popular platform itself), so such pages still get the heuristics.
+//!
 //! # Section `RULE` (all integers little-endian)
 //! ```text
 //! 0    4   format version (1)
