@@ -4,7 +4,7 @@
 //! each with a weight kept as data.
 //!
 //! The word lists and weights live in `crate/core/data/rules/*.tsv` and are compiled into one
-//! section, `RULE`, by [`sections`] (feature `builder`). [`Rules`] views that section in place: no
+//! section, `RULE`, by `sections` (feature `builder`). [`Rules`] views that section in place: no
 //! parsing and no allocation at load, binary searches at check time, and keyword matching that
 //! walks the host and path once, trying at each position only the words that start with that byte.
 //!
