@@ -715,3 +715,106 @@ gambling sites too.\n\n",
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    /// A miniature copy of the shared data layout: `<root>/dev/*.tsv` plus the two reference
+    /// negatives files in `<root>/`.
+    fn fixture() -> tempfile::TempDir {
+        let root = tempfile::tempdir().unwrap();
+        let dev = root.path().join("dev");
+        std::fs::create_dir(&dev).unwrap();
+        let write = |p: PathBuf, text: &str| std::fs::write(p, text).unwrap();
+        write(
+            dev.join("positives_dev.tsv"),
+            "url_or_domain\tkind\tsource\tfirst_seen\n\
+             https://bca.co.id@evil.top/\tphishing\topenphish\t2024-01-01\n\
+             slotgacor88.com\tgambling\tnawala-judi\t2017-05-27\n\
+             stumblestilskins.com\tphishing\tblp-phishing\t2024-01-01\n",
+        );
+        write(
+            dev.join("positives_indonesia_dev.tsv"),
+            "url_or_domain\tkind\tsource\tfirst_seen\tmatch_rule\tconfidence\n\
+             slotgacor88.com\tgambling\tnawala-judi\t2017-05-27\tlist:nawala\thigh\n\
+             example.org\tscam\tnawala-scam\t2017-05-27\tlist:nawala\tmedium\n",
+        );
+        write(
+            dev.join("lookalikes_dnstwist_dev.tsv"),
+            "original\tgroup\tpermutation_unicode\tpermutation_punycode\tfuzzer\tin_negative_list\n\
+             bca.co.id\tindonesia\tbca.co.id\txn--bc-kja.co.id\thomoglyph\t\n\
+             google.com\tglobal\tgoogle.de\tgoogle.de\ttld-swap\tyes\n",
+        );
+        write(
+            dev.join("negatives_top100k_2024.tsv"),
+            "rank\tdomain\n100000\twikipedia.org\n100000\texample.com\n",
+        );
+        write(
+            root.path().join("negatives_top_moz500.tsv"),
+            "rank\tdomain\trank_type\tsource\tsnapshot_date\n1\twww.google.com\texact\tx\t\n",
+        );
+        write(
+            root.path().join("negatives_indonesia.tsv"),
+            "domain\tcategory\tevidence\nbca.co.id\tbank\tx\n",
+        );
+        root
+    }
+
+    fn args(root: &Path, out: &Path, errors: &Path) -> EvalArgs {
+        EvalArgs {
+            dev_dir: root.join("dev"),
+            data: None,
+            peer: false,
+            peer_script: PathBuf::from("tests/eval/eth-phishing-detect.mjs"),
+            write: Some(out.to_path_buf()),
+            errors: Some(errors.to_path_buf()),
+            every: 1,
+            sensitivity: crate::check::SensitivityArg::Normal,
+        }
+    }
+
+    #[test]
+    fn table_counts_rows_where_they_belong() {
+        let root = fixture();
+        let out = root.path().join("RESULTS.md");
+        let errors = root.path().join("errors.tsv");
+        run_inner(&args(root.path(), &out, &errors)).unwrap();
+        let md = std::fs::read_to_string(&out).unwrap();
+        // The credentials trick and the gambling host are caught; the compromised domain is not.
+        assert!(md.contains("| openphish | 1 | 100.0% | 100.0% |"), "{md}");
+        assert!(md.contains("| nawala-judi | 1 | 100.0% |"), "{md}");
+        assert!(md.contains("| blp-phishing | 1 | 0.0% | 0.0% |"), "{md}");
+        // A permutation that is a real site counts as a negative, not under its fuzzer.
+        assert!(
+            md.contains("| dnstwist permutations that are real sites | 1 |"),
+            "{md}"
+        );
+        assert!(!md.contains("| tld-swap |"), "{md}");
+        assert!(
+            md.contains("| Indonesian official domains | 1 | 0.0% | 0.0% |"),
+            "{md}"
+        );
+        assert!(md.contains("| Moz top 500 | 1 | 0.0% | 0.0% |"), "{md}");
+        assert!(md.contains("bundled blocklist OFF"));
+        // The errors file lists the miss with its verdict.
+        let err = std::fs::read_to_string(&errors).unwrap();
+        assert!(
+            err.contains("missed\tblp-phishing\tstumblestilskins.com\tsafe"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_missing_dev_dir_is_an_io_error() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("RESULTS.md");
+        let errors = root.path().join("e.tsv");
+        let mut a = args(root.path(), &out, &errors);
+        a.dev_dir = root.path().join("nowhere");
+        let err = run_inner(&a).unwrap_err();
+        assert_eq!(err.0, exit::IO);
+        assert!(err.1.contains("positives_dev.tsv"), "{}", err.1);
+    }
+}
