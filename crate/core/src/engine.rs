@@ -207,6 +207,18 @@ impl Engine {
     /// `invalid` verdict with the reason `url.invalid`.
     pub fn check(&self, input: &str) -> Verdict {
         match url::canonicalize(input) {
+            // Safe Browsing canonicalization escapes what a host may not contain (`a b.com` →
+            // `a%20b.com`); a browser would refuse to open such an address.
+            Ok(canonical) if canonical.host.contains('%') => Verdict::invalid(
+                input,
+                Reason::new("url.invalid", 0).with(
+                    "error",
+                    format!(
+                        "the site name \"{}\" contains characters a web address cannot have",
+                        canonical.host
+                    ),
+                ),
+            ),
             Ok(canonical) => self.check_canonical(input, &canonical),
             // `blob:https://site/uuid` shows a page of that site: judge the site.
             Err(UrlError::UnsupportedScheme(scheme)) if scheme == "blob" => {
@@ -281,19 +293,22 @@ impl Engine {
             }
             if self.settings.use_blocklist {
                 let expressions = canonical.expressions();
-                if let Some(hit) = views.blocklist.lookup(&expressions) {
-                    if !self.settings.disabled_categories.contains(&hit.category) {
-                        verdict.verdict = Level::Blocked;
-                        verdict.score = 100;
-                        verdict.reasons.push(
-                            Reason::new("list.blocked", 100)
-                                .with("category", hit.category.as_str())
-                                .with("source", hit.source)
-                                .with("match", hit.expression.clone())
-                                .with("kind", hit.kind.as_str()),
-                        );
-                        return verdict;
-                    }
+                let disabled = &self.settings.disabled_categories;
+                let hit = views
+                    .blocklist
+                    .hits(&expressions)
+                    .find(|h| !disabled.contains(&h.category));
+                if let Some(hit) = hit {
+                    verdict.verdict = Level::Blocked;
+                    verdict.score = 100;
+                    verdict.reasons.push(
+                        Reason::new("list.blocked", 100)
+                            .with("category", hit.category.as_str())
+                            .with("source", hit.source)
+                            .with("match", hit.expression.clone())
+                            .with("kind", hit.kind.as_str()),
+                    );
+                    return verdict;
                 }
             }
             let subject = Subject {

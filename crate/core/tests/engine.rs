@@ -143,7 +143,15 @@ fn verdict_carries_both_host_forms_and_the_site() {
 #[test]
 fn unreadable_input_is_invalid_not_a_panic() {
     let e = engine(Settings::default());
-    for input in ["", "   ", "http://", "https://[::1"] {
+    for input in [
+        "",
+        "   ",
+        "http://",
+        "https://[::1",
+        "not a url",
+        "%%%%",
+        "http://exa mple.com/",
+    ] {
         let v = e.check(input);
         assert_eq!(v.verdict, Level::Invalid, "{input:?}");
         assert_eq!(v.reasons[0].code, "url.invalid");
@@ -223,4 +231,30 @@ fn a_blob_url_is_judged_by_its_site() {
     assert_eq!(v.verdict, Level::Blocked);
     assert_eq!(v.host.as_deref(), Some("evil-wallet-claim.example"));
     assert_eq!(e.check("blob:").verdict, Level::Invalid);
+}
+
+#[test]
+fn a_disabled_category_does_not_hide_another_listing() {
+    let source = "url_or_domain\tkind\tsource\tfirst_seen\n\
+        casino-drainer.example\tgambling\tfeed-a\t\n\
+        casino-drainer.example/claim/\tcrypto\tfeed-b\t\n";
+    let mut inputs = Inputs::without_sources().expect("bundled inputs");
+    inputs.sources = vec![SourceFile::new(
+        "t.tsv",
+        source.to_string(),
+        Category::Phishing,
+    )];
+    let bytes = build(&inputs).expect("builds").0;
+    let settings = Settings {
+        disabled_categories: vec![Category::Gambling],
+        ..Settings::default()
+    };
+    let e = Engine::new(bytes, settings).expect("loads");
+    let v = e.check("http://casino-drainer.example/claim/now");
+    assert_eq!(v.verdict, Level::Blocked);
+    assert_eq!(v.reasons[0].params["category"], "crypto");
+    assert_ne!(
+        e.check("http://casino-drainer.example/").verdict,
+        Level::Blocked
+    );
 }
