@@ -44,7 +44,7 @@ for _,ds,*_ in rows:
     for d in ds.split(','): curated_keys.add(key(d))
 with open(OUT+'targets.tsv','w') as f:
     f.write('# Protected targets: brands and their official domains. Compiled into the data file (sections TGT*).\n')
-    f.write('# Sources: /work/shared/data/targets.tsv (curated brand list with evidence) and negatives_indonesia.tsv\n')
+    f.write('# Sources: ../shared/data/targets.tsv (curated brand list with evidence) and negatives_indonesia.tsv\n')
     f.write('# (official Indonesian domains with evidence). Columns: brand, official domains (comma-separated), country,\n')
     f.write('# sector, evidence. Do not add a domain without evidence.\n')
     f.write('# brand_keys: labels watched for inside other hosts (combosquats, brand embedding); empty when the name\n')

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use waspada_core::url::{canonicalize, HostKind};
 
+/// The shared reference and dev data, beside the repository (as CI lays it out).
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
+
 fn data_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -323,7 +326,8 @@ fn hosts_agree_with_the_browser_parser() {
         "http://🏦.com/",
     ];
     let mut inputs: Vec<String> = tricks.iter().map(|s| s.to_string()).collect();
-    let dev = std::path::Path::new("/work/shared/data/dev");
+    let dev_dir = format!("{SHARED}/dev");
+    let dev = std::path::Path::new(&dev_dir);
     for name in ["positives_dev.tsv", "positives_indonesia_dev.tsv"] {
         let path = dev.join(name);
         let Ok(text) = std::fs::read_to_string(&path) else {

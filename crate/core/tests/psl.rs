@@ -1,6 +1,6 @@
 //! The compiled Public Suffix List section against the `publicsuffix` crate parsing the same
 //! bundled file: every rule of the list (with labels added in front), every host of the shared
-//! dev sets (when `/work/shared/data/dev` is present), and named cases.
+//! dev sets (when `../shared/data/dev` beside the repository is present), and named cases.
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
@@ -11,7 +11,7 @@ use waspada_core::url::{canonicalize, HostKind};
 use waspada_core::DataError;
 
 const PSL_TEXT: &str = include_str!("../data/public_suffix_list.dat");
-const DEV_DIR: &str = "/work/shared/data/dev";
+const DEV_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/dev");
 
 fn section() -> Vec<u8> {
     psl_section(PSL_TEXT).expect("bundled PSL compiles")

@@ -5,6 +5,9 @@ use std::sync::OnceLock;
 use waspada_core::builder::{build, Inputs, SourceFile};
 use waspada_core::{Category, Engine, Level, Sensitivity, Settings, Verdict};
 
+/// The shared reference and dev data, beside the repository (as CI lays it out).
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
+
 /// The bundled data without the bundled blocklist, plus one test entry on a shared host.
 fn data() -> &'static [u8] {
     static DATA: OnceLock<Vec<u8>> = OnceLock::new();
@@ -223,7 +226,7 @@ fn moz_top_500_and_indonesian_official_sites_are_safe() {
         ("negatives_top_moz500.tsv", 1),
         ("negatives_indonesia.tsv", 0),
     ] {
-        let Ok(text) = std::fs::read_to_string(format!("/work/shared/data/{file}")) else {
+        let Ok(text) = std::fs::read_to_string(format!("{SHARED}/{file}")) else {
             eprintln!("{file} not available; skipped");
             continue;
         };
@@ -256,7 +259,7 @@ fn measure_engine_on_dev_sets() {
     let env = waspada_core::format::Envelope::parse(targets_bytes).expect("env");
     let targets =
         waspada_core::targets::Targets::from_envelope(&env, targets_bytes).expect("targets");
-    if let Ok(text) = std::fs::read_to_string("/work/shared/data/dev/lookalikes_dnstwist_dev.tsv") {
+    if let Ok(text) = std::fs::read_to_string(format!("{SHARED}/dev/lookalikes_dnstwist_dev.tsv")) {
         let mut by: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
         for line in text.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -296,7 +299,7 @@ fn measure_engine_on_dev_sets() {
             );
         }
     }
-    if let Ok(text) = std::fs::read_to_string("/work/shared/data/dev/negatives_top100k_2024.tsv") {
+    if let Ok(text) = std::fs::read_to_string(format!("{SHARED}/dev/negatives_top100k_2024.tsv")) {
         let mut rows: BTreeMap<&str, (u32, u32, u32)> = BTreeMap::new();
         let mut fps = Vec::new();
         for line in text.lines().skip(1) {
