@@ -31,7 +31,7 @@
 //! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
 //! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
 //! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
-//! | `lookalike.combosquat` | `combosquat`, `sld_swap` | a brand key in the registrable label (`bri-promo.xyz`): 30; +25 with a lure word (`keyword`) or the brand's own suffix as a token (`bca-id.com`); +15 on a hosting platform (`hosting`) | 30–70 |
+//! | `lookalike.combosquat` | `combosquat`, `sld_swap` | a brand key in the registrable label (`bri-promo.xyz`): 30; +30 with a lure word (`keyword`: a bank's name plus "login" or "promo" warns on its own), +25 with the brand's own suffix as a token (`bca-id.com`); +15 on a hosting platform (`hosting`) | 30–75 |
 //! | | `token_typo` | a misspelt official brand as a hyphen token (`auth-start-trezer`): 25, same bonuses | 25–65 |
 //! | `brand.embedded` | `domain` | an official / popular domain as subdomain labels (`klikbca.com.evil.xyz`) | 70 / 50 |
 //! | | `domain_hyphen` | ... split by a hyphen (`usps.com-parcel.vip`) | 75 / 65 |
@@ -1021,7 +1021,7 @@ impl<'a> Lookalike<'a> {
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>();
         if let Some(w) = lure_in(&text, range.clone()) {
-            h.score += 25;
+            h.score += 30;
             h.keyword = Some(w.to_string());
         } else if rest_tokens.iter().any(|t| suffix_tokens.contains(t)) {
             h.score += 25;

@@ -258,3 +258,20 @@ fn a_disabled_category_does_not_hide_another_listing() {
         Level::Blocked
     );
 }
+
+#[test]
+fn a_bank_name_with_a_lure_word_warns_and_names_the_real_site() {
+    let e = engine(Settings {
+        use_blocklist: false,
+        ..Settings::default()
+    });
+    for (url, official) in [
+        ("klikbca-login.com", "klikbca.com"),
+        ("http://bri-promo.xyz/hadiah", "bri.co.id"),
+    ] {
+        let v = e.check(url);
+        assert_eq!(v.verdict, Level::Dangerous, "{url}: {v:?}");
+        assert_eq!(v.suggestion.as_deref(), Some(official), "{url}");
+    }
+    assert_eq!(e.check("https://klikbca.com/").verdict, Level::Safe);
+}
