@@ -177,6 +177,8 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     )?);
     // Scam-pattern rules: weights, abused TLDs, shorteners, hosting suffixes, keywords (RULE).
     sections.extend(crate::rules::sections()?);
+    // UTS #39 confusable folds behind the lookalike skeletons and the rules' homograph test (CONF).
+    sections.push(crate::confusables::section()?);
     Ok(sections)
 }
 

@@ -5,6 +5,7 @@ pub mod blocklist;
 #[cfg(feature = "builder")]
 pub mod builder;
 pub mod category;
+pub mod confusables;
 pub mod domain;
 pub mod engine;
 pub mod error;

@@ -48,6 +48,7 @@
 //! Only one lookalike reason is returned: the strongest.
 //! Official domains and popular sites themselves (and their subdomains) are never flagged.
 
+use crate::confusables::Confusables;
 use crate::error::DataError;
 use crate::format::Envelope;
 use crate::targets::{hash, DomainRecord, HashTable, Targets, BRAND, OFFICIAL, POPULAR, TYPO};
@@ -168,116 +169,14 @@ pub struct HostView<'s> {
 // Skeletons
 // ---------------------------------------------------------------------------------------------
 
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}')
-}
+// The folds live in the data file's `CONF` section: see [`crate::confusables`]. The builder
+// computes the index keys with `unicode-security` directly (the same folds, checked by the tests).
 
-/// Letters UTS #39's table leaves alone but that read as a Latin letter in a URL bar.
-fn fold_extra(c: char) -> Option<char> {
-    Some(match c {
-        'ɑ' | 'ə' | 'ɐ' | 'ᴀ' | 'α' => 'a',
-        'ʙ' | 'ɓ' | 'ƅ' | 'ƀ' | 'в' => 'b',
-        'ᴄ' | 'ƈ' | 'ς' => 'c',
-        'ɗ' | 'đ' | 'ɖ' | 'ᴅ' | 'ƌ' => 'd',
-        'ɇ' | 'ᴇ' | 'ɛ' | 'є' => 'e',
-        'ƒ' => 'f',
-        'ɢ' | 'ɡ' | 'ǥ' | 'ɠ' => 'g',
-        'ħ' | 'ɦ' | 'ⱨ' | 'ʜ' | 'н' => 'h',
-        'ı' | 'ɩ' | 'ɨ' | 'ɪ' | 'ι' => 'i',
-        'ʝ' | 'ɉ' | 'ᴊ' => 'j',
-        'ⱪ' | 'ᴋ' | 'κ' | 'к' | 'ĸ' => 'k',
-        'ɫ' | 'ł' | 'ŀ' | 'ʟ' | 'ƚ' => 'l',
-        'ᴍ' | 'ɱ' | 'м' => 'm',
-        'ꞑ' | 'ɴ' | 'ŋ' | 'ƞ' | 'η' => 'n',
-        'ᴏ' | 'ø' | 'ɵ' | 'ơ' | 'ο' | 'σ' => 'o',
-        'ρ' | 'ᴘ' | 'ƥ' => 'p',
-        'ʠ' => 'q',
-        'ʀ' | 'ɼ' | 'ɽ' | 'ɍ' | 'ɾ' | 'г' => 'r',
-        'ʂ' | 'ꜱ' => 's',
-        'ŧ' | 'ƫ' | 'ᴛ' | 'ƭ' | 'т' => 't',
-        'ᴜ' | 'ʉ' | 'ư' | 'υ' => 'u',
-        'ⱱ' | 'ᶌ' | 'ⱴ' | 'ᴠ' | 'ν' => 'v',
-        'ⱳ' | 'ᴡ' | 'ω' | 'ш' => 'w',
-        'ʏ' | 'ƴ' | 'ɏ' | 'ỿ' | 'γ' => 'y',
-        'ʐ' | 'ᴢ' | 'ƶ' | 'ⱬ' | 'ȥ' => 'z',
-        _ => return None,
-    })
-}
-
-/// The strict skeleton of one label: UTS #39 skeleton with diacritics and invisible characters
-/// removed, then the common Latin lookalikes `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`, `|`→`l`.
-pub fn strict_skeleton(label: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let mut folded = String::with_capacity(label.len());
-    if label.is_ascii() {
-        folded.push_str(&label.to_ascii_lowercase());
-    } else {
-        let pre: String = label
-            .nfd()
-            .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
-            .map(|c| fold_extra(c).unwrap_or(c))
-            .collect();
-        for c in unicode_security::skeleton(&pre) {
-            if is_combining_mark(c) || is_invisible(c) {
-                continue;
-            }
-            let c = fold_extra(c).unwrap_or(c);
-            for l in c.to_lowercase() {
-                folded.push(l);
-            }
-        }
-    }
-    let folded = folded.replace("rn", "m").replace("vv", "w");
-    folded
-        .chars()
-        .map(|c| match c {
-            '0' => 'o',
-            '1' | '|' | 'ı' => 'l',
-            c => c,
-        })
-        .collect()
-}
-
-/// The loose skeleton: the strict one with letters that dnstwist-style homoglyph attacks swap
-/// folded together (`c`/`e`, `b`/`d`/`cl`, `g`/`q`, `m`/`n`/`r`/`rn`, `i`/`l`, `u`/`v`).
-/// Only used as an index key; matches are verified.
+/// The loose skeleton of a label at build time (the `LKSK` index key), see
+/// [`Confusables::loose_skeleton`].
+#[cfg(feature = "builder")]
 pub fn loose_skeleton(label: &str) -> String {
-    let strict = strict_skeleton(label);
-    let mut out = String::with_capacity(strict.len() + 4);
-    for c in strict.chars() {
-        match c {
-            // `d` and `b` are also written `cl` / `lb`: expand to one canonical form.
-            'd' | 'b' => out.push_str("cl"),
-            'e' => out.push('c'),
-            'q' => out.push('g'),
-            'n' | 'r' | 'm' => {
-                // `m`, `n`, `r`, `rn`, `nn`, `rr` all fold to one `m`.
-                if !out.ends_with('m') {
-                    out.push('m');
-                }
-            }
-            // `k` is also written `lc`, `lk`, `ik`; runs of `l` (after `i`→`l`) collapse.
-            'k' => {
-                if !out.ends_with('l') {
-                    out.push('l');
-                }
-                out.push('c');
-            }
-            'i' | 'l' => {
-                if !out.ends_with('l') {
-                    out.push('l');
-                }
-            }
-            'v' => out.push('u'),
-            '3' => out.push('8'),
-            '6' => out.push('9'),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::confusables::reference_loose_skeleton(label)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,8 +185,11 @@ pub fn loose_skeleton(label: &str) -> String {
 
 /// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
 /// 2-deletion for official labels of 10+ characters).
+#[cfg(feature = "builder")]
 pub fn index_deletions(label: &str, official: bool) -> Vec<String> {
-    let s: Vec<char> = strict_skeleton(label).chars().collect();
+    let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
+        .chars()
+        .collect();
     deletions(&s, if official && s.len() >= LONG { 2 } else { 1 })
 }
 
@@ -357,6 +259,8 @@ pub struct Lookalike<'a> {
     brands: HashTable<'a>,
     /// Bit set of the first two bytes of every brand key ([`bigram_index`]).
     bigrams: &'a [u8],
+    /// The character folds behind the skeletons (`CONF`).
+    pub confusables: Confusables<'a>,
 }
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
@@ -512,6 +416,7 @@ impl<'a> Lookalike<'a> {
                 }
                 b
             },
+            confusables: Confusables::from_envelope(env, bytes)?,
         })
     }
 
@@ -574,7 +479,13 @@ impl<'a> Lookalike<'a> {
         offer(self.embedded_hit(host, reg, label));
         offer(self.token_typo_hit(label, v));
         offer(self.brand_hit(sub, label, suffix, v));
-        offer(user_hit(sub, label, suffix, user_protected));
+        offer(user_hit(
+            &self.confusables,
+            sub,
+            label,
+            suffix,
+            user_protected,
+        ));
         let Some(mut h) = best else {
             return Finding::default();
         };
@@ -622,8 +533,8 @@ impl<'a> Lookalike<'a> {
             None
         };
         let shown = unicode.as_deref().unwrap_or(label);
-        let strict = strict_skeleton(shown);
-        let loose = loose_skeleton(shown);
+        let strict = self.confusables.strict_skeleton(shown);
+        let loose = self.confusables.loose_skeleton(shown);
         let ascii_lookalike = unicode.is_none() && strict != label;
         let mut best: Option<Hit> = None;
         for rec in self.candidates(&self.skeletons, &loose) {
@@ -635,7 +546,7 @@ impl<'a> Lookalike<'a> {
                 (official && !same_suffix && rec.label.len() >= 3)
                     .then(|| Hit::new("lookalike.tld_swap", "swap", 60, &rec))
             } else if unicode.is_some() {
-                let exact = strict_skeleton(rec.label) == strict;
+                let exact = self.confusables.strict_skeleton(rec.label) == strict;
                 let score = match (exact, same_suffix) {
                     (true, true) => 80,
                     (false, true) => 70,
@@ -653,7 +564,7 @@ impl<'a> Lookalike<'a> {
                     &rec,
                 ))
             } else if ascii_lookalike
-                && strict_skeleton(rec.label) == strict
+                && self.confusables.strict_skeleton(rec.label) == strict
                 && rec.label.len() >= 4
             {
                 let score = match (official, same_suffix) {
@@ -701,7 +612,7 @@ impl<'a> Lookalike<'a> {
     }
 
     fn typo_on(&self, q: &str, suffix: &str, unicode: bool) -> Option<Hit> {
-        let qs: Vec<char> = strict_skeleton(q).chars().collect();
+        let qs: Vec<char> = self.confusables.strict_skeleton(q).chars().collect();
         if qs.len() < 3 || qs.len() > 63 {
             return None;
         }
@@ -716,7 +627,11 @@ impl<'a> Lookalike<'a> {
                     continue;
                 }
                 seen.push(rec.id);
-                let ts: Vec<char> = strict_skeleton(rec.label).chars().collect();
+                let ts: Vec<char> = self
+                    .confusables
+                    .strict_skeleton(rec.label)
+                    .chars()
+                    .collect();
                 let official = rec.flags & OFFICIAL != 0;
                 let same_suffix = rec.suffix == suffix;
                 let max = if official && ts.len() >= LONG { 2 } else { 1 };
@@ -772,7 +687,7 @@ impl<'a> Lookalike<'a> {
             if joined.len() < 5 {
                 continue;
             }
-            for rec in self.candidates(&self.skeletons, &loose_skeleton(&joined)) {
+            for rec in self.candidates(&self.skeletons, &self.confusables.loose_skeleton(&joined)) {
                 if rec.label == joined && rec.suffix == suffix {
                     let score = if rec.flags & OFFICIAL != 0 { 60 } else { 50 };
                     return Some(Hit::new("lookalike.typo", "split", score, &rec));
@@ -794,7 +709,7 @@ impl<'a> Lookalike<'a> {
             if tail.is_empty() || tail.len() > 8 {
                 continue;
             }
-            for rec in self.candidates(&self.skeletons, &loose_skeleton(head)) {
+            for rec in self.candidates(&self.skeletons, &self.confusables.loose_skeleton(head)) {
                 if rec.label != head || rec.suffix.is_empty() {
                     continue;
                 }
@@ -1052,12 +967,18 @@ fn same_site(host: &str, reg: &str, p: &str) -> bool {
 }
 
 /// Lookalikes of the user's own protected domains (few; checked directly at run time).
-fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit> {
+fn user_hit(
+    conf: &Confusables<'_>,
+    sub: &str,
+    label: &str,
+    suffix: &str,
+    user: &[String],
+) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     if user.is_empty() {
         return None;
     }
-    let ql = strict_skeleton(&if label.starts_with("xn--") {
+    let ql = conf.strict_skeleton(&if label.starts_with("xn--") {
         idna::domain_to_unicode(label).0
     } else {
         label.to_string()
@@ -1092,7 +1013,7 @@ fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit
             continue;
         }
         let tl = if near {
-            strict_skeleton(plabel)
+            conf.strict_skeleton(plabel)
         } else {
             String::new()
         };
@@ -1120,8 +1041,12 @@ fn user_hit(sub: &str, label: &str, suffix: &str, user: &[String]) -> Option<Hit
 mod tests {
     use super::*;
 
+    #[cfg(feature = "builder")]
     #[test]
     fn skeletons_fold_lookalikes() {
+        let conf = crate::confusables::builtin().expect("confusables section");
+        let strict_skeleton = |l: &str| conf.strict_skeleton(l);
+        let loose_skeleton = |l: &str| conf.loose_skeleton(l);
         assert_eq!(strict_skeleton("аррӏе"), "apple");
         assert_eq!(strict_skeleton("rnandiri"), "mandiri");
         assert_eq!(strict_skeleton("g00gle"), "google");

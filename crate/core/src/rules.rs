@@ -396,6 +396,9 @@ impl<'a> StrTable<'a> {
 #[derive(Clone, Copy, Debug)]
 pub struct Rules<'a> {
     tables: [StrTable<'a>; TABLES],
+    /// The confusable folds (`CONF`) for the whole-script homograph test; `None` when viewed
+    /// from a lone `RULE` section.
+    confusables: Option<crate::confusables::Confusables<'a>>,
 }
 
 /// What the rules see about one URL, in the engine's terms (see [`crate::engine::Subject`]); the
@@ -451,10 +454,14 @@ impl<'a> Rules<'a> {
         let section = bytes
             .get(range)
             .ok_or_else(|| DataError::Corrupt("rules section out of bounds".into()))?;
-        Rules::from_section(section)
+        Ok(Rules {
+            confusables: Some(crate::confusables::Confusables::from_envelope(env, bytes)?),
+            ..Rules::from_section(section)?
+        })
     }
 
-    /// Views a `RULE` section's bytes.
+    /// Views a `RULE` section's bytes (without the `CONF` section, the whole-script homograph
+    /// test never fires: use [`Rules::from_envelope`]).
     pub fn from_section(section: &'a [u8]) -> Result<Rules<'a>, DataError> {
         let bad = |what: &str| DataError::Corrupt(format!("rules section: {what}"));
         let version = read_u32(section, 0).ok_or_else(|| bad("truncated"))?;
@@ -487,7 +494,10 @@ impl<'a> Rules<'a> {
             let width = VALUE_WIDTHS.get(i).copied().unwrap_or(0);
             *slot = StrTable::parse(body, name, width)?;
         }
-        Ok(Rules { tables })
+        Ok(Rules {
+            tables,
+            confusables: None,
+        })
     }
 
     /// Checks every entry of every table (order, case, value ranges) and that every weight key is
@@ -774,8 +784,7 @@ impl<'a> Rules<'a> {
                 let homograph = s.host_unicode.split('.').find(|l| {
                     !l.is_ascii()
                         && l.chars().count() >= 3
-                        && unicode_security::skeleton(l)
-                            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        && self.confusables.is_some_and(|c| c.skeleton_is_ascii(l))
                 });
                 // Latin letters dressed with accents or dots (ṡteamcommunity, gôôgle) under a
                 // generic TLD or Indonesia's, where such names are not in ordinary use: they

@@ -35,6 +35,8 @@ fn data() -> &'static Data {
         for (tag, body) in rules::sections().expect("rules compile") {
             w.add_section(tag, body);
         }
+        let (tag, body) = waspada_core::confusables::section().expect("confusables");
+        w.add_section(tag, body);
         Data { bytes: w.finish() }
     })
 }

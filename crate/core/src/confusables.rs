@@ -1,0 +1,428 @@
+//! Confusable characters (UTS #39) as a section of the data file, so the run-time code carries no
+//! Unicode confusables table (the `.wasm` size budget).
+//!
+//! The builder (feature `builder`) asks `unicode-security` and `unicode-normalization` — build-time
+//! dependencies only — for every Unicode scalar value, and keeps the ones whose fold is not the
+//! character itself. At run time [`Confusables`] views the section in place and folds a label one
+//! character at a time with a binary search.
+//!
+//! # What a fold is
+//! The lookalike module's strict skeleton of a non-ASCII label was, before this section existed:
+//! NFD; drop combining marks (General Category M) and invisible characters; the extra Latin folds
+//! (`fold_extra`); UTS #39 `skeleton` (NFD, drop default-ignorables, map confusables, NFD); drop
+//! marks and invisible characters again; the extra folds again; lower-case. Every step works on
+//! single characters, and the only step that looks at neighbours — canonical reordering inside the
+//! two NFDs — moves only characters of non-zero combining class, which are all dropped (the builder
+//! checks this for every scalar value and refuses to build otherwise). So the strict skeleton of a
+//! label is exactly the concatenation of its characters' folds, which is what the section stores.
+//! Afterwards [`Confusables::strict_skeleton`] applies the ASCII lookalikes on the whole string
+//! (`rn`→`m`, `vv`→`w`, `0`→`o`, `1`/`|`/`ı`→`l`).
+//!
+//! Each entry also carries a flag [`ASCII_SKELETON`]: the character's UTS #39 skeleton (without the
+//! extra folds) is made of ASCII letters, digits and hyphens only. A label's skeleton is, as a
+//! multiset, the union of its characters' skeletons, so "the label's skeleton is ASCII" is "every
+//! character has the flag" ([`Confusables::skeleton_is_ascii`]; the rules' whole-script homograph
+//! test).
+//!
+//! # Section `CONF` (integers little-endian)
+//! ```text
+//! 0      4    format version (1)
+//! 4      4    entry count n
+//! 8      4    text length t
+//! 12     4    reserved (0)
+//! 16     8n   entries sorted by code point, strictly increasing:
+//!             u32 code point (bits 0–23) | flags << 24,  u32 text offset << 8 | byte length
+//! 16+8n  t    the folds, UTF-8 (identical folds share their bytes)
+//! ```
+//! A character without an entry folds to itself, and has the flag when it is an ASCII letter,
+//! digit or hyphen.
+
+use crate::error::DataError;
+use crate::format::{read_u32, Envelope, Tag};
+
+/// The confusables section.
+pub const TAG: Tag = *b"CONF";
+/// The section format this build reads and writes.
+pub const VERSION: u32 = 1;
+/// Entry flag: the character's UTS #39 skeleton is ASCII letters, digits and hyphens only.
+pub const ASCII_SKELETON: u8 = 1;
+
+const HEADER: usize = 16;
+const ENTRY: usize = 8;
+
+/// The confusables section, viewed in place.
+#[derive(Clone, Copy, Debug)]
+pub struct Confusables<'a> {
+    entries: &'a [u8],
+    n: usize,
+    text: &'a [u8],
+}
+
+fn default_flags(c: char) -> u8 {
+    if c.is_ascii_alphanumeric() || c == '-' {
+        ASCII_SKELETON
+    } else {
+        0
+    }
+}
+
+impl<'a> Confusables<'a> {
+    /// Views the `CONF` section of a validated envelope (see [`Confusables::from_section`]).
+    pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Confusables<'a>, DataError> {
+        let section = env
+            .section(TAG)
+            .and_then(|r| bytes.get(r))
+            .ok_or(DataError::MissingSection("confusables (CONF)"))?;
+        Confusables::from_section(section)
+    }
+
+    /// Views a `CONF` section's bytes and checks every entry once (order, text bounds, UTF-8):
+    /// O(entries), no allocation.
+    pub fn from_section(section: &'a [u8]) -> Result<Confusables<'a>, DataError> {
+        let bad = |what: String| DataError::Corrupt(format!("confusables section: {what}"));
+        let version = read_u32(section, 0).ok_or_else(|| bad("truncated header".into()))?;
+        if version != VERSION {
+            return Err(bad(format!(
+                "version {version}, this build reads {VERSION}"
+            )));
+        }
+        let n = read_u32(section, 4).ok_or_else(|| bad("truncated header".into()))? as usize;
+        let t = read_u32(section, 8).ok_or_else(|| bad("truncated header".into()))? as usize;
+        if read_u32(section, 12) != Some(0) {
+            return Err(bad("reserved header bytes are not zero".into()));
+        }
+        let entries_end = n
+            .checked_mul(ENTRY)
+            .and_then(|l| l.checked_add(HEADER))
+            .ok_or_else(|| bad(format!("{n} entries overflow")))?;
+        let entries = section
+            .get(HEADER..entries_end)
+            .ok_or_else(|| bad(format!("{n} entries overrun the section")))?;
+        let text = entries_end
+            .checked_add(t)
+            .and_then(|end| section.get(entries_end..end))
+            .ok_or_else(|| bad(format!("{t} bytes of text overrun the section")))?;
+        let view = Confusables { entries, n, text };
+        let mut prev: Option<u32> = None;
+        for i in 0..n {
+            let (cp, _) = view
+                .key_at(i)
+                .ok_or_else(|| bad(format!("entry {i} unreadable")))?;
+            if char::from_u32(cp).is_none() {
+                return Err(bad(format!(
+                    "entry {i}: {cp:#x} is not a Unicode scalar value"
+                )));
+            }
+            if prev.is_some_and(|p| p >= cp) {
+                return Err(bad(format!("entry {i}: code points out of order")));
+            }
+            prev = Some(cp);
+            if view.fold_at(i).is_none() {
+                return Err(bad(format!("entry {i}: fold out of bounds or not UTF-8")));
+            }
+        }
+        Ok(view)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Code point and flags of entry `i`.
+    fn key_at(&self, i: usize) -> Option<(u32, u8)> {
+        let v = read_u32(self.entries, i.checked_mul(ENTRY)?)?;
+        Some((v & 0x00FF_FFFF, (v >> 24) as u8))
+    }
+
+    fn fold_at(&self, i: usize) -> Option<&'a str> {
+        let v = read_u32(self.entries, i.checked_mul(ENTRY)?.checked_add(4)?)?;
+        let (start, len) = ((v >> 8) as usize, (v & 0xFF) as usize);
+        let bytes = self.text.get(start..start.checked_add(len)?)?;
+        std::str::from_utf8(bytes).ok()
+    }
+
+    fn find(&self, c: char) -> Option<usize> {
+        let cp = u32::from(c);
+        let (mut lo, mut hi) = (0usize, self.n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key_at(mid).map(|(k, _)| k) {
+                Some(k) if k < cp => lo = mid + 1,
+                Some(k) if k == cp => return Some(mid),
+                _ => hi = mid,
+            }
+        }
+        None
+    }
+
+    /// The fold of one character (see the module docs), or `None` when it folds to itself.
+    pub fn fold(&self, c: char) -> Option<&'a str> {
+        self.find(c).and_then(|i| self.fold_at(i))
+    }
+
+    /// The flags of one character ([`ASCII_SKELETON`]).
+    pub fn flags(&self, c: char) -> u8 {
+        match self.find(c).and_then(|i| self.key_at(i)) {
+            Some((_, f)) => f,
+            None => default_flags(c),
+        }
+    }
+
+    /// True when the UTS #39 skeleton of `label` is ASCII letters, digits and hyphens only.
+    pub fn skeleton_is_ascii(&self, label: &str) -> bool {
+        label.chars().all(|c| self.flags(c) & ASCII_SKELETON != 0)
+    }
+
+    /// The strict skeleton of one label: UTS #39 skeleton with diacritics and invisible characters
+    /// removed, small capitals and IPA letters folded, lower-cased, then the common Latin
+    /// lookalikes `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`, `|`→`l`. An ASCII label is only
+    /// lower-cased before the lookalikes.
+    pub fn strict_skeleton(&self, label: &str) -> String {
+        let mut folded = String::with_capacity(label.len());
+        if label.is_ascii() {
+            folded.push_str(&label.to_ascii_lowercase());
+        } else {
+            for c in label.chars() {
+                match self.fold(c) {
+                    Some(f) => folded.push_str(f),
+                    None => folded.push(c),
+                }
+            }
+        }
+        ascii_lookalikes(&folded)
+    }
+
+    /// The loose skeleton: the strict one with letters that dnstwist-style homoglyph attacks swap
+    /// folded together (`c`/`e`, `b`/`d`/`cl`, `g`/`q`, `m`/`n`/`r`/`rn`, `i`/`l`, `u`/`v`).
+    /// Only used as an index key; matches are verified.
+    pub fn loose_skeleton(&self, label: &str) -> String {
+        loosen(&self.strict_skeleton(label))
+    }
+}
+
+/// `rn`→`m`, `vv`→`w`, `0`→`o`, `1`/`|`/`ı`→`l` on an already folded label.
+fn ascii_lookalikes(folded: &str) -> String {
+    let folded = folded.replace("rn", "m").replace("vv", "w");
+    folded
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' | '|' | 'ı' => 'l',
+            c => c,
+        })
+        .collect()
+}
+
+/// The loose form of a strict skeleton (see [`Confusables::loose_skeleton`]).
+fn loosen(strict: &str) -> String {
+    let mut out = String::with_capacity(strict.len() + 4);
+    for c in strict.chars() {
+        match c {
+            // `d` and `b` are also written `cl` / `lb`: expand to one canonical form.
+            'd' | 'b' => out.push_str("cl"),
+            'e' => out.push('c'),
+            'q' => out.push('g'),
+            'n' | 'r' | 'm' => {
+                // `m`, `n`, `r`, `rn`, `nn`, `rr` all fold to one `m`.
+                if !out.ends_with('m') {
+                    out.push('m');
+                }
+            }
+            // `k` is also written `lc`, `lk`, `ik`; runs of `l` (after `i`→`l`) collapse.
+            'k' => {
+                if !out.ends_with('l') {
+                    out.push('l');
+                }
+                out.push('c');
+            }
+            'i' | 'l' => {
+                if !out.ends_with('l') {
+                    out.push('l');
+                }
+            }
+            'v' => out.push('u'),
+            '3' => out.push('8'),
+            '6' => out.push('9'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder (feature `builder`): the section from `unicode-security` and `unicode-normalization`.
+// ---------------------------------------------------------------------------------------------
+
+/// Default-ignorable and other invisible characters the lookalike fold drops.
+#[cfg(feature = "builder")]
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}')
+}
+
+/// Letters UTS #39's table leaves alone but that read as a Latin letter in a URL bar.
+#[cfg(feature = "builder")]
+fn fold_extra(c: char) -> Option<char> {
+    Some(match c {
+        'ɑ' | 'ə' | 'ɐ' | 'ᴀ' | 'α' => 'a',
+        'ʙ' | 'ɓ' | 'ƅ' | 'ƀ' | 'в' => 'b',
+        'ᴄ' | 'ƈ' | 'ς' => 'c',
+        'ɗ' | 'đ' | 'ɖ' | 'ᴅ' | 'ƌ' => 'd',
+        'ɇ' | 'ᴇ' | 'ɛ' | 'є' => 'e',
+        'ƒ' => 'f',
+        'ɢ' | 'ɡ' | 'ǥ' | 'ɠ' => 'g',
+        'ħ' | 'ɦ' | 'ⱨ' | 'ʜ' | 'н' => 'h',
+        'ı' | 'ɩ' | 'ɨ' | 'ɪ' | 'ι' => 'i',
+        'ʝ' | 'ɉ' | 'ᴊ' => 'j',
+        'ⱪ' | 'ᴋ' | 'κ' | 'к' | 'ĸ' => 'k',
+        'ɫ' | 'ł' | 'ŀ' | 'ʟ' | 'ƚ' => 'l',
+        'ᴍ' | 'ɱ' | 'м' => 'm',
+        'ꞑ' | 'ɴ' | 'ŋ' | 'ƞ' | 'η' => 'n',
+        'ᴏ' | 'ø' | 'ɵ' | 'ơ' | 'ο' | 'σ' => 'o',
+        'ρ' | 'ᴘ' | 'ƥ' => 'p',
+        'ʠ' => 'q',
+        'ʀ' | 'ɼ' | 'ɽ' | 'ɍ' | 'ɾ' | 'г' => 'r',
+        'ʂ' | 'ꜱ' => 's',
+        'ŧ' | 'ƫ' | 'ᴛ' | 'ƭ' | 'т' => 't',
+        'ᴜ' | 'ʉ' | 'ư' | 'υ' => 'u',
+        'ⱱ' | 'ᶌ' | 'ⱴ' | 'ᴠ' | 'ν' => 'v',
+        'ⱳ' | 'ᴡ' | 'ω' | 'ш' => 'w',
+        'ʏ' | 'ƴ' | 'ɏ' | 'ỿ' | 'γ' => 'y',
+        'ʐ' | 'ᴢ' | 'ƶ' | 'ⱬ' | 'ȥ' => 'z',
+        _ => return None,
+    })
+}
+
+/// The fold of one character, computed with `unicode-security` (see the module docs).
+#[cfg(feature = "builder")]
+pub fn reference_fold(c: char) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let dropped = |c: char| is_combining_mark(c) || is_invisible(c);
+    let pre: String = std::iter::once(c)
+        .nfd()
+        .filter(|&c| !dropped(c))
+        .map(|c| fold_extra(c).unwrap_or(c))
+        .collect();
+    let mut out = String::new();
+    for c in unicode_security::skeleton(&pre) {
+        if dropped(c) {
+            continue;
+        }
+        out.extend(fold_extra(c).unwrap_or(c).to_lowercase());
+    }
+    out
+}
+
+/// The [`ASCII_SKELETON`] flag of one character, computed with `unicode-security`.
+#[cfg(feature = "builder")]
+pub fn reference_flags(c: char) -> u8 {
+    let mut buf = [0u8; 4];
+    if unicode_security::skeleton(c.encode_utf8(&mut buf))
+        .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        ASCII_SKELETON
+    } else {
+        0
+    }
+}
+
+/// Builds the `CONF` section from every Unicode scalar value. Fails if a character of non-zero
+/// canonical combining class would survive the fold (the per-character fold would then not be
+/// exact, see the module docs).
+#[cfg(feature = "builder")]
+fn compute_section() -> Result<Vec<u8>, String> {
+    use std::collections::HashMap;
+    use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+    let mut entries: Vec<(u32, u8, u32, u8)> = Vec::new();
+    let mut text: Vec<u8> = Vec::new();
+    let mut shared: HashMap<String, u32> = HashMap::new();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if canonical_combining_class(c) != 0 && !is_combining_mark(c) && !is_invisible(c) {
+            return Err(format!(
+                "confusables: U+{:04X} has a combining class but is kept by the fold",
+                u32::from(c)
+            ));
+        }
+        let fold = reference_fold(c);
+        let flags = reference_flags(c);
+        let mut buf = [0u8; 4];
+        if fold == *c.encode_utf8(&mut buf) && flags == default_flags(c) {
+            continue;
+        }
+        let len = u8::try_from(fold.len()).map_err(|_| {
+            format!(
+                "confusables: the fold of U+{:04X} is too long",
+                u32::from(c)
+            )
+        })?;
+        let start = match shared.get(&fold) {
+            Some(&s) => s,
+            None => {
+                let s = u32::try_from(text.len())
+                    .ok()
+                    .filter(|&s| s < 1 << 24)
+                    .ok_or("confusables: text over 16 MiB")?;
+                text.extend_from_slice(fold.as_bytes());
+                shared.insert(fold, s);
+                s
+            }
+        };
+        entries.push((u32::from(c), flags, start, len));
+    }
+    let mut out = Vec::with_capacity(HEADER + entries.len() * ENTRY + text.len());
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    for (cp, flags, start, len) in entries {
+        out.extend_from_slice(&(cp | u32::from(flags) << 24).to_le_bytes());
+        out.extend_from_slice(&(start << 8 | u32::from(len)).to_le_bytes());
+    }
+    out.extend_from_slice(&text);
+    Ok(out)
+}
+
+#[cfg(feature = "builder")]
+fn built() -> &'static Result<Vec<u8>, String> {
+    use std::sync::OnceLock;
+    static BYTES: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
+    BYTES.get_or_init(compute_section)
+}
+
+/// The `CONF` section (computed once per process: it walks every Unicode scalar value).
+#[cfg(feature = "builder")]
+pub fn section() -> Result<(Tag, Vec<u8>), String> {
+    built().clone().map(|b| (TAG, b))
+}
+
+/// A view of the section built in this process (build-time callers and tests).
+#[cfg(feature = "builder")]
+pub fn builtin() -> Result<Confusables<'static>, String> {
+    let bytes = built().as_ref().map_err(Clone::clone)?;
+    Confusables::from_section(bytes).map_err(|e| e.to_string())
+}
+
+/// [`Confusables::strict_skeleton`] computed with `unicode-security` instead of the section: what
+/// the builder uses for the lookalike index keys (the tests check both agree).
+#[cfg(feature = "builder")]
+pub fn reference_strict_skeleton(label: &str) -> String {
+    if label.is_ascii() {
+        ascii_lookalikes(&label.to_ascii_lowercase())
+    } else {
+        ascii_lookalikes(&label.chars().map(reference_fold).collect::<String>())
+    }
+}
+
+/// [`Confusables::loose_skeleton`] computed with `unicode-security` (see
+/// [`reference_strict_skeleton`]).
+#[cfg(feature = "builder")]
+pub fn reference_loose_skeleton(label: &str) -> String {
+    loosen(&reference_strict_skeleton(label))
+}
