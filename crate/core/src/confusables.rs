@@ -18,11 +18,14 @@
 //! Afterwards [`Confusables::strict_skeleton`] applies the ASCII lookalikes on the whole string
 //! (`rn`→`m`, `vv`→`w`, `0`→`o`, `1`/`|`/`ı`→`l`).
 //!
-//! Each entry also carries a flag [`ASCII_SKELETON`]: the character's UTS #39 skeleton (without the
-//! extra folds) is made of ASCII letters, digits and hyphens only. A label's skeleton is, as a
-//! multiset, the union of its characters' skeletons, so "the label's skeleton is ASCII" is "every
-//! character has the flag" ([`Confusables::skeleton_is_ascii`]; the rules' whole-script homograph
-//! test).
+//! Each entry also carries flags, per-character properties of tests that only ask whether every
+//! character of a label passes (a label's NFD and skeleton are, as multisets, the unions of its
+//! characters' — reordering aside — so such a test is exactly "every character has the flag"):
+//! - [`ASCII_SKELETON`]: the character's UTS #39 skeleton (without the extra folds) is ASCII
+//!   letters, digits and hyphens only ([`Confusables::skeleton_is_ascii`]; the rules' whole-script
+//!   homograph test);
+//! - [`LATIN`]: the character is a plain or accent-dressed Latin letter, digit or hyphen
+//!   ([`Confusables::is_latin`]; the rules' dressed-Latin test, computed with NFD by the builder).
 //!
 //! # Section `CONF` (integers little-endian)
 //! ```text
@@ -34,8 +37,8 @@
 //!             u32 code point (bits 0–23) | flags << 24,  u32 text offset << 8 | byte length
 //! 16+8n  t    the folds, UTF-8 (identical folds share their bytes)
 //! ```
-//! A character without an entry folds to itself, and has the flag when it is an ASCII letter,
-//! digit or hyphen.
+//! A character without an entry folds to itself, and has both flags when it is an ASCII letter,
+//! digit or hyphen, none otherwise.
 
 use crate::error::DataError;
 use crate::format::{read_u32, Envelope, Tag};
@@ -46,6 +49,11 @@ pub const TAG: Tag = *b"CONF";
 pub const VERSION: u32 = 1;
 /// Entry flag: the character's UTS #39 skeleton is ASCII letters, digits and hyphens only.
 pub const ASCII_SKELETON: u8 = 1;
+/// Entry flag: the character is a Latin letter, digit or hyphen, possibly dressed — its canonical
+/// decomposition without the combining marks U+0300–U+036F and U+1DC0–U+1DFF is ASCII letters,
+/// digits, hyphens and letters of the Latin-1, Latin Extended-A/B, IPA and Latin Extended
+/// Additional blocks (the rules' accent-dressed Latin test, [`Confusables::is_latin`]).
+pub const LATIN: u8 = 2;
 
 const HEADER: usize = 16;
 const ENTRY: usize = 8;
@@ -60,7 +68,7 @@ pub struct Confusables<'a> {
 
 fn default_flags(c: char) -> u8 {
     if c.is_ascii_alphanumeric() || c == '-' {
-        ASCII_SKELETON
+        ASCII_SKELETON | LATIN
     } else {
         0
     }
@@ -176,6 +184,12 @@ impl<'a> Confusables<'a> {
     /// True when the UTS #39 skeleton of `label` is ASCII letters, digits and hyphens only.
     pub fn skeleton_is_ascii(&self, label: &str) -> bool {
         label.chars().all(|c| self.flags(c) & ASCII_SKELETON != 0)
+    }
+
+    /// True when every character of `label` is a plain or accent-dressed Latin letter, digit or
+    /// hyphen ([`LATIN`]): `gôôgle`, `ṡteamcommunity`, `ŧokopedia`.
+    pub fn is_latin(&self, label: &str) -> bool {
+        label.chars().all(|c| self.flags(c) & LATIN != 0)
     }
 
     /// The strict skeleton of one label: UTS #39 skeleton with diacritics and invisible characters
@@ -320,17 +334,32 @@ pub fn reference_fold(c: char) -> String {
     out
 }
 
-/// The [`ASCII_SKELETON`] flag of one character, computed with `unicode-security`.
+/// The flags of one character, computed with `unicode-security` and `unicode-normalization`.
 #[cfg(feature = "builder")]
 pub fn reference_flags(c: char) -> u8 {
+    use unicode_normalization::UnicodeNormalization;
     let mut buf = [0u8; 4];
+    let mut flags = 0;
     if unicode_security::skeleton(c.encode_utf8(&mut buf))
         .all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
-        ASCII_SKELETON
-    } else {
-        0
+        flags |= ASCII_SKELETON;
     }
+    let latin = std::iter::once(c)
+        .nfd()
+        .filter(|c| !matches!(*c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}'))
+        .all(|c| {
+            c.is_ascii_alphanumeric()
+                || c == '-'
+                || (c.is_alphabetic()
+                    && matches!(c, '\u{00C0}'..='\u{02AF}' | '\u{1E00}'..='\u{1EFF}')
+                    && c != '\u{00D7}'
+                    && c != '\u{00F7}')
+        });
+    if latin {
+        flags |= LATIN;
+    }
+    flags
 }
 
 /// Builds the `CONF` section from every Unicode scalar value. Fails if a character of non-zero

@@ -794,7 +794,13 @@ impl<'a> Rules<'a> {
                 let dressed_latin = s
                     .host_unicode
                     .split('.')
-                    .find(|l| !l.is_ascii() && folds_to_ascii(l));
+                    // Written in Latin letters only, some of them dressed: with combining accents
+                    // or dots (canonical decomposition, marks U+0300–U+036F and U+1DC0–U+1DFF),
+                    // or letters of the Latin-1, Latin Extended-A/B, IPA and Latin Extended
+                    // Additional blocks (stroke and hook letters such as ŧ, ɨ, đ that do not
+                    // decompose). A per-character flag of the `CONF` section
+                    // (`confusables::LATIN`, computed by the builder).
+                    .find(|l| !l.is_ascii() && self.confusables.is_some_and(|c| c.is_latin(l)));
                 match (homograph, dressed_latin) {
                     (Some(label), _) if tld_ascii => {
                         worst_label = label;
@@ -1226,25 +1232,6 @@ fn digits_besides_a_year(label: &str) -> usize {
         total += run.len();
     }
     total
-}
-
-/// True if `label` is written in Latin letters only, some of them dressed: with combining
-/// accents or dots (canonical decomposition, marks U+0300–U+036F and U+1DC0–U+1DFF), or
-/// letters of the Latin-1, Latin Extended-A/B, IPA and Latin Extended Additional blocks
-/// (stroke and hook letters such as ŧ, ɨ, đ that do not decompose).
-fn folds_to_ascii(label: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    label
-        .nfd()
-        .filter(|c| !matches!(*c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}'))
-        .all(|c| {
-            c.is_ascii_alphanumeric()
-                || c == '-'
-                || (c.is_alphabetic()
-                    && matches!(c, '\u{00C0}'..='\u{02AF}' | '\u{1E00}'..='\u{1EFF}')
-                    && c != '\u{00D7}'
-                    && c != '\u{00F7}')
-        })
 }
 
 /// Why a label looks machine-made rather than chosen by a person, if it does: a long hex

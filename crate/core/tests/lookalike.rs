@@ -468,6 +468,21 @@ mod reference {
     pub fn skeleton_is_ascii(label: &str) -> bool {
         unicode_security::skeleton(label).all(|c| c.is_ascii_alphanumeric() || c == '-')
     }
+
+    /// The rules' accent-dressed Latin test as it was (`folds_to_ascii`).
+    pub fn is_latin(label: &str) -> bool {
+        label
+            .nfd()
+            .filter(|c| !matches!(*c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}'))
+            .all(|c| {
+                c.is_ascii_alphanumeric()
+                    || c == '-'
+                    || (c.is_alphabetic()
+                        && matches!(c, '\u{00C0}'..='\u{02AF}' | '\u{1E00}'..='\u{1EFF}')
+                        && c != '\u{00D7}'
+                        && c != '\u{00F7}')
+            })
+    }
 }
 
 #[test]
@@ -490,6 +505,12 @@ fn confusables_section_matches_unicode_security_for_every_code_point() {
                 conf.skeleton_is_ascii(label),
                 reference::skeleton_is_ascii(label),
                 "ASCII skeleton of {label:?} (U+{:04X})",
+                u32::from(c)
+            );
+            assert_eq!(
+                conf.is_latin(label),
+                reference::is_latin(label),
+                "dressed Latin {label:?} (U+{:04X})",
                 u32::from(c)
             );
         }
@@ -567,6 +588,11 @@ fn confusables_section_matches_unicode_security_on_mixed_labels() {
             conf.skeleton_is_ascii(&label),
             reference::skeleton_is_ascii(&label),
             "ASCII skeleton of {label:?}"
+        );
+        assert_eq!(
+            conf.is_latin(&label),
+            reference::is_latin(&label),
+            "dressed Latin {label:?}"
         );
     }
 }
