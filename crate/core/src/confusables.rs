@@ -38,7 +38,9 @@
 //! 16+8n  t    the folds, UTF-8 (identical folds share their bytes)
 //! ```
 //! A character without an entry folds to itself, and has both flags when it is an ASCII letter,
-//! digit or hyphen, none otherwise.
+//! digit or hyphen, none otherwise — except a precomposed Hangul syllable, which folds as its
+//! conjoining jamo (decomposed by arithmetic) and has the flags all of them have. The builder
+//! leaves out exactly the entries the reader would imply.
 
 use crate::error::DataError;
 use crate::format::{read_u32, Envelope, Tag};
@@ -168,16 +170,40 @@ impl<'a> Confusables<'a> {
         None
     }
 
-    /// The fold of one character (see the module docs), or `None` when it folds to itself.
-    pub fn fold(&self, c: char) -> Option<&'a str> {
-        self.find(c).and_then(|i| self.fold_at(i))
+    /// The stored fold of one character, `None` when it has no entry.
+    fn stored(&self, c: char) -> Option<(&'a str, u8)> {
+        let i = self.find(c)?;
+        Some((self.fold_at(i)?, self.key_at(i)?.1))
     }
 
-    /// The flags of one character ([`ASCII_SKELETON`]).
+    /// Appends the fold of one character (see the module docs) to `out`.
+    pub fn push_fold(&self, c: char, out: &mut String) {
+        if let Some((f, _)) = self.stored(c) {
+            out.push_str(f);
+        } else if let Some(jamo) = hangul_jamo(c) {
+            for j in jamo.into_iter().flatten() {
+                match self.stored(j) {
+                    Some((f, _)) => out.push_str(f),
+                    None => out.push(j),
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+
+    /// The flags of one character ([`ASCII_SKELETON`], [`LATIN`]).
     pub fn flags(&self, c: char) -> u8 {
-        match self.find(c).and_then(|i| self.key_at(i)) {
-            Some((_, f)) => f,
-            None => default_flags(c),
+        if let Some((_, f)) = self.stored(c) {
+            f
+        } else if let Some(jamo) = hangul_jamo(c) {
+            jamo.into_iter()
+                .flatten()
+                .fold(ASCII_SKELETON | LATIN, |acc, j| {
+                    acc & self.stored(j).map_or_else(|| default_flags(j), |(_, f)| f)
+                })
+        } else {
+            default_flags(c)
         }
     }
 
@@ -202,10 +228,7 @@ impl<'a> Confusables<'a> {
             folded.push_str(&label.to_ascii_lowercase());
         } else {
             for c in label.chars() {
-                match self.fold(c) {
-                    Some(f) => folded.push_str(f),
-                    None => folded.push(c),
-                }
+                self.push_fold(c, &mut folded);
             }
         }
         ascii_lookalikes(&folded)
@@ -217,6 +240,22 @@ impl<'a> Confusables<'a> {
     pub fn loose_skeleton(&self, label: &str) -> String {
         loosen(&self.strict_skeleton(label))
     }
+}
+
+/// The conjoining jamo of a precomposed Hangul syllable (its canonical decomposition, by the
+/// arithmetic of Unicode §3.12), `None` for any other character.
+fn hangul_jamo(c: char) -> Option<[Option<char>; 3]> {
+    const S_BASE: u32 = 0xAC00;
+    const S_COUNT: u32 = 11172;
+    const N_COUNT: u32 = 588;
+    const T_COUNT: u32 = 28;
+    let s = u32::from(c).checked_sub(S_BASE).filter(|&s| s < S_COUNT)?;
+    let l = char::from_u32(0x1100 + s / N_COUNT);
+    let v = char::from_u32(0x1161 + (s % N_COUNT) / T_COUNT);
+    let t = (s % T_COUNT != 0)
+        .then(|| char::from_u32(0x11A7 + s % T_COUNT))
+        .flatten();
+    Some([l, v, t])
 }
 
 /// `rn`→`m`, `vv`→`w`, `0`→`o`, `1`/`|`/`ı`→`l` on an already folded label.
@@ -381,8 +420,19 @@ fn compute_section() -> Result<Vec<u8>, String> {
         }
         let fold = reference_fold(c);
         let flags = reference_flags(c);
-        let mut buf = [0u8; 4];
-        if fold == *c.encode_utf8(&mut buf) && flags == default_flags(c) {
+        // What the reader computes without an entry: the character itself, or a Hangul
+        // syllable's jamo one by one.
+        let (implied_fold, implied_flags) = match hangul_jamo(c) {
+            Some(jamo) => jamo.into_iter().flatten().fold(
+                (String::new(), ASCII_SKELETON | LATIN),
+                |(mut f, fl), j| {
+                    f.push_str(&reference_fold(j));
+                    (f, fl & reference_flags(j))
+                },
+            ),
+            None => (c.to_string(), default_flags(c)),
+        };
+        if fold == implied_fold && flags == implied_flags {
             continue;
         }
         let len = u8::try_from(fold.len()).map_err(|_| {
