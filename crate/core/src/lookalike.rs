@@ -13,6 +13,9 @@
 //!   looked up by hashing the host's substrings of the lengths present (a bit mask), after a
 //!   prefix filter `LKBG` (bit set of every key's first two bytes).
 //!
+//! The character folds behind every skeleton (UTS #39 confusables, diacritics, invisible
+//! characters, the extra Latin folds) are the `CONF` section, see [`crate::confusables`].
+//!
 //! Cost: about 3–5 µs per host against the full index (85k records), see `benches/RESULTS.md`.
 //!
 //! Reason codes and points (the points are added by [`crate::score::combine`]: suspicious from
