@@ -26,7 +26,8 @@
 //! | `host.restricted_chars` | `label`, `level` | characters UTS #39 does not allow in identifiers |
 //! | `tld.abused` | `tld` | an abused TLD (points per TLD) |
 //! | `url.shortener` | `shortener` | a shortened link (not the shortener's home page) |
-//! | `hosting.free` | `suffix` | a user's site on a free-hosting / site-builder platform |
+//! | `hosting.free` | `suffix`, (`with`) | a user's site on a free-hosting / site-builder platform; `with` names the second hint that raised it (see below) |
+//! | `hosting.ipfs` | `cid`, `gateway` | a page served from IPFS through a gateway (`/ipfs/<CID>` or a `<CID>.ipfs.` host) |
 //! | `download.executable` | `file`, `ext`, `lure` | an .apk/.exe/.scr/... download |
 //! | `host.many_subdomains` / `host.many_hyphens` | `count` | 4+ subdomain labels / 3+ hyphens in a label |
 //! | `host.many_digits` / `host.random_label` | `label`, (`kind`) | digit-heavy / machine-made owner label |
@@ -103,8 +104,9 @@ pub mod code {
     pub const GAMBLING: &str = "keyword.gambling";
     pub const DATA: &str = "scheme.data";
     pub const JAVASCRIPT: &str = "scheme.javascript";
+    pub const IPFS: &str = "hosting.ipfs";
 
-    pub const ALL: [&str; 18] = [
+    pub const ALL: [&str; 19] = [
         USERINFO,
         IP_LITERAL,
         PUNYCODE,
@@ -123,11 +125,12 @@ pub mod code {
         GAMBLING,
         DATA,
         JAVASCRIPT,
+        IPFS,
     ];
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 29] = [
+pub const WEIGHT_KEYS: [&str; 32] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -157,6 +160,9 @@ pub const WEIGHT_KEYS: [&str; 29] = [
     "url.userinfo",
     "url.userinfo_plain",
     "hosting.free_max",
+    "hosting.free_combined",
+    "hosting.free_combined_min",
+    "hosting.ipfs",
 ];
 
 /// Reasons about the URL itself rather than the site it points to: the engine keeps these even on
@@ -617,9 +623,11 @@ impl<'a> Rules<'a> {
             self.check_tld(s, &mut out);
             self.check_shortener(&raw, s, &mut out);
             self.check_hosting(s, &mut out);
+            self.check_ipfs(&raw, s, &mut out);
             self.check_shape(s, &mut out);
         }
         self.check_keywords(&raw, s, ip, &mut out);
+        self.combine_hosting(&raw, s, &mut out);
         // An executable download behind lure words ("Undangan Pernikahan.apk", "Surat Tilang.apk")
         // is the dropper itself.
         if out.iter().any(|r| r.code == code::LURE) {
@@ -887,7 +895,7 @@ impl<'a> Rules<'a> {
     }
 
     /// True when the URL is a user's page on a shared platform (a site on a hosting or
-    /// site-builder suffix, or a shortened link), not the platform's own site: the engine should
+    /// site-builder suffix, a shortened link, or IPFS content on a gateway), not the platform's own site: the engine should
     /// not treat it as the popular platform (`weeblysite.com`, `bit.ly`) it sits on.
     pub fn is_user_content(&self, subject: &crate::engine::Subject) -> bool {
         self.is_user_content_input(&RuleInput::from(subject))
@@ -899,7 +907,7 @@ impl<'a> Rules<'a> {
             return true;
         }
         let raw = RawUrl::split(s.input);
-        self.shortened_link(&raw, s).is_some()
+        self.shortened_link(&raw, s).is_some() || ipfs_content(&raw, s.host).is_some()
     }
 
     fn check_hosting(&self, s: &RuleInput, out: &mut Vec<Reason>) {
@@ -907,6 +915,61 @@ impl<'a> Rules<'a> {
             if points > 0 {
                 out.push(Reason::new(code::HOSTING_FREE, points).with("suffix", suffix));
             }
+        }
+    }
+
+    /// A page served from IPFS through an HTTP gateway: `/ipfs/<CID>` in the path (any host: the
+    /// gateways are many and anyone can run one) or a CID as the first label of a subdomain
+    /// gateway (`bafy….ipfs.dweb.link`). Nobody can take such a page down, so phishing kits use it
+    /// heavily; people rarely open one on purpose.
+    fn check_ipfs(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
+        if let Some((cid, gateway)) = ipfs_content(raw, s.host) {
+            out.push(
+                Reason::new(code::IPFS, self.weight("hosting.ipfs"))
+                    .with("cid", truncate(cid, 64))
+                    .with("gateway", truncate(gateway, 64)),
+            );
+        }
+    }
+
+    /// A user's page on a free-hosting platform plus one more hint is what throwaway phishing
+    /// pages look like (`telstra-109517.weeblysite.com`, `cou11.vercel.app/intest.html`): the
+    /// `hosting.free` reason gains `hosting.free_combined` points and names the hint (`with`).
+    /// Alone, `hosting.free` stays below the suspicious threshold.
+    fn combine_hosting(&self, raw: &RawUrl, s: &RuleInput, out: &mut [Reason]) {
+        let Some((_, points, owner)) = self.hosting_of(s.host) else {
+            return;
+        };
+        // Only the platforms most used for throwaway pages: domain resellers' second levels
+        // (com.ru, sa.com) and blog hosts carry fewer points and get no bonus.
+        if points < self.weight("hosting.free_combined_min") {
+            return;
+        }
+        let hint = out
+            .iter()
+            .find_map(|r| match r.code.as_str() {
+                code::MANY_DIGITS
+                | code::MANY_HYPHENS
+                | code::RANDOM_LABEL
+                | code::MANY_SUBDOMAINS
+                | code::LURE
+                | code::ODD_PORT
+                    if r.score > 0 =>
+                {
+                    Some(r.code.clone())
+                }
+                _ => None,
+            })
+            .or_else(|| owner_label_hint(owner).map(str::to_string))
+            .or_else(|| server_script_path(raw.path).then(|| "server_script".to_string()));
+        let Some(hint) = hint else { return };
+        let bonus = self.weight("hosting.free_combined");
+        if let Some(r) = out
+            .iter_mut()
+            .find(|r| r.code == code::HOSTING_FREE && r.score > 0)
+        {
+            r.score = r.score.saturating_add(bonus);
+            r.params.insert("with".to_string(), hint);
         }
     }
 
@@ -1216,6 +1279,71 @@ impl<'a> Rules<'a> {
             }
         }
     }
+}
+
+/// The hint a user's own label on a hosting platform gives by itself: digits (`cou11`,
+/// `niheugeufrequa-2372`) or a hyphen (`en-web3fix`).
+fn owner_label_hint(owner: &str) -> Option<&'static str> {
+    if owner.starts_with("xn--") {
+        return None;
+    }
+    if owner.bytes().any(|b| b.is_ascii_digit()) {
+        Some("digits")
+    } else if owner.contains('-') {
+        Some("hyphen")
+    } else {
+        None
+    }
+}
+
+/// True when the path asks for a server-side script (`.php`, `.asp`, `.aspx`, `.jsp`, `.cgi`)
+/// directly or in a folder: on a static-site platform that is a copied phishing kit.
+fn server_script_path(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.split('/').any(|seg| {
+        let Some(dot) = seg.rfind('.') else {
+            return false;
+        };
+        let ext = seg.get(dot + 1..).unwrap_or("");
+        ["php", "asp", "aspx", "jsp", "cgi"]
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
+    })
+}
+
+/// A content identifier as IPFS gateways show it: CIDv0 (`Qm` and 44 base58 characters) or
+/// CIDv1 in base32 (`b` and 50 or more of `a-z2-7`, in practice `bafy…`/`bafk…`).
+fn is_cid(s: &str) -> bool {
+    let b = s.as_bytes();
+    let v0 = b.len() == 46
+        && s.starts_with("Qm")
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() && !b"0OIl".contains(c));
+    let v1 = b.len() >= 50
+        && b.len() <= 100
+        && (s.starts_with("baf") || s.starts_with("BAF"))
+        && b.iter()
+            .all(|c| matches!(c.to_ascii_lowercase(), b'a'..=b'z' | b'2'..=b'7'));
+    v0 || v1
+}
+
+/// The CID and gateway of an IPFS page: a `<CID>.ipfs.<gateway>` host, or a `/ipfs/<CID>` path.
+fn ipfs_content<'a>(raw: &RawUrl<'a>, host: &'a str) -> Option<(&'a str, &'a str)> {
+    let host = host.trim_end_matches('.');
+    let mut labels = host.splitn(3, '.');
+    if let (Some(first), Some(second), Some(rest)) = (labels.next(), labels.next(), labels.next()) {
+        if (second == "ipfs" || second == "ipns") && is_cid(first) {
+            return Some((first, rest));
+        }
+    }
+    let path = raw.path.split(['?', '#']).next().unwrap_or("");
+    let mut segs = path.split('/').filter(|p| !p.is_empty());
+    while let Some(seg) = segs.next() {
+        if seg.eq_ignore_ascii_case("ipfs") {
+            return segs.next().filter(|c| is_cid(c)).map(|c| (c, host));
+        }
+    }
+    None
 }
 
 /// Digits in `label`, not counting one run of exactly four that reads as a year (19xx, 20xx):

@@ -203,9 +203,10 @@ fn shorteners_hide_the_destination() {
 
 #[test]
 fn free_hosting_subdomains() {
-    let r = reason("https://bca-mobile-login.pages.dev/", "hosting.free");
+    let r = reason("https://mybakery.pages.dev/", "hosting.free");
     assert_eq!(r.params["suffix"], "pages.dev");
     assert!(r.score < SUSPICIOUS, "hosting alone never flags: {r:?}");
+    assert!(!r.params.contains_key("with"));
     // Carrying lure words, it adds up.
     assert!(total("https://pendaftaran-bansos.vercel.app/") >= u32::from(SUSPICIOUS));
     // Site builders outside the PSL count too, and the user's label is what the shape rules read.
@@ -483,4 +484,70 @@ fn corrupt_sections_are_typed_errors() {
     })
     .unwrap_err();
     assert!(err.contains("weights.tsv:1"), "{err}");
+}
+
+#[test]
+fn free_hosting_with_a_second_hint() {
+    // Alone, a user's page stays below; with one more hint it is suspicious, and says which.
+    assert!(total("https://mybakery.pages.dev/") < u32::from(SUSPICIOUS));
+    let r = reason("https://cou11.vercel.app/", "hosting.free");
+    assert_eq!(r.params["with"], "digits");
+    assert!(total("https://cou11.vercel.app/") >= u32::from(SUSPICIOUS));
+    assert_eq!(
+        reason("https://en-webfix.pages.dev/", "hosting.free").params["with"],
+        "hyphen"
+    );
+    let r = reason("https://telstra-109517.weeblysite.com/", "hosting.free");
+    assert_eq!(r.params["with"], "host.many_digits");
+    assert!(total("https://telstra-109517.weeblysite.com/") >= u32::from(SUSPICIOUS));
+    // A PHP script on a static-site platform is a copied kit; a plain page is not.
+    assert_eq!(
+        reason("https://smartinch.pages.dev/next.php?id=1", "hosting.free").params["with"],
+        "server_script"
+    );
+    assert!(
+        !reason("https://smartinch.pages.dev/about.html", "hosting.free")
+            .params
+            .contains_key("with")
+    );
+    // Digits elsewhere in the host are not the user's label.
+    assert!(
+        !reason("https://mybakery.eu-2.example.pages.dev/", "hosting.free")
+            .params
+            .contains_key("with")
+    );
+    // A blog host gives few points: a second hint does not make it suspicious.
+    assert!(total("https://resep-nenek.blogspot.com/") < u32::from(SUSPICIOUS));
+    // Not on a hosting platform: nothing to combine.
+    assert!(!has("https://cou11.com/", "hosting.free"));
+}
+
+#[test]
+fn ipfs_gateway_pages() {
+    let cid0 = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+    let cid1 = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+    let r = reason(
+        &format!("https://ipfs.io/ipfs/{cid0}/login.html"),
+        "hosting.ipfs",
+    );
+    assert_eq!(r.params["cid"], cid0);
+    assert_eq!(r.params["gateway"], "ipfs.io");
+    assert!(r.score >= SUSPICIOUS && r.score < DANGEROUS, "{r:?}");
+    // Subdomain gateways put the CID in the host.
+    let r = reason(&format!("https://{cid1}.ipfs.dweb.link/"), "hosting.ipfs");
+    assert_eq!(r.params["cid"], cid1);
+    assert_eq!(r.params["gateway"], "dweb.link");
+    // Any host serving /ipfs/<CID> is a gateway.
+    assert!(has(
+        &format!("https://ipfs.eth.aragon.network/ipfs/{cid1}/"),
+        "hosting.ipfs"
+    ));
+    // Near misses: the gateway's home page, an ipfs folder without a CID, a CID-like word.
+    quiet("https://ipfs.io/");
+    assert!(!has(
+        "https://docs.ipfs.tech/ipfs/concepts/",
+        "hosting.ipfs"
+    ));
+    assert!(!has("https://example.com/ipfs/QmShort", "hosting.ipfs"));
+    assert!(!has("https://example.com/blog/ipfs-guide", "hosting.ipfs"));
 }
