@@ -7,7 +7,7 @@
 //!   `1`→`l`), and exact-label TLD/second-level swaps (`bca.id`, `klikbca.net`).
 //! - `LKDL`: a symmetric-deletion index (all deletions of 1 character, 2 for official names of
 //!   10+ characters) of typo targets: the official domains of curated brands (rows with brand
-//!   keys). A query generates its 1-deletions and verifies candidates with the
+//!   keys) and ranked popular sites (`RANKED`). A query generates its 1-deletions and verifies candidates with the
 //!   optimal-string-alignment distance (transpositions count 1).
 //! - `LKBR`: brand keys (curated, distinctive labels) for combosquats and brand embedding,
 //!   looked up by hashing the host's substrings of the lengths present (a bit mask), after a
@@ -31,6 +31,7 @@
 //! | | `ascii_loose` | ASCII glyph swaps (`gooqle`) of an official brand, same / other suffix | 55 / 20 |
 //! | `lookalike.typo` | `omission`, `insertion`, `repetition`, `hyphenation`, `transposition`, `replacement`, `bitsquatting`, `distance2` | edit distance 1 (2 for ≥ 10 chars) of an official brand label, same suffix (+5 for keyboard/visual pairs and transpositions) | 60 (d2: 50) |
 //! | | | ... under another suffix | 30 |
+//! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, see [`crate::targets`]), same suffix only, not a hyphen added (+5 as above) | 45 |
 //! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
 //! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
 //! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
@@ -42,7 +43,8 @@
 //! | any | `user` | against Settings.protected: homoglyph 75, TLD swap 60, typo 60, containment 45 | |
 //!
 //! Popular sites are not edit-distance targets (the top-100k is full of real names one edit
-//! apart); they are matched by skeleton, split, suffix-in-label and embedding.
+//! apart), except the ranked ones above; they are matched by skeleton, split, suffix-in-label and
+//! embedding.
 //!
 //! Params: `target` (official or popular domain, also the suggestion), `brand` (curated brand
 //! name, if any), `kind` (above), `keyword` (lure word), `hosting` (the private suffix),
@@ -54,7 +56,9 @@
 use crate::confusables::Confusables;
 use crate::error::DataError;
 use crate::format::Envelope;
-use crate::targets::{hash, DomainRecord, HashTable, Targets, BRAND, OFFICIAL, POPULAR, TYPO};
+use crate::targets::{
+    hash, DomainRecord, HashTable, Targets, BRAND, OFFICIAL, POPULAR, RANKED, TYPO,
+};
 use crate::verdict::Reason;
 
 /// Lure words that make a brand inside a foreign host an attack (matched as tokens of the host,
@@ -265,6 +269,9 @@ pub struct Lookalike<'a> {
     /// The character folds behind the skeletons (`CONF`).
     pub confusables: Confusables<'a>,
 }
+
+/// Points of one edit of a ranked popular site under its own suffix (`outlok.com`).
+const RANKED_TYPO: u8 = 45;
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
 const MAX_CANDIDATES: usize = 64;
@@ -654,14 +661,21 @@ impl<'a> Lookalike<'a> {
                 };
                 // A typo of an official name under its own suffix is the attack; a typo under
                 // another suffix, or of a popular site, is context only (below suspicious alone).
+                // A ranked popular site (not curated) weighs less: one edit of it warns under
+                // its own suffix only, and a hyphen added (`wal-mart`) is a common real variant.
+                let ranked = rec.flags & RANKED != 0 && !official;
+                if ranked && (!same_suffix || kind == "hyphenation") {
+                    continue;
+                }
                 let mut score: u8 = match (official, same_suffix, d) {
                     (true, true, 1) => 60,
                     (true, true, _) => 50,
                     (true, false, _) => 30,
+                    (false, true, _) if ranked => RANKED_TYPO,
                     (false, true, _) => 20,
                     (false, false, _) => 10,
                 };
-                if weighted && official && same_suffix {
+                if weighted && (official || ranked) && same_suffix {
                     score += 5;
                 }
                 if unicode {

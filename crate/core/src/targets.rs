@@ -26,8 +26,16 @@
 //!   [`crate::lookalike`]).
 //!
 //! Record flags: [`OFFICIAL`] (a curated target's official domain), [`POPULAR`] (bundled popular
-//! site), [`TYPO`] (edit-distance target: official domains of brands with keys, label ≥ 5),
-//! [`BRAND`] (label is a brand key).
+//! site), [`TYPO`] (edit-distance target: official domains of brands with keys, label ≥ 5, and
+//! [`RANKED`] popular sites), [`BRAND`] (label is a brand key).
+//!
+//! **Ranked typo targets.** A popular file with the comment line `# Rows are in rank order`
+//! (`data/popular_moz500.tsv`) gives typo targets for brands nobody curated: the registrable
+//! domains of its rows, in rank order, whose label is distinctive — at least
+//! [`RANKED_MIN_LABEL`] characters, letters only, not a curated official domain, no other label
+//! of the ranked list one edit away (`telegra`/`telegram`, `wikipedia`/`wikimedia`), and fewer
+//! than [`RANKED_MAX_NEIGHBOURS`] bundled popular labels one edit away (a label with many real
+//! neighbours, `icloud` → `ucloud`, `ncloud`, `hicloud`, is a common word or pattern).
 //!
 //! "Official" and "popular" cover the whole registrable domain (`ib.bri.co.id`), never a parent of
 //! it: `evil.github.io` is not `github.io`.
@@ -50,6 +58,9 @@ pub const POPULAR: u8 = 2;
 pub const TYPO: u8 = 4;
 /// Its label is a brand key watched for inside other hosts.
 pub const BRAND: u8 = 8;
+/// A top-ranked popular site chosen as a typo target (with [`TYPO`]): a distinctive label from
+/// the top of a ranked popular list, scored below curated brands.
+pub const RANKED: u8 = 16;
 
 const DOMAINS_MAGIC: [u8; 4] = *b"TGD1";
 const RECORD_LEN: usize = 12;
@@ -57,6 +68,13 @@ const BRAND_LEN: usize = 8;
 const ENTRY_LEN: usize = 12;
 /// No brand: the record is a popular site only.
 const NO_BRAND: u32 = u32::MAX;
+
+/// Shortest label of a ranked typo target.
+pub const RANKED_MIN_LABEL: usize = 6;
+/// A ranked label with this many bundled popular labels one edit away is not a typo target.
+pub const RANKED_MAX_NEIGHBOURS: usize = 1;
+/// Marker line of a popular file whose rows are in rank order.
+pub const RANKED_MARKER: &str = "# Rows are in rank order";
 
 /// Share of the top-100k kept out of the bundle, in percent.
 pub const HOLDOUT_PERCENT: u64 = 15;
@@ -549,6 +567,80 @@ mod build {
         })
     }
 
+    /// The registrable domains of ranked typo targets (see the module docs).
+    fn ranked_targets(
+        list: &List,
+        rows: &[Row],
+        popular_tsvs: &[&str],
+        recs: &[Rec],
+    ) -> HashSet<String> {
+        let official: HashSet<String> = rows
+            .iter()
+            .flat_map(|r| r.domains.iter())
+            .filter_map(|d| registrable(list, d).map(|(reg, _)| reg))
+            .collect();
+        // Every bundled label, by its 1-deletions (and itself), to count near neighbours.
+        let labels: HashSet<&str> = recs
+            .iter()
+            .filter_map(|r| r.domain.get(r.reg_start..r.reg_start + r.label_len))
+            .collect();
+        let mut by_deletion: HashMap<String, Vec<&str>> = HashMap::new();
+        for &l in &labels {
+            for k in one_deletions(l) {
+                by_deletion.entry(k).or_default().push(l);
+            }
+        }
+        let neighbours = |l: &str| -> Vec<&str> {
+            let mut out: Vec<&str> = one_deletions(l)
+                .iter()
+                .flat_map(|k| by_deletion.get(k).into_iter().flatten().copied())
+                .filter(|&o| o != l && strsim::osa_distance(o, l) == 1)
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let mut ranked: Vec<(String, String)> = Vec::new(); // (registrable, label)
+        for text in popular_tsvs
+            .iter()
+            .filter(|t| t.lines().any(|l| l.starts_with(RANKED_MARKER)))
+        {
+            for d in parse_popular(text) {
+                if let Some((reg, label_len)) = registrable(list, &d) {
+                    let label = reg.get(..label_len).unwrap_or("").to_string();
+                    if !ranked.iter().any(|(r, _)| *r == reg) {
+                        ranked.push((reg, label));
+                    }
+                }
+            }
+        }
+        let ranked_labels: Vec<&str> = ranked.iter().map(|(_, l)| l.as_str()).collect();
+        ranked
+            .iter()
+            .filter(|(reg, label)| {
+                label.len() >= RANKED_MIN_LABEL
+                    && label.bytes().all(|b| b.is_ascii_lowercase())
+                    && !official.contains(reg)
+                    && !ranked_labels
+                        .iter()
+                        .any(|o| o != label && strsim::osa_distance(o, label) == 1)
+                    && neighbours(label).len() < RANKED_MAX_NEIGHBOURS
+            })
+            .map(|(reg, _)| reg.clone())
+            .collect()
+    }
+
+    /// A label and its 1-deletions.
+    fn one_deletions(l: &str) -> Vec<String> {
+        let mut out = vec![l.to_string()];
+        for (i, c) in l.char_indices() {
+            let mut s = l.to_string();
+            s.replace_range(i..i + c.len_utf8(), "");
+            out.push(s);
+        }
+        out
+    }
+
     /// Minimum label length for an edit-distance target.
     const TYPO_MIN_OFFICIAL: usize = 5;
 
@@ -626,9 +718,17 @@ mod build {
         for d in &popular {
             add(d, POPULAR, NO_BRAND, &mut recs);
         }
-        // Popular sites are not edit-distance targets: the top-100k is full of real sites one
-        // edit apart (and of typo domains), so a typo of a popular name says little; popular
-        // sites are covered by skeletons (homographs), splits and embedding instead.
+        // Popular sites in general are not edit-distance targets: the top-100k is full of real
+        // sites one edit apart (and of typo domains), so a typo of a popular name says little;
+        // they are covered by skeletons (homographs), splits and embedding instead. The top of a
+        // ranked list is the exception (see the module docs): distinctive labels only.
+        let ranked_regs = ranked_targets(&list, &rows, popular_tsvs, &recs);
+        for r in recs.iter_mut() {
+            let reg = r.domain.get(r.reg_start..).unwrap_or("");
+            if r.flags & OFFICIAL == 0 && ranked_regs.contains(reg) {
+                r.flags |= TYPO | RANKED;
+            }
+        }
 
         // TGTD
         let mut strings = Vec::new();
