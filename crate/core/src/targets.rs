@@ -36,6 +36,10 @@
 //! of the ranked list one edit away (`telegra`/`telegram`, `wikipedia`/`wikimedia`), and fewer
 //! than [`RANKED_MAX_NEIGHBOURS`] bundled popular labels one edit away (a label with many real
 //! neighbours, `icloud` → `ucloud`, `ncloud`, `hicloud`, is a common word or pattern).
+//! **Phished brands** are typo targets the same way: a bundled popular site with a distinctive
+//! label that at least [`IMITATED_MIN`] distinct labels of the bundled blocklist sources are one
+//! edit from (`pancakeswap`, `walletconnect`, `bittrex`): evidence that phishers imitate it.
+//! Both carry the [`RANKED`] flag.
 //!
 //! "Official" and "popular" cover the whole registrable domain (`ib.bri.co.id`), never a parent of
 //! it: `evil.github.io` is not `github.io`.
@@ -73,6 +77,8 @@ const NO_BRAND: u32 = u32::MAX;
 pub const RANKED_MIN_LABEL: usize = 6;
 /// A ranked label with this many bundled popular labels one edit away is not a typo target.
 pub const RANKED_MAX_NEIGHBOURS: usize = 1;
+/// A popular label one edit from at least this many blocked labels is a phished brand.
+pub const IMITATED_MIN: usize = 5;
 /// Marker line of a popular file whose rows are in rank order.
 pub const RANKED_MARKER: &str = "# Rows are in rank order";
 
@@ -413,7 +419,7 @@ impl<'a> Targets<'a> {
 }
 
 #[cfg(feature = "builder")]
-pub use build::{protected_set, sections, ProtectedSet};
+pub use build::{protected_set, sections, sections_with_imitations, ProtectedSet};
 
 #[cfg(feature = "builder")]
 mod build {
@@ -573,6 +579,7 @@ mod build {
         rows: &[Row],
         popular_tsvs: &[&str],
         recs: &[Rec],
+        imitations: &[&str],
     ) -> HashSet<String> {
         let official: HashSet<String> = rows
             .iter()
@@ -615,19 +622,67 @@ mod build {
             }
         }
         let ranked_labels: Vec<&str> = ranked.iter().map(|(_, l)| l.as_str()).collect();
-        ranked
+        let distinctive = |label: &str| {
+            label.len() >= RANKED_MIN_LABEL
+                && label.bytes().all(|b| b.is_ascii_lowercase())
+                && neighbours(label).len() < RANKED_MAX_NEIGHBOURS
+        };
+        let mut out: HashSet<String> = ranked
             .iter()
             .filter(|(reg, label)| {
-                label.len() >= RANKED_MIN_LABEL
-                    && label.bytes().all(|b| b.is_ascii_lowercase())
+                distinctive(label)
                     && !official.contains(reg)
                     && !ranked_labels
                         .iter()
                         .any(|o| o != label && strsim::osa_distance(o, label) == 1)
-                    && neighbours(label).len() < RANKED_MAX_NEIGHBOURS
             })
             .map(|(reg, _)| reg.clone())
-            .collect()
+            .collect();
+        // Phished brands: popular labels that many distinct blocked labels are one edit from.
+        let mut imitated: HashMap<&str, usize> = HashMap::new();
+        let mut blocked_labels: HashSet<String> = HashSet::new();
+        for text in imitations {
+            for line in text.lines().skip(1) {
+                let host = line
+                    .split('\t')
+                    .next()
+                    .unwrap_or("")
+                    .split('/')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                if let Some((reg, label_len)) = registrable(list, &host) {
+                    if let Some(l) = reg.get(..label_len) {
+                        blocked_labels.insert(l.to_string());
+                    }
+                }
+            }
+        }
+        for l in &blocked_labels {
+            if labels.contains(l.as_str()) {
+                continue;
+            }
+            for t in neighbours(l) {
+                *imitated.entry(t).or_default() += 1;
+            }
+        }
+        for r in recs {
+            let (Some(reg), Some(label)) = (
+                r.domain.get(r.reg_start..),
+                r.domain.get(r.reg_start..r.reg_start + r.label_len),
+            ) else {
+                continue;
+            };
+            if r.flags & POPULAR != 0
+                && !official.contains(reg)
+                && imitated.get(label).is_some_and(|&n| n >= IMITATED_MIN)
+                && distinctive(label)
+            {
+                out.insert(reg.to_string());
+            }
+        }
+        out
     }
 
     /// A label and its 1-deletions.
@@ -645,9 +700,27 @@ mod build {
     const TYPO_MIN_OFFICIAL: usize = 5;
 
     /// All sections of targets and lookalike detection: `TGTD`, `TGTH`, `LKSK`, `LKDL`, `LKBR`.
+    /// The hosts imitating popular sites are counted in the bundled blocklist sources
+    /// (`builder::BUNDLED_SOURCES`), see [`sections_with_imitations`].
     pub fn sections(
         targets_tsv: &str,
         popular_tsvs: &[&str],
+        psl_text: &str,
+    ) -> Result<Vec<(Tag, Vec<u8>)>, String> {
+        let sources: Vec<&str> = crate::builder::BUNDLED_SOURCES
+            .iter()
+            .map(|(_, text)| *text)
+            .collect();
+        sections_with_imitations(targets_tsv, popular_tsvs, &sources, psl_text)
+    }
+
+    /// [`sections`] with the blocklist texts (`url_or_domain` first column) in which imitations
+    /// of popular sites are counted: a popular label that at least [`IMITATED_MIN`] blocked
+    /// labels are one edit from is a phished brand, hence a typo target (like a ranked one).
+    pub fn sections_with_imitations(
+        targets_tsv: &str,
+        popular_tsvs: &[&str],
+        imitations: &[&str],
         psl_text: &str,
     ) -> Result<Vec<(Tag, Vec<u8>)>, String> {
         let list: List = psl_text
@@ -722,7 +795,7 @@ mod build {
         // sites one edit apart (and of typo domains), so a typo of a popular name says little;
         // they are covered by skeletons (homographs), splits and embedding instead. The top of a
         // ranked list is the exception (see the module docs): distinctive labels only.
-        let ranked_regs = ranked_targets(&list, &rows, popular_tsvs, &recs);
+        let ranked_regs = ranked_targets(&list, &rows, popular_tsvs, &recs, imitations);
         for r in recs.iter_mut() {
             let reg = r.domain.get(r.reg_start..).unwrap_or("");
             if r.flags & OFFICIAL == 0 && ranked_regs.contains(reg) {
