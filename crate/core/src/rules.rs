@@ -24,7 +24,7 @@
 //! | `host.punycode` | `label`, `level` (single / dressed_latin) | an IDN; accent-dressed Latin under a generic TLD or `.id` is suspicious |
 //! | `host.mixed_script` | `label`, `level` (minimal / moderate / whole_script) | scripts mixed in one label, or a wholly non-Latin label that reads as Latin |
 //! | `host.restricted_chars` | `label`, `level` | characters UTS #39 does not allow in identifiers |
-//! | `tld.abused` | `tld` | an abused TLD (points per TLD) |
+//! | `tld.abused` | `tld`, (`with`) | an abused TLD (points per TLD); `with=subdomain` when a subdomain label with digits or hyphens raised it |
 //! | `url.shortener` | `shortener` | a shortened link (not the shortener's home page) |
 //! | `hosting.free` | `suffix`, (`with`) | a user's site on a free-hosting / site-builder platform; `with` names the second hint that raised it (see below) |
 //! | `hosting.ipfs` | `cid`, `gateway` | a page served from IPFS through a gateway (`/ipfs/<CID>` or a `<CID>.ipfs.` host) |
@@ -130,7 +130,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 32] = [
+pub const WEIGHT_KEYS: [&str; 34] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -163,6 +163,8 @@ pub const WEIGHT_KEYS: [&str; 32] = [
     "hosting.free_combined",
     "hosting.free_combined_min",
     "hosting.ipfs",
+    "tld.abused_combined",
+    "tld.abused_combined_min",
 ];
 
 /// Reasons about the URL itself rather than the site it points to: the engine keeps these even on
@@ -628,6 +630,7 @@ impl<'a> Rules<'a> {
         }
         self.check_keywords(&raw, s, ip, &mut out);
         self.combine_hosting(&raw, s, &mut out);
+        self.combine_tld(s, &mut out);
         // An executable download behind lure words ("Undangan Pernikahan.apk", "Surat Tilang.apk")
         // is the dropper itself.
         if out.iter().any(|r| r.code == code::LURE) {
@@ -970,6 +973,43 @@ impl<'a> Rules<'a> {
         {
             r.score = r.score.saturating_add(bonus);
             r.params.insert("with".to_string(), hint);
+        }
+    }
+
+    /// A throwaway domain under an abused TLD carries per-campaign subdomains
+    /// (`videoviral27.utpkh.my.id`, `arz820.gap-private.my.id`, `dan4-tm1.com-red.shop`): an
+    /// abused TLD of `tld.abused_combined_min` points or more plus a subdomain label with digits
+    /// or a hyphen (or a pile of subdomains) gains `tld.abused_combined` points, `with=subdomain`.
+    /// Digits or hyphens in the registrable label itself do not count: plenty of real sites under
+    /// these TLDs have them.
+    fn combine_tld(&self, s: &RuleInput, out: &mut [Reason]) {
+        if out.iter().any(|r| r.code == code::HOSTING_FREE) {
+            return;
+        }
+        let host = s.host.trim_end_matches('.');
+        let sub = match s.registrable_domain {
+            Some(d) if host.len() > d.len() + 1 && host.ends_with(d) => {
+                host.get(..host.len() - d.len() - 1).unwrap_or("")
+            }
+            _ => "",
+        };
+        let hint = out.iter().any(|r| r.code == code::MANY_SUBDOMAINS)
+            || sub.split('.').any(|l| {
+                l != "www"
+                    && !l.starts_with("xn--")
+                    && l.bytes().any(|b| b.is_ascii_digit() || b == b'-')
+            });
+        if !hint {
+            return;
+        }
+        let min = self.weight("tld.abused_combined_min");
+        let bonus = self.weight("tld.abused_combined");
+        if let Some(r) = out
+            .iter_mut()
+            .find(|r| r.code == code::TLD_ABUSED && r.score >= min && r.score > 0)
+        {
+            r.score = r.score.saturating_add(bonus);
+            r.params.insert("with".to_string(), "subdomain".to_string());
         }
     }
 

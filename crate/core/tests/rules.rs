@@ -516,7 +516,7 @@ fn free_hosting_with_a_second_hint() {
             .params
             .contains_key("with")
     );
-    // A blog host gives few points: a second hint does not make it suspicious.
+    // A platform with fewer known phishing pages gets no bonus: an ordinary blog stays quiet.
     assert!(total("https://resep-nenek.blogspot.com/") < u32::from(SUSPICIOUS));
     // Not on a hosting platform: nothing to combine.
     assert!(!has("https://cou11.com/", "hosting.free"));
@@ -550,4 +550,28 @@ fn ipfs_gateway_pages() {
     ));
     assert!(!has("https://example.com/ipfs/QmShort", "hosting.ipfs"));
     assert!(!has("https://example.com/blog/ipfs-guide", "hosting.ipfs"));
+}
+
+#[test]
+fn abused_tld_with_campaign_subdomains() {
+    // A per-campaign subdomain (digits or a hyphen) on a cheap abused domain is suspicious.
+    let r = reason("https://videoviral27.utpkh.my.id/", "tld.abused");
+    assert_eq!(r.params["with"], "subdomain");
+    assert!(total("https://videoviral27.utpkh.my.id/") >= u32::from(SUSPICIOUS));
+    assert!(total("https://dan4-tm1.com-red.top/") >= u32::from(SUSPICIOUS));
+    // Near misses: the bare domain, a plain subdomain, www, digits in the registrable label,
+    // and a low-points TLD with large legitimate use.
+    for quiet_url in [
+        "https://utpkh.my.id/",
+        "https://blog.utpkh.my.id/",
+        "https://www.utpkh.my.id/",
+        "https://shop-24.top/",
+        "https://api-2.example.ru/",
+    ] {
+        assert!(
+            !reason(quiet_url, "tld.abused").params.contains_key("with"),
+            "{quiet_url}"
+        );
+        assert!(total(quiet_url) < u32::from(SUSPICIOUS), "{quiet_url}");
+    }
 }
