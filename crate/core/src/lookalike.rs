@@ -27,8 +27,8 @@
 //! | `lookalike.homoglyph` | `homoglyph` | Unicode label whose skeleton is a target's label, same suffix / other suffix | 80 / 65 |
 //! | | `homoglyph_loose` | Unicode label, loose match (`c`/`e`, `rn`/`m`, ... plus Unicode) | 70 / 60 |
 //! | | `homoglyph_typo` | Unicode label one edit from an official brand after folding | ≥ 60 |
-//! | | `ascii` | `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`: official same / other suffix; popular same / other | 65 / 45; 25 / 10 |
-//! | | `ascii_loose` | ASCII glyph swaps (`gooqle`) of an official brand, same / other suffix | 55 / 20 |
+//! | | `ascii` | `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`: official same / other suffix; ranked same suffix; popular (letters only, 6+) same suffix; other popular same / other | 65 / 45; 50; 40; 25 / 10 |
+//! | | `ascii_loose` | ASCII glyph swaps (`gooqle`) of an official brand, same / other suffix; of a ranked site, same suffix | 55 / 20; 45 |
 //! | `lookalike.typo` | `omission`, `insertion`, `repetition`, `hyphenation`, `transposition`, `replacement`, `bitsquatting`, `distance2` | edit distance 1 (2 for ≥ 10 chars) of an official brand label, same suffix (+5 for keyboard/visual pairs and transpositions) | 60 (d2: 50) |
 //! | | | ... under another suffix | 30 |
 //! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, see [`crate::targets`]), same suffix only, not a hyphen added (+5 as above) | 45 |
@@ -577,20 +577,34 @@ impl<'a> Lookalike<'a> {
                 && self.confusables.strict_skeleton(rec.label) == strict
                 && rec.label.len() >= 4
             {
+                let ranked = rec.flags & RANKED != 0;
                 let score = match (official, same_suffix) {
                     (true, true) => 65,
                     (true, false) => 45,
+                    (false, true) if ranked => RANKED_TYPO + 5,
+                    // A popular name of letters only, written with digits or `rn`/`vv`.
+                    (false, true)
+                        if rec.label.len() >= 6
+                            && rec.label.bytes().all(|b| b.is_ascii_lowercase()) =>
+                    {
+                        40
+                    }
                     (false, true) => 25,
                     (false, false) => 10,
                 };
                 Some(Hit::new("lookalike.homoglyph", "ascii", score, &rec))
-            } else if official
-                && rec.flags & BRAND != 0
+            } else if (official && rec.flags & BRAND != 0 || rec.flags & RANKED != 0)
                 && rec.label.len() >= 5
                 && rec.label != label
             {
-                // Letters swapped for lookalike ASCII letters (`gooqle`, `c`/`e`): official brands only.
-                let score = if same_suffix { 55 } else { 20 };
+                // Letters swapped for lookalike ASCII letters (`gooqle`, `c`/`e`): official
+                // brands and ranked sites only (those under their own suffix only).
+                let score = match (official, same_suffix) {
+                    (true, true) => 55,
+                    (true, false) => 20,
+                    (false, true) => RANKED_TYPO,
+                    (false, false) => continue,
+                };
                 Some(Hit::new("lookalike.homoglyph", "ascii_loose", score, &rec))
             } else {
                 None

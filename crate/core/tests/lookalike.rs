@@ -232,8 +232,9 @@ fn moz_top_500_are_never_lookalikes() {
     assert!(flagged.is_empty(), "{flagged:#?}");
 }
 
-/// Brands nobody curated but at the top of the ranked popular list (Moz top 500) are typo
-/// targets: one edit under their own suffix warns, with the real site as the suggestion.
+/// Brands nobody curated but at the top of the ranked popular list (Moz top 500), or imitated
+/// by many hosts of the bundled blocklist, are typo targets: one edit under their own suffix
+/// warns, with the real site as the suggestion.
 #[test]
 fn typos_of_top_ranked_sites_are_flagged() {
     let c = checker();
@@ -246,6 +247,11 @@ fn typos_of_top_ranked_sites_are_flagged() {
     ] {
         assert_flagged(&c, input, "lookalike.typo", suggestion);
     }
+    // The same for ASCII lookalike letters of a ranked site.
+    assert_flagged(&c, "0utlook.com", "lookalike.homoglyph", "outlook.com");
+    // Phished brands nobody curated: the bundled blocklist holds many imitations of them.
+    assert_flagged(&c, "bitrex.com", "lookalike.typo", "bittrex.com");
+    assert_flagged(&c, "poloneix.com", "lookalike.typo", "poloniex.com");
     // Below curated brands: a typo alone is suspicious, not dangerous.
     assert!(c.points("outlok.com") < 70);
     // The sites themselves stay safe.
