@@ -27,6 +27,7 @@
 //! | `tld.abused` | `tld`, (`with`) | an abused TLD (points per TLD); `with=subdomain` when a subdomain label with digits or hyphens raised it |
 //! | `url.shortener` | `shortener` | a shortened link (not the shortener's home page) |
 //! | `hosting.free` | `suffix`, (`with`) | a user's site on a free-hosting / site-builder platform; `with` names the second hint that raised it (see below) |
+//! | `url.kit_path` | `folder` | a page inside a site's system folder (`wp-includes/…/login.php`, `.well-known/…/index.html`): a phishing kit dropped on a hacked site |
 //! | `hosting.ipfs` | `cid`, `gateway` | a page served from IPFS through a gateway (`/ipfs/<CID>` or a `<CID>.ipfs.` host) |
 //! | `download.executable` | `file`, `ext`, `lure` | an .apk/.exe/.scr/... download |
 //! | `host.many_subdomains` / `host.many_hyphens` | `count` | 4+ subdomain labels / 3+ hyphens in a label |
@@ -105,8 +106,9 @@ pub mod code {
     pub const DATA: &str = "scheme.data";
     pub const JAVASCRIPT: &str = "scheme.javascript";
     pub const IPFS: &str = "hosting.ipfs";
+    pub const KIT_PATH: &str = "url.kit_path";
 
-    pub const ALL: [&str; 19] = [
+    pub const ALL: [&str; 20] = [
         USERINFO,
         IP_LITERAL,
         PUNYCODE,
@@ -126,11 +128,12 @@ pub mod code {
         DATA,
         JAVASCRIPT,
         IPFS,
+        KIT_PATH,
     ];
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 34] = [
+pub const WEIGHT_KEYS: [&str; 35] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -165,6 +168,7 @@ pub const WEIGHT_KEYS: [&str; 34] = [
     "hosting.ipfs",
     "tld.abused_combined",
     "tld.abused_combined_min",
+    "url.kit_path",
 ];
 
 /// Reasons about the URL itself rather than the site it points to: the engine keeps these even on
@@ -620,6 +624,7 @@ impl<'a> Rules<'a> {
         let ip = self.check_ip(&raw, s, &mut out);
         self.check_port(&raw, scheme, &mut out);
         self.check_download(raw.path, &mut out);
+        self.check_kit_path(raw.path, &mut out);
         if !ip {
             self.check_scripts(s, &mut out);
             self.check_tld(s, &mut out);
@@ -730,6 +735,23 @@ impl<'a> Rules<'a> {
         out.push(
             Reason::new(code::ODD_PORT, self.weight("url.odd_port")).with("port", p.to_string()),
         );
+    }
+
+    /// A page (`.php`, `.html`, `.htm`, `.shtml`, `.asp(x)` or a folder ending in `/`) two or more
+    /// folders deep inside a folder no visitor is ever sent to: WordPress's `wp-includes`, the
+    /// asset folders of `wp-admin` (js, css, images, includes, maint), the `uploads`, `themes`,
+    /// `cache`, `languages` and `upgrade` folders of `wp-content`, and `.well-known`. Phishing
+    /// kits dropped on hacked sites live there (`/wp-includes/css/dist/parks/acp.php`,
+    /// `/.well-known/acme-challenge/5797/Login.html`); WordPress serves no page from them.
+    /// Plugin folders are left out: some plugins link visitors to their own scripts (downloads,
+    /// ad clicks). Files (`.pdf`, `.jpg`, `.css`, `.txt`, ...) never count.
+    fn check_kit_path(&self, path: &str, out: &mut Vec<Reason>) {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        if let Some(folder) = kit_folder(path) {
+            out.push(
+                Reason::new(code::KIT_PATH, self.weight("url.kit_path")).with("folder", folder),
+            );
+        }
     }
 
     fn check_download(&self, path: &str, out: &mut Vec<Reason>) {
@@ -1319,6 +1341,52 @@ impl<'a> Rules<'a> {
             }
         }
     }
+}
+
+/// The system folder a phishing-kit page sits in (see `Rules::check_kit_path`), if any.
+fn kit_folder(path: &str) -> Option<&'static str> {
+    let last = path.rsplit('/').next().unwrap_or("");
+    let is_page = last.is_empty() || {
+        let ext = last.rsplit_once('.').map_or("", |(_, e)| e);
+        ["php", "html", "htm", "shtml", "asp", "aspx"]
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
+    };
+    if !is_page {
+        return None;
+    }
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    for (i, seg) in segs.iter().enumerate() {
+        // The page's own segment does not count as a folder: two folders below, then the page
+        // (or a folder ending in `/`, already counted).
+        let below = segs.len() - i - 1;
+        let depth_ok = if last.is_empty() {
+            below >= 2
+        } else {
+            below >= 3
+        };
+        let next = segs.get(i + 1).copied().unwrap_or("");
+        let in_list = |list: &[&str]| list.iter().any(|f| next.eq_ignore_ascii_case(f));
+        let folder = if seg.eq_ignore_ascii_case("wp-includes") {
+            Some("wp-includes")
+        } else if seg.eq_ignore_ascii_case("wp-admin")
+            && in_list(&["js", "css", "images", "includes", "maint"])
+        {
+            Some("wp-admin")
+        } else if seg.eq_ignore_ascii_case("wp-content")
+            && in_list(&["uploads", "themes", "cache", "languages", "upgrade"])
+        {
+            Some("wp-content")
+        } else if seg.eq_ignore_ascii_case(".well-known") {
+            Some(".well-known")
+        } else {
+            None
+        };
+        if let Some(f) = folder {
+            return depth_ok.then_some(f);
+        }
+    }
+    None
 }
 
 /// The hint a user's own label on a hosting platform gives by itself: digits (`cou11`,

@@ -575,3 +575,47 @@ fn abused_tld_with_campaign_subdomains() {
         assert!(total(quiet_url) < u32::from(SUSPICIOUS), "{quiet_url}");
     }
 }
+
+#[test]
+fn phishing_kit_pages_in_system_folders() {
+    for (url, folder) in [
+        (
+            "https://bwgforums.net/wp-includes/css/dist/parks/acp.php",
+            "wp-includes",
+        ),
+        (
+            "https://ladiesstudio.pk/wp-admin/css/sd/wc/infospage.php",
+            "wp-admin",
+        ),
+        (
+            "http://compbiz.co.il/wp-content/themes/pridmag/company/index.php",
+            "wp-content",
+        ),
+        (
+            "http://onekw.example.com/.well-known/acme-challenge/5797/Login.html",
+            ".well-known",
+        ),
+        (
+            "https://example.com/wp-includes/js/app/login/",
+            "wp-includes",
+        ),
+    ] {
+        let r = reason(url, "url.kit_path");
+        assert_eq!(r.params["folder"], folder, "{url}");
+        assert!(total(url) >= u32::from(SUSPICIOUS), "{url}");
+    }
+    // Near misses: files and assets, admin pages, plugin endpoints, shallow pages, ACME tokens.
+    for url in [
+        "https://example.com/wp-content/uploads/2024/05/brochure.pdf",
+        "https://example.com/wp-includes/js/jquery/jquery.min.js",
+        "https://example.com/wp-admin/post.php?post=12&action=edit",
+        "https://example.com/wp-admin/network/sites.php",
+        "https://example.com/wp-content/plugins/download-monitor/download.php?id=3",
+        "https://example.com/wp-includes/ms-files.php?file=a.jpg",
+        "https://example.com/.well-known/acme-challenge/Xy12abc",
+        "https://example.com/.well-known/security.txt",
+        "https://example.com/blog/wp-guide/index.html",
+    ] {
+        assert!(!has(url, "url.kit_path"), "{url}");
+    }
+}
