@@ -31,7 +31,7 @@
 //! | | `ascii_loose` | ASCII glyph swaps (`gooqle`) of an official brand, same / other suffix; of a ranked site, same suffix | 55 / 20; 45 |
 //! | `lookalike.typo` | `omission`, `insertion`, `repetition`, `hyphenation`, `transposition`, `replacement`, `bitsquatting`, `distance2` | edit distance 1 (2 for ≥ 10 chars) of an official brand label, same suffix (+5 for keyboard/visual pairs and transpositions) | 60 (d2: 50) |
 //! | | | ... under another suffix | 30 |
-//! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, see [`crate::targets`]), same suffix only, not a hyphen added (+5 as above) | 45 |
+//! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, or a phished brand, see [`crate::targets`]), same suffix only; a hyphen only when it cuts 1–2 letters off the end (`outlo-ok`, not `wal-mart`) (+5 as above) | 45 |
 //! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
 //! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
 //! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
@@ -332,6 +332,13 @@ fn keyboard_or_visual(a: char, b: char) -> bool {
         (Some((ra, ia)), Some((rb, ib))) => (ra - rb).abs() <= 1 && (ia - ib).abs() <= 1,
         _ => false,
     }
+}
+
+/// A hyphen that cuts one or two letters off the end of a name (`outlo-ok`, `outloo-k`), not
+/// a word boundary (`wal-mart`) nor a prefix (`e-`, `i-`, `my-` names are common).
+fn odd_hyphen(q: &str) -> bool {
+    q.split_once('-')
+        .is_some_and(|(a, b)| a.len() >= 3 && (1..=2).contains(&b.len()))
 }
 
 /// Names the single edit between `q` and `t` (distance 1).
@@ -678,7 +685,7 @@ impl<'a> Lookalike<'a> {
                 // A ranked popular site (not curated) weighs less: one edit of it warns under
                 // its own suffix only, and a hyphen added (`wal-mart`) is a common real variant.
                 let ranked = rec.flags & RANKED != 0 && !official;
-                if ranked && (!same_suffix || kind == "hyphenation") {
+                if ranked && (!same_suffix || kind == "hyphenation" && !odd_hyphen(&qstr)) {
                     continue;
                 }
                 let mut score: u8 = match (official, same_suffix, d) {

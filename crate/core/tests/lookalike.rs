@@ -244,6 +244,7 @@ fn typos_of_top_ranked_sites_are_flagged() {
         ("dropbx.com", "dropbox.com"),
         ("boooking.com", "booking.com"),
         ("pinterst.com", "pinterest.com"),
+        ("outloo-k.com", "outlook.com"),
     ] {
         assert_flagged(&c, input, "lookalike.typo", suggestion);
     }
