@@ -949,6 +949,8 @@ impl<'a> Rules<'a> {
     /// heavily; people rarely open one on purpose.
     fn check_ipfs(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
         if let Some((cid, gateway)) = ipfs_content(raw, s.host) {
+            // A gateway listed as a hosting platform (ipfs.dweb.link) says the same thing once.
+            out.retain(|r| r.code != code::HOSTING_FREE);
             out.push(
                 Reason::new(code::IPFS, self.weight("hosting.ipfs"))
                     .with("cid", truncate(cid, 64))

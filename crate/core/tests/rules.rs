@@ -537,6 +537,11 @@ fn ipfs_gateway_pages() {
     let r = reason(&format!("https://{cid1}.ipfs.dweb.link/"), "hosting.ipfs");
     assert_eq!(r.params["cid"], cid1);
     assert_eq!(r.params["gateway"], "dweb.link");
+    // The gateway being a hosting platform is not counted a second time.
+    assert!(!has(
+        &format!("https://{cid1}.ipfs.dweb.link/"),
+        "hosting.free"
+    ));
     // Any host serving /ipfs/<CID> is a gateway.
     assert!(has(
         &format!("https://ipfs.eth.aragon.network/ipfs/{cid1}/"),
