@@ -13,8 +13,16 @@
 //! level (on Normal, suspicious from 40 and dangerous from 70 points: `score::thresholds`).
 //! Structural hints alone stay below the suspicious threshold; what flags a URL by itself is only
 //! what is never innocent: a domain disguised as credentials (`url.userinfo`), an IP address in an
-//! obfuscated notation, page-rendering `data:` and `javascript:` navigations, script downloads, and
-//! distinctive gambling words.
+//! obfuscated notation, page-rendering `data:` and `javascript:` navigations, script downloads,
+//! distinctive gambling words, a page served from IPFS (`hosting.ipfs`) and a page inside a site's
+//! system folder (`url.kit_path`).
+//!
+//! Two combinations raise a weak reason when a second hint backs it (the reason keeps its code
+//! and says what raised it in `with`): a user's page on one of the most abused hosting platforms
+//! (`hosting.free` of `hosting.free_combined_min` points or more) plus digits or a hyphen in the
+//! user's label, another shape hint, a lure word, an odd port or a server-script path gains
+//! `hosting.free_combined`; an abused TLD (`tld.abused_combined_min` points or more) plus a
+//! subdomain label with digits or a hyphen gains `tld.abused_combined`.
 //!
 //! # Reason codes and params (for the `_locales` messages `reason_<code with _>`)
 //! | code | params | when |
