@@ -22,7 +22,8 @@
 //! (`hosting.free` of `hosting.free_combined_min` points or more) plus digits or a hyphen in the
 //! user's label, another shape hint, a lure word, an odd port or a server-script path gains
 //! `hosting.free_combined`; an abused TLD (`tld.abused_combined_min` points or more) plus a
-//! subdomain label with digits or a hyphen gains `tld.abused_combined`.
+//! subdomain label with digits or a hyphen gains `tld.abused_combined`. Neither lifts the URL's
+//! total past `combined.ceiling`: a combination makes a page suspicious, never dangerous.
 //!
 //! # Reason codes and params (for the `_locales` messages `reason_<code with _>`)
 //! | code | params | when |
@@ -141,7 +142,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 35] = [
+pub const WEIGHT_KEYS: [&str; 36] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -177,6 +178,7 @@ pub const WEIGHT_KEYS: [&str; 35] = [
     "tld.abused_combined",
     "tld.abused_combined_min",
     "url.kit_path",
+    "combined.ceiling",
 ];
 
 /// Reasons about the URL itself rather than the site it points to: the engine keeps these even on
@@ -998,7 +1000,10 @@ impl<'a> Rules<'a> {
             .or_else(|| owner_label_hint(owner).map(str::to_string))
             .or_else(|| server_script_path(raw.path).then(|| "server_script".to_string()));
         let Some(hint) = hint else { return };
-        let bonus = self.weight("hosting.free_combined");
+        let bonus = self.combination_bonus(out, "hosting.free_combined");
+        if bonus == 0 {
+            return;
+        }
         if let Some(r) = out
             .iter_mut()
             .find(|r| r.code == code::HOSTING_FREE && r.score > 0)
@@ -1006,6 +1011,15 @@ impl<'a> Rules<'a> {
             r.score = r.score.saturating_add(bonus);
             r.params.insert("with".to_string(), hint);
         }
+    }
+
+    /// The points a combination adds: its weight, but never lifting the URL's total past
+    /// `combined.ceiling` (a combination makes a page suspicious, never dangerous by itself: a
+    /// `pub-<hex>.r2.dev` bucket, whose random name the platform chose, already has its points).
+    fn combination_bonus(&self, out: &[Reason], key: &str) -> u8 {
+        let total: u32 = out.iter().map(|r| u32::from(r.score)).sum();
+        let room = u32::from(self.weight("combined.ceiling")).saturating_sub(total);
+        room.min(u32::from(self.weight(key))) as u8
     }
 
     /// A throwaway domain under an abused TLD carries per-campaign subdomains
@@ -1035,7 +1049,10 @@ impl<'a> Rules<'a> {
             return;
         }
         let min = self.weight("tld.abused_combined_min");
-        let bonus = self.weight("tld.abused_combined");
+        let bonus = self.combination_bonus(out, "tld.abused_combined");
+        if bonus == 0 {
+            return;
+        }
         if let Some(r) = out
             .iter_mut()
             .find(|r| r.code == code::TLD_ABUSED && r.score >= min && r.score > 0)

@@ -624,3 +624,23 @@ fn phishing_kit_pages_in_system_folders() {
         assert!(!has(url, "url.kit_path"), "{url}");
     }
 }
+
+#[test]
+fn combinations_never_make_a_page_dangerous() {
+    // A platform-chosen random bucket name already has its points: nothing is added.
+    let url = "https://pub-0001f7c112074f63a483d2423fdd5ab9.r2.dev/";
+    assert!(!reason(url, "hosting.free").params.contains_key("with"));
+    assert!(total(url) < u32::from(DANGEROUS));
+    // Stacked hints on a throwaway page stay suspicious, not dangerous.
+    for url in [
+        "https://x7-k9q-m2.pages.dev/",
+        "https://telstra-109517.weeblysite.com/",
+        "https://a1-b2.c3-d4.utpkh.my.id/",
+    ] {
+        let t = total(url);
+        assert!(
+            t >= u32::from(SUSPICIOUS) && t < u32::from(DANGEROUS),
+            "{url}: {t}"
+        );
+    }
+}
