@@ -31,6 +31,7 @@
 //! | | `ascii_loose` | ASCII glyph swaps (`gooqle`) of an official brand, same / other suffix; of a ranked site, same suffix | 55 / 20; 45 |
 //! | `lookalike.typo` | `omission`, `insertion`, `repetition`, `hyphenation`, `transposition`, `replacement`, `bitsquatting`, `distance2` | edit distance 1 (2 for ≥ 10 chars) of an official brand label, same suffix (+5 for keyboard/visual pairs and transpositions) | 60 (d2: 50) |
 //! | | | ... under another suffix | 30 |
+//! | | | one added character to a short (3–4) official name under its own country-code suffix (`jneh.co.id`) | 45 |
 //! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, or a phished brand, see [`crate::targets`]), same suffix only; a hyphen only when it cuts 1–2 letters off the end (`outlo-ok`, not `wal-mart`) (+5 as above) | 45 |
 //! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
 //! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
@@ -57,7 +58,7 @@ use crate::confusables::Confusables;
 use crate::error::DataError;
 use crate::format::Envelope;
 use crate::targets::{
-    hash, DomainRecord, HashTable, Targets, BRAND, OFFICIAL, POPULAR, RANKED, TYPO,
+    hash, DomainRecord, HashTable, Targets, BRAND, OFFICIAL, POPULAR, RANKED, SHORT, TYPO,
 };
 use crate::verdict::Reason;
 
@@ -272,6 +273,9 @@ pub struct Lookalike<'a> {
 
 /// Points of one edit of a ranked popular site under its own suffix (`outlok.com`).
 const RANKED_TYPO: u8 = 45;
+
+/// Points of one added character to a short official name under its own country-code suffix.
+const SHORT_TYPO: u8 = 45;
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
 const MAX_CANDIDATES: usize = 64;
@@ -654,7 +658,7 @@ impl<'a> Lookalike<'a> {
         let mut seen: Vec<u32> = Vec::new();
         for key in deletions(&qs, 1) {
             for rec in self.candidates(&self.deletes, &key) {
-                if rec.flags & TYPO == 0 || seen.contains(&rec.id) {
+                if rec.flags & (TYPO | SHORT) == 0 || seen.contains(&rec.id) {
                     continue;
                 }
                 seen.push(rec.id);
@@ -671,8 +675,17 @@ impl<'a> Lookalike<'a> {
                 if d == 0 || d > max {
                     continue;
                 }
-                // Short names: one edit of a 4-letter name is another word.
-                if ts.len() < 5 {
+                // Short names: one edit of a 4-letter name is another word, except one added
+                // character under the brand's own country-code suffix (`jneh.co.id`).
+                let short = ts.len() < 5;
+                if short
+                    && (rec.flags & SHORT == 0
+                        || !same_suffix
+                        || unicode
+                        || qs.len() != ts.len() + 1
+                        || qs.first() == Some(&'-')
+                        || qs.last() == Some(&'-'))
+                {
                     continue;
                 }
                 let (kind, weighted) = if d == 1 {
@@ -689,6 +702,7 @@ impl<'a> Lookalike<'a> {
                     continue;
                 }
                 let mut score: u8 = match (official, same_suffix, d) {
+                    (true, true, _) if short => SHORT_TYPO,
                     (true, true, 1) => 60,
                     (true, true, _) => 50,
                     (true, false, _) => 30,

@@ -27,7 +27,8 @@
 //!
 //! Record flags: [`OFFICIAL`] (a curated target's official domain), [`POPULAR`] (bundled popular
 //! site), [`TYPO`] (edit-distance target: official domains of brands with keys, label ≥ 5, and
-//! [`RANKED`] popular sites), [`BRAND`] (label is a brand key).
+//! [`RANKED`] popular sites), [`BRAND`] (label is a brand key), [`SHORT`] (a short official
+//! label under a country-code suffix: a target for one added character only).
 //!
 //! **Ranked typo targets.** A popular file with the comment line `# Rows are in rank order`
 //! (`data/popular_moz500.tsv`) gives typo targets for brands nobody curated: the registrable
@@ -65,6 +66,9 @@ pub const BRAND: u8 = 8;
 /// A top-ranked popular site chosen as a typo target (with [`TYPO`]): a distinctive label from
 /// the top of a ranked popular list, scored below curated brands.
 pub const RANKED: u8 = 16;
+/// A curated brand's short official label (3–4 characters, with brand keys) under a
+/// country-code suffix: a target for one added character only (`jneh.co.id`, `dana7.id`).
+pub const SHORT: u8 = 32;
 
 const DOMAINS_MAGIC: [u8; 4] = *b"TGD1";
 const RECORD_LEN: usize = 12;
@@ -780,6 +784,12 @@ mod build {
                 // news sites or generic words.
                 if label.len() >= TYPO_MIN_OFFICIAL && !row.keys.is_empty() {
                     r.flags |= TYPO;
+                } else if label.len() >= 3 && !row.keys.is_empty() {
+                    let suffix = r.domain.get(r.reg_start + r.label_len + 1..).unwrap_or("");
+                    // Country-code suffixes only: under `.com` short names are everyone's.
+                    if suffix.contains('.') || suffix.len() == 2 {
+                        r.flags |= SHORT;
+                    }
                 }
                 if row.keys.iter().any(|k| k == label) {
                     r.flags |= BRAND;
@@ -860,6 +870,10 @@ mod build {
                 for key in crate::lookalike::index_deletions(label, r.flags & OFFICIAL != 0) {
                     dels.push((hash(&key), i as u32));
                 }
+            } else if r.flags & SHORT != 0 {
+                // The skeleton alone: found by a query's 1-deletions (one added character).
+                let key = crate::confusables::reference_strict_skeleton(label);
+                dels.push((hash(&key), i as u32));
             }
         }
         let mut bigrams = vec![0u8; crate::lookalike::BIGRAM_BYTES];

@@ -261,6 +261,19 @@ fn typos_of_top_ranked_sites_are_flagged() {
     }
 }
 
+/// A short official name (3–4 letters) with one character added under its own country-code
+/// suffix is a typo; other edits of it, and additions under `.com`, are ordinary names.
+#[test]
+fn short_official_names_with_an_added_character() {
+    let c = checker();
+    assert_flagged(&c, "jneh.co.id", "lookalike.typo", "jne.co.id");
+    assert_flagged(&c, "dana7.id", "lookalike.typo", "dana.id");
+    assert_flagged(&c, "https://ovoo.id/login", "lookalike.typo", "ovo.id");
+    for host in ["jme.co.id", "dhlx.com", "jnex.com", "dan.id"] {
+        assert!(c.points(host) < 40, "{host}: {:?}", c.check(host));
+    }
+}
+
 /// Real sites one edit from a top-ranked site are not flagged: under another suffix, with a
 /// hyphen added (`wal-mart.com`), or near a label that has real neighbours of its own (`pexels`
 /// is one edit from `pixels`, so `vexels.com` is another real site, not a typo).
