@@ -20,7 +20,7 @@
 //! Two combinations raise a weak reason when a second hint backs it (the reason keeps its code
 //! and says what raised it in `with`): a user's page on one of the most abused hosting platforms
 //! (`hosting.free` of `hosting.free_combined_min` points or more) plus digits or a hyphen in the
-//! user's label, another shape hint, a lure word, an odd port or a server-script path gains
+//! user's label, another shape hint, a lure word or an odd port gains
 //! `hosting.free_combined`; an abused TLD (`tld.abused_combined_min` points or more) plus a
 //! subdomain label with digits or a hyphen gains `tld.abused_combined`. Neither lifts the URL's
 //! total past `combined.ceiling`: a combination makes a page suspicious, never dangerous.
@@ -644,7 +644,7 @@ impl<'a> Rules<'a> {
             self.check_shape(s, &mut out);
         }
         self.check_keywords(&raw, s, ip, &mut out);
-        self.combine_hosting(&raw, s, &mut out);
+        self.combine_hosting(s, &mut out);
         self.combine_tld(s, &mut out);
         // An executable download behind lure words ("Undangan Pernikahan.apk", "Surat Tilang.apk")
         // is the dropper itself.
@@ -970,10 +970,10 @@ impl<'a> Rules<'a> {
     }
 
     /// A user's page on a free-hosting platform plus one more hint is what throwaway phishing
-    /// pages look like (`telstra-109517.weeblysite.com`, `cou11.vercel.app/intest.html`): the
+    /// pages look like (`telstra-109517.weeblysite.com`, `cou11.vercel.app`): the
     /// `hosting.free` reason gains `hosting.free_combined` points and names the hint (`with`).
     /// Alone, `hosting.free` stays below the suspicious threshold.
-    fn combine_hosting(&self, raw: &RawUrl, s: &RuleInput, out: &mut [Reason]) {
+    fn combine_hosting(&self, s: &RuleInput, out: &mut [Reason]) {
         let Some((_, points, owner)) = self.hosting_of(s.host) else {
             return;
         };
@@ -997,8 +997,7 @@ impl<'a> Rules<'a> {
                 }
                 _ => None,
             })
-            .or_else(|| owner_label_hint(owner).map(str::to_string))
-            .or_else(|| server_script_path(raw.path).then(|| "server_script".to_string()));
+            .or_else(|| owner_label_hint(owner).map(str::to_string));
         let Some(hint) = hint else { return };
         let bonus = self.combination_bonus(out, "hosting.free_combined");
         if bonus == 0 {
@@ -1429,21 +1428,6 @@ fn owner_label_hint(owner: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// True when the path asks for a server-side script (`.php`, `.asp`, `.aspx`, `.jsp`, `.cgi`)
-/// directly or in a folder: on a static-site platform that is a copied phishing kit.
-fn server_script_path(path: &str) -> bool {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    path.split('/').any(|seg| {
-        let Some(dot) = seg.rfind('.') else {
-            return false;
-        };
-        let ext = seg.get(dot + 1..).unwrap_or("");
-        ["php", "asp", "aspx", "jsp", "cgi"]
-            .iter()
-            .any(|e| ext.eq_ignore_ascii_case(e))
-    })
 }
 
 /// A content identifier as IPFS gateways show it: CIDv0 (`Qm` and 44 base58 characters) or
