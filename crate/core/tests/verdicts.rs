@@ -332,3 +332,24 @@ fn measure_engine_on_dev_sets() {
         }
     }
 }
+
+/// Brands nobody curated: a typo of a top-ranked site (Moz top 500) warns at normal
+/// sensitivity with the real site as the suggestion, but is not called dangerous on its own;
+/// the real site and a real neighbour of another popular site stay safe.
+#[test]
+fn typos_of_uncurated_top_sites_warn_and_real_neighbours_do_not() {
+    let e = engine(Sensitivity::Normal);
+    let v = e.check("https://outlok.com/");
+    assert_eq!(v.verdict, Level::Suspicious, "{v:?}");
+    assert_eq!(v.suggestion.as_deref(), Some("outlook.com"), "{v:?}");
+    assert!(codes(&v).contains(&"lookalike.typo"), "{v:?}");
+    for url in [
+        "https://outlook.com/",
+        "https://www.booking.com/",
+        "https://vexels.com/",
+        "https://wal-mart.com/",
+    ] {
+        let v = e.check(url);
+        assert_eq!(v.verdict, Level::Safe, "{url}: {v:?}");
+    }
+}
