@@ -32,7 +32,7 @@
 //! | `lookalike.typo` | `omission`, `insertion`, `repetition`, `hyphenation`, `transposition`, `replacement`, `bitsquatting`, `distance2` | edit distance 1 (2 for ≥ 10 chars) of an official brand label, same suffix (+5 for keyboard/visual pairs and transpositions) | 60 (d2: 50) |
 //! | | | ... under another suffix | 30 |
 //! | | | one added character to a short (3–4) official name under its own country-code suffix (`jneh.co.id`) | 45 |
-//! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, or a phished brand, see [`crate::targets`]), same suffix only; a hyphen only when it cuts 1–2 letters off the end (`outlo-ok`, not `wal-mart`) (+5 as above) | 45 |
+//! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, or a phished brand, see [`crate::targets`]), same suffix only; a hyphen only when it cuts 1–2 letters off the end (`outlo-ok`, not `wal-mart`); not a plural `s` added or dropped (+5 as above) | 45 |
 //! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
 //! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
 //! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
@@ -343,6 +343,11 @@ fn keyboard_or_visual(a: char, b: char) -> bool {
 fn odd_hyphen(q: &str) -> bool {
     q.split_once('-')
         .is_some_and(|(a, b)| a.len() >= 3 && (1..=2).contains(&b.len()))
+}
+
+/// One name is the other with an `s` at the end (`answer`/`answers`): real sites differ so.
+fn plural_pair(a: &str, b: &str) -> bool {
+    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 /// Names the single edit between `q` and `t` (distance 1).
@@ -698,7 +703,11 @@ impl<'a> Lookalike<'a> {
                 // A ranked popular site (not curated) weighs less: one edit of it warns under
                 // its own suffix only, and a hyphen added (`wal-mart`) is a common real variant.
                 let ranked = rec.flags & RANKED != 0 && !official;
-                if ranked && (!same_suffix || kind == "hyphenation" && !odd_hyphen(&qstr)) {
+                if ranked
+                    && (!same_suffix
+                        || kind == "hyphenation" && !odd_hyphen(&qstr)
+                        || plural_pair(&qstr, &tstr))
+                {
                     continue;
                 }
                 let mut score: u8 = match (official, same_suffix, d) {

@@ -279,12 +279,19 @@ fn short_official_names_with_an_added_character() {
 }
 
 /// Real sites one edit from a top-ranked site are not flagged: under another suffix, with a
-/// hyphen added (`wal-mart.com`), or near a label that has real neighbours of its own (`pexels`
+/// hyphen added (`wal-mart.com`), a plural `s` (`answer.com` / `answers.com`), or near a label that has real neighbours of its own (`pexels`
 /// is one edit from `pixels`, so `vexels.com` is another real site, not a typo).
 #[test]
 fn real_neighbours_of_top_ranked_sites_stay_safe() {
     let c = checker();
-    for host in ["vexels.com", "wal-mart.com", "outlok.net", "dropbx.io"] {
+    for host in [
+        "vexels.com",
+        "wal-mart.com",
+        "outlok.net",
+        "dropbx.io",
+        "dropboxs.com",
+        "answer.com",
+    ] {
         assert!(c.points(host) < 40, "{host}: {:?}", c.check(host));
     }
 }
