@@ -279,8 +279,9 @@ fn short_official_names_with_an_added_character() {
 }
 
 /// Real sites one edit from a top-ranked site are not flagged: under another suffix, with a
-/// hyphen added (`wal-mart.com`), a plural `s` (`answer.com` / `answers.com`), or near a label that has real neighbours of its own (`pexels`
-/// is one edit from `pixels`, so `vexels.com` is another real site, not a typo).
+/// hyphen added (`wal-mart.com`), a plural `s` (`answer.com` / `answers.com`), or near a label
+/// that has real neighbours of its own (`pexels` is one edit from `pixels`, so `vexels.com` is
+/// another real site, not a typo).
 #[test]
 fn real_neighbours_of_top_ranked_sites_stay_safe() {
     let c = checker();
