@@ -101,12 +101,14 @@ impl<'a> Views<'a> {
             .section(PSL_TAG)
             .and_then(|r| bytes.get(r))
             .ok_or(DataError::MissingSection("public suffixes (PSL)"))?;
+        let lookalike = Lookalike::from_envelope(env, bytes)?;
         Ok(Views {
             psl: Psl::new(psl_bytes)?,
             blocklist: Blocklist::from_envelope(env, bytes)?,
             targets: Targets::from_envelope(env, bytes)?,
-            lookalike: Lookalike::from_envelope(env, bytes)?,
-            rules: Rules::from_envelope(env, bytes)?,
+            // One check of the confusables section per load, shared by both modules.
+            rules: Rules::from_envelope_with(env, bytes, lookalike.confusables)?,
+            lookalike,
         })
     }
 }

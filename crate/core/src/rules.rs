@@ -468,8 +468,20 @@ struct Match {
 
 impl<'a> Rules<'a> {
     /// Views the `RULE` section of a validated envelope. Checks the section's structure in
-    /// O(tables); [`Rules::validate`] checks every entry (the engine runs it once at load).
+    /// O(tables); [`Rules::validate`] checks every entry (for tools and tests: the file's checksum
+    /// already guards what the engine loads, and a bad entry only misses, never panics).
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Rules<'a>, DataError> {
+        let confusables = crate::confusables::Confusables::from_envelope(env, bytes)?;
+        Rules::from_envelope_with(env, bytes, confusables)
+    }
+
+    /// Like [`Rules::from_envelope`], with a `CONF` view the caller already checked (the engine
+    /// shares the lookalike module's: the section is checked once per load, not twice).
+    pub fn from_envelope_with(
+        env: &Envelope,
+        bytes: &'a [u8],
+        confusables: crate::confusables::Confusables<'a>,
+    ) -> Result<Rules<'a>, DataError> {
         let range = env
             .section(RULES_TAG)
             .ok_or(DataError::MissingSection("RULE"))?;
@@ -477,7 +489,7 @@ impl<'a> Rules<'a> {
             .get(range)
             .ok_or_else(|| DataError::Corrupt("rules section out of bounds".into()))?;
         Ok(Rules {
-            confusables: Some(crate::confusables::Confusables::from_envelope(env, bytes)?),
+            confusables: Some(confusables),
             ..Rules::from_section(section)?
         })
     }
