@@ -119,6 +119,7 @@ R = {
  "scheme.data": ("This link hides a whole page inside the address itself, a known phishing trick.", "Tautan ini menyembunyikan seluruh halaman di dalam alamatnya sendiri, trik phishing yang sudah dikenal."),
  "scheme.javascript": ("This link runs code instead of opening a page.", "Tautan ini menjalankan kode, bukan membuka halaman."),
  "url.kit_path": ("This page sits deep inside a technical folder of the site ({folder}) where no real page belongs: scammers hide fake pages on hacked websites there.", "Halaman ini berada jauh di dalam folder teknis situs ({folder}), tempat yang tidak semestinya berisi halaman: penipu menyembunyikan halaman palsu di situs yang diretas di sana."),
+ "url.email": ("The link carries an email address, a sign of a phishing link made for one person so that a fake sign-in page can show their own address.", "Tautan ini membawa alamat email, tanda tautan phishing yang dibuat untuk satu orang agar halaman login palsu bisa menampilkan alamat email mereka sendiri."),
  "hosting.ipfs": ("This page is stored on IPFS and opened through {gateway}: anyone can publish there anonymously and it cannot be taken down, so scammers use it for fake login pages.", "Halaman ini disimpan di IPFS dan dibuka lewat {gateway}: siapa pun bisa menerbitkan di sana tanpa identitas dan halaman itu tidak bisa dihapus, sehingga penipu memakainya untuk halaman login palsu."),
 }
 

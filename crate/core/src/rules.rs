@@ -116,8 +116,9 @@ pub mod code {
     pub const JAVASCRIPT: &str = "scheme.javascript";
     pub const IPFS: &str = "hosting.ipfs";
     pub const KIT_PATH: &str = "url.kit_path";
+    pub const EMAIL: &str = "url.email";
 
-    pub const ALL: [&str; 20] = [
+    pub const ALL: [&str; 21] = [
         USERINFO,
         IP_LITERAL,
         PUNYCODE,
@@ -138,11 +139,12 @@ pub mod code {
         JAVASCRIPT,
         IPFS,
         KIT_PATH,
+        EMAIL,
     ];
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 36] = [
+pub const WEIGHT_KEYS: [&str; 38] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -178,6 +180,8 @@ pub const WEIGHT_KEYS: [&str; 36] = [
     "tld.abused_combined",
     "tld.abused_combined_min",
     "url.kit_path",
+    "url.email",
+    "url.email_encoded",
     "combined.ceiling",
 ];
 
@@ -647,6 +651,7 @@ impl<'a> Rules<'a> {
         self.check_port(&raw, scheme, &mut out);
         self.check_download(raw.path, &mut out);
         self.check_kit_path(raw.path, &mut out);
+        self.check_email(raw.path, &mut out);
         if !ip {
             self.check_scripts(s, &mut out);
             self.check_tld(s, &mut out);
@@ -772,6 +777,67 @@ impl<'a> Rules<'a> {
         if let Some(folder) = kit_folder(path) {
             out.push(
                 Reason::new(code::KIT_PATH, self.weight("url.kit_path")).with("folder", folder),
+            );
+        }
+    }
+
+    /// An email address carried in the link (`/cgi-bin/x/am9obkBleGFtcGxlLmNvbQ==`,
+    /// `?email=john@example.com`, `#am9obkBleGFtcGxlLmNvbQ==`): a phishing link made for one
+    /// victim, so that the fake sign-in page shows their own address. Base64-coded, only made to
+    /// be read by a script, it is suspicious alone (`url.email_encoded`); a plain address is a
+    /// weaker hint (`url.email`: sign-up and unsubscribe links carry one too). Params: `where`
+    /// (path / query / fragment) and `encoding` (base64 / none); the address itself is not echoed.
+    fn check_email(&self, path: &str, out: &mut Vec<Reason>) {
+        if path.len() < 6 {
+            return;
+        }
+        let decoded = percent_decode_lossy(path);
+        let query_at = decoded.find('?').unwrap_or(decoded.len());
+        let fragment_at = decoded.find('#').unwrap_or(decoded.len());
+        let place = |at: usize| {
+            if at >= fragment_at {
+                "fragment"
+            } else if at >= query_at {
+                "query"
+            } else {
+                "path"
+            }
+        };
+        let mut plain: Option<usize> = None;
+        let mut at = 0usize;
+        for tok in decoded.split(|c: char| {
+            !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '_' | '=' | '.' | '@' | '%'))
+        }) {
+            let start = at;
+            at += tok.len() + 1;
+            if tok.contains('@') {
+                // `name@host.tld` inside a longer token (`?u=1&e=name@host.tld` splits on `&`).
+                let t = tok.trim_start_matches(['=', '-']);
+                let t = t.rsplit('=').next().unwrap_or(t);
+                if plain.is_none() && looks_like_email(t) {
+                    plain = Some(start);
+                }
+                continue;
+            }
+            // `pop=aXJpc0Bub3JkZ2Vhci5jbg==`: the value after a query name.
+            let value = tok.trim_end_matches('=');
+            let value = value.rsplit('=').next().unwrap_or(value);
+            if let Some(addr) = base64_text(value) {
+                if looks_like_email(addr.trim()) {
+                    out.push(
+                        Reason::new(code::EMAIL, self.weight("url.email_encoded"))
+                            .with("where", place(start))
+                            .with("encoding", "base64"),
+                    );
+                    return;
+                }
+            }
+        }
+        if let Some(start) = plain {
+            out.push(
+                Reason::new(code::EMAIL, self.weight("url.email"))
+                    .with("where", place(start))
+                    .with("encoding", "none"),
             );
         }
     }
@@ -989,6 +1055,26 @@ impl<'a> Rules<'a> {
         let Some((_, points, owner)) = self.hosting_of(s.host) else {
             return;
         };
+        // A staging address (more points than any count-derived row: suspicious alone) gets no
+        // bonus, and the shape of its name adds at most up to `combined.ceiling`: the platform
+        // often chose it (`pub-<hex>.r2.dev`, `dev-site.pantheonsite.io`).
+        if points > self.weight("hosting.free_max") {
+            let mut room = self.weight("combined.ceiling").saturating_sub(points);
+            for r in out.iter_mut().filter(|r| {
+                matches!(
+                    r.code.as_str(),
+                    code::MANY_DIGITS
+                        | code::MANY_HYPHENS
+                        | code::RANDOM_LABEL
+                        | code::MANY_SUBDOMAINS
+                )
+            }) {
+                let keep = r.score.min(room);
+                room -= keep;
+                r.score = keep;
+            }
+            return;
+        }
         // Only the platforms most used for throwaway pages: domain resellers' second levels
         // (com.ru, sa.com) and blog hosts carry fewer points and get no bonus.
         if points < self.weight("hosting.free_combined_min") {
@@ -1427,6 +1513,62 @@ fn kit_folder(path: &str) -> Option<&'static str> {
     None
 }
 
+/// The text a base64 token (standard or URL-safe alphabet, padded or not) decodes to, when it is
+/// 12 to 400 characters long and decodes to UTF-8 text.
+fn base64_text(tok: &str) -> Option<String> {
+    use base64::engine::{
+        general_purpose::GeneralPurpose, DecodePaddingMode, GeneralPurposeConfig,
+    };
+    use base64::Engine as _;
+    const ENGINE: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
+    let body = tok.trim_end_matches('=');
+    if !(12..=400).contains(&body.len()) || body.contains(['.', '@', '%', '=']) {
+        return None;
+    }
+    let std: String = body
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    let bytes = ENGINE.decode(std.as_bytes()).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// `local@domain.tld`: a plausible local part (letters, digits, `._%+-`, at most 64) and a host
+/// name of two or more labels ending in a TLD of letters.
+fn looks_like_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    if local.is_empty()
+        || local.len() > 64
+        || domain.len() > 253
+        || !local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+    {
+        return false;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
 /// The hint a user's own label on a hosting platform gives by itself: digits (`cou11`,
 /// `niheugeufrequa-2372`) or a hyphen (`en-web3fix`).
 fn owner_label_hint(owner: &str) -> Option<&'static str> {
@@ -1726,9 +1868,11 @@ pub fn sections_from_texts(t: &RuleTexts) -> Result<Vec<(Tag, Vec<u8>)>, String>
     let tlds = parse_tlds(t.abused_tlds)?;
     let shorteners = parse_shorteners(t.url_shorteners)?;
     let mut hosting = parse_hosting(t.hosting_suffixes, &weights)?;
+    // A curated row overrides the PSL row's count-derived points (the staging addresses).
     for (key, value) in parse_tlds(t.hosting_extra)? {
-        if !hosting.iter().any(|(k, _)| *k == key) {
-            hosting.push((key, value));
+        match hosting.iter_mut().find(|(k, _)| *k == key) {
+            Some(row) => row.1 = value,
+            None => hosting.push((key, value)),
         }
     }
     let keywords = parse_keywords(t.keywords)?;

@@ -634,3 +634,79 @@ fn combinations_never_make_a_page_dangerous() {
         );
     }
 }
+
+#[test]
+fn an_email_address_coded_into_the_link_is_suspicious() {
+    // Base64 of the victim's address in a path segment, a query value or the fragment.
+    for (url, place) in [
+        (
+            "https://example.com/cgibin/bin/athani/YXRoYW5pQHFpYS5xYQ==",
+            "path",
+        ),
+        (
+            "https://example.com/cc/?pop=aXJpc0Bub3JkZ2Vhci5jbg==",
+            "query",
+        ),
+        (
+            "https://example.com/index.php#eWFob29AeWFob28uY29t",
+            "fragment",
+        ),
+        // URL-safe alphabet, no padding.
+        (
+            "https://example.net/x/am9obi5kb2VAZXhhbXBsZS5jby51aw",
+            "path",
+        ),
+    ] {
+        let r = reason(url, "url.email");
+        assert_eq!(r.params.get("encoding").map(String::as_str), Some("base64"));
+        assert_eq!(
+            r.params.get("where").map(String::as_str),
+            Some(place),
+            "{url}"
+        );
+        assert!(total(url) >= u32::from(SUSPICIOUS), "{url}");
+        // The address itself is not echoed into the verdict.
+        assert!(!format!("{r:?}").contains('@'), "{r:?}");
+    }
+    // A plain address is only a hint.
+    let url = "https://example.org/wp/index.php?email=a@a.com";
+    let r = reason(url, "url.email");
+    assert_eq!(r.params.get("encoding").map(String::as_str), Some("none"));
+    assert!(total(url) < u32::from(SUSPICIOUS));
+    assert!(has(
+        "https://example.org/?e=maziaa%40onet.eu&s=1",
+        "url.email"
+    ));
+    // Base64 that is not an address, ids and tokens, and an `@` that is not an address.
+    for url in [
+        "https://example.com/watch?v=dQw4w9WgXcQ",
+        "https://example.com/a/aGVsbG8gd29ybGQgdGhpcyBpcyB0ZXh0",
+        "https://example.com/s/0123456789abcdefABCDEF",
+        "https://example.com/@someone/posts",
+        "https://example.com/profile/@user.name",
+        "https://example.com/?q=a@b",
+    ] {
+        assert!(!has(url, "url.email"), "{url}");
+    }
+}
+
+#[test]
+fn staging_addresses_are_suspicious_alone_but_not_dangerous() {
+    for url in [
+        "https://coinbase-help.webflow.io/",
+        "https://quiet-sound-1234.workers.dev/",
+        "https://abc.def.mybluehost.me/",
+        "https://dev-mysite.pantheonsite.io/",
+    ] {
+        let t = total(url);
+        assert!(
+            t >= u32::from(SUSPICIOUS) && t < u32::from(DANGEROUS),
+            "{url}: {t}"
+        );
+    }
+    // The platforms' own sites and an ordinary free page are not.
+    for url in ["https://webflow.io/", "https://www.webflow.io/"] {
+        assert!(total(url) < u32::from(SUSPICIOUS), "{url}");
+    }
+    assert!(total("https://portfolio.github.io/") < u32::from(SUSPICIOUS));
+}
