@@ -33,6 +33,36 @@ for b,d,k,n in CRYPTO:
     seen.add(d)
     rows.append((b,d,'GLOBAL','crypto','CORROBORATED %d hosts imitating the name (containing it or one edit away) in the bundled blocklist sources eth-phishing-detect 1.2.0 + polkadot deny list; official domain in Cloudflare Radar top-100k 2024-01 (crypto drainer targets)'%n))
     FORCEKEY[d]=k
+# The globally most-phished brands the curated list lacks, from published brand-phishing rankings.
+CP19='Check Point Research Brand Phishing Report Q4 2019 top 10 (https://www.marketscreener.com/news.php?id_news=29950801)'
+CP23='Check Point Research Brand Phishing Report Q3 2023 top 10 (https://silicon.eu/brand-phishing-report-walmart-the-most-frequently-imitated-brand-11183.html)'
+CP24Q1='Check Point Research Brand Phishing Ranking Q1 2024 top 10 (https://it-online.co.za/2024/04/17/microsoft-google-top-list-for-q1-phishing-attacks/)'
+CP24Q3='Check Point Research Brand Phishing Ranking Q3 2024 top 10 (https://www.storyboard18.com/how-it-works/microsoft-leads-as-most-imitated-brand-with-61-phishing-attempts-report-45557.htm)'
+CP20='Check Point Research Brand Phishing Report Q2 2020 top 10 (https://it-online.co.za/2020/08/06/google-amazon-emerge-as-top-phishing-brands/)'
+CP21='Check Point Research Brand Phishing Report Q1 2021 top 5 (https://thepaypers.com/fraud-and-fincrime/news/banking-revealed-as-the-third-most-phished-industry-in-q4-2020-report-suggests)'
+GU25='Guardio most imitated brands Q1 2025 top 10 (https://unifiedguru.com/steam-surges-to-top-of-most-spoofed-brands-list-in-q1)'
+MT24='Mailtrack analysis of 1.14M PhishTank reports 2020-2024 (https://cybernews.com/security/meta-irs-phishing-scam/)'
+GLOBAL=[('Steam (Valve)','steamcommunity.com,steampowered.com','steamcommunity,steampowered',GU25+'; '+MT24),
+ ('USPS','usps.com','usps',GU25),
+ ('Roblox','roblox.com','roblox',GU25+'; '+CP21),
+ ('WeTransfer','wetransfer.com','wetransfer',GU25),
+ ('SunPass','sunpass.com','sunpass',GU25),
+ ('Yahoo','yahoo.com','yahoo',CP19),
+ ('Spotify','spotify.com','spotify',CP19),
+ ('Chase','chase.com','',CP19),
+ ('Outlook (Microsoft)','outlook.com','outlook',CP20),
+ ('Wells Fargo','wellsfargo.com','wellsfargo',CP23),
+ ('Mastercard','mastercard.com','mastercard',CP23),
+ ('Airbnb','airbnb.com','airbnb',CP24Q1),
+ ('Adidas','adidas.com','adidas',CP24Q3),
+ ('Allegro','allegro.pl','allegro',MT24),
+ ('IRS (US Internal Revenue Service)','irs.gov','irs',MT24)]
+for b,ds,k,ev in GLOBAL:
+    ds=','.join(d for d in ds.split(',') if d not in seen)
+    if not ds: continue
+    seen.update(ds.split(','))
+    rows.append((b,ds,'GLOBAL','global','VERIFIED among the most impersonated brands: '+ev))
+    FORCEKEY[ds]=k
 with open(S+'negatives_indonesia.tsv') as f:
     r=csv.reader(f,delimiter='\t'); next(r)
     for d,cat,ev in r:

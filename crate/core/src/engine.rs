@@ -347,7 +347,27 @@ impl Engine {
         };
         let mut reasons = Vec::new();
         if known.is_none() {
-            let finding = views.lookalike.check_subject(subject, &self.protected);
+            // A user's site on a platform the PSL does not list (`someone.mystrikingly.com`):
+            // the lookalike check sees the user's label as the site, as it does under a PSL
+            // private suffix (`someone.github.io`).
+            let hosted = match views.rules.hosting_of(host) {
+                Some((suffix, _, owner)) if !subject.private_suffix => {
+                    let start = host
+                        .trim_end_matches('.')
+                        .len()
+                        .checked_sub(suffix.len() + 1 + owner.len());
+                    start.map(|start| Subject {
+                        registrable_domain: host.get(start..).map(|r| r.trim_end_matches('.')),
+                        public_suffix: Some(suffix),
+                        private_suffix: true,
+                        ..*subject
+                    })
+                }
+                _ => None,
+            };
+            let finding = views
+                .lookalike
+                .check_subject(hosted.as_ref().unwrap_or(subject), &self.protected);
             reasons.extend(finding.reasons);
             verdict.suggestion = finding.suggestion;
         }

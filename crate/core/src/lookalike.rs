@@ -40,7 +40,7 @@
 //! | | `token_typo` | a misspelt official brand as a hyphen token (`auth-start-trezer`): 25, same bonuses | 25–65 |
 //! | `brand.embedded` | `domain` | an official / popular domain as subdomain labels (`klikbca.com.evil.xyz`) | 70 / 50 |
 //! | | `domain_hyphen` | ... split by a hyphen (`usps.com-parcel.vip`) | 75 / 65 |
-//! | | `subdomain` | a brand key in a subdomain label: like `combosquat` | 30–70 |
+//! | | `subdomain`, `subdomain_label` | a brand key in a subdomain label: like `combosquat`; 40 instead of 30 when the key is the whole label (`apple.dec852.com`) | 30–80 |
 //! | any | `user` | against Settings.protected: homoglyph 75, TLD swap 60, typo 60, containment 45 | |
 //!
 //! Popular sites are not edit-distance targets (the top-100k is full of real names one edit
@@ -277,6 +277,10 @@ const RANKED_TYPO: u8 = 45;
 /// Points of one added character to a short official name under its own country-code suffix.
 const SHORT_TYPO: u8 = 45;
 
+/// Shortest brand key (after collapsing doubled letters) matched with a typo inside a word.
+const FUZZY_MIN: usize = 6;
+/// Longest word prefix tried by the fuzzy brand match (brand keys are shorter).
+const FUZZY_MAX: usize = 24;
 /// At most this many candidates are verified per key (keeps hostile input cheap).
 const MAX_CANDIDATES: usize = 64;
 
@@ -505,6 +509,7 @@ impl<'a> Lookalike<'a> {
         offer(self.embedded_hit(host, reg, label));
         offer(self.token_typo_hit(label, v));
         offer(self.brand_hit(sub, label, suffix, v));
+        offer(self.fuzzy_brand_hit(sub, label, suffix, v));
         offer(user_hit(
             &self.confusables,
             sub,
@@ -888,6 +893,124 @@ impl<'a> Lookalike<'a> {
         None
     }
 
+    /// A misspelt brand at the start of a word of the host, followed by anything:
+    /// `coiibasseexteossion.webflow.io`, `metaamaassilogg.gitbook.io`, `telgramsignalss.sg-host.com`,
+    /// `steaamcommunlty.com`. Letters doubled or tripled count once on both sides, then one edit
+    /// inside the name (its first and last letters kept: `cloud` is not `icloud`) of a curated
+    /// brand key of 6+ letters. Context like `token_typo` (25, +25 with a lure word, +15 on a
+    /// hosting platform): a misspelt brand alone does not warn. When the whole registrable label
+    /// is the misspelt name it is a typosquat (`lookalike.typo`, kind `doubled`: 60 under the
+    /// official suffix, 30 under another).
+    fn fuzzy_brand_hit(
+        &self,
+        sub: &str,
+        label: &str,
+        suffix: &str,
+        v: &HostView<'_>,
+    ) -> Option<Hit> {
+        let text = if sub.is_empty() {
+            label.to_string()
+        } else {
+            format!("{sub}.{label}")
+        };
+        if text.contains("xn--") {
+            return None;
+        }
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            let at_word = start == 0
+                || b.get(start - 1)
+                    .is_some_and(|c| matches!(c, b'.' | b'-') || c.is_ascii_digit());
+            if !at_word || !b.get(start).is_some_and(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
+            // The word and what follows it in the same label, letters only, runs collapsed.
+            let mut folded: Vec<char> = Vec::new();
+            let mut ends: Vec<usize> = Vec::new();
+            for (i, &c) in b.iter().enumerate().skip(start) {
+                if c == b'.' || folded.len() >= FUZZY_MAX {
+                    break;
+                }
+                if !c.is_ascii_lowercase() {
+                    continue;
+                }
+                if folded.last() != Some(&(c as char)) {
+                    folded.push(c as char);
+                }
+                if let Some(e) = ends.get_mut(folded.len() - 1) {
+                    *e = i + 1;
+                } else {
+                    ends.push(i + 1);
+                }
+            }
+            let (Some(&c0), Some(&c1)) = (folded.first(), folded.get(1)) else {
+                continue;
+            };
+            if !bigram_set(self.bigrams, c0 as u8, c1 as u8) {
+                continue;
+            }
+            for w in (FUZZY_MIN - 1)..=folded.len() {
+                let Some(win) = folded.get(..w) else { break };
+                let wstr: String = win.iter().collect();
+                for key in deletions(win, 1) {
+                    for rec in self.candidates(&self.deletes, &key) {
+                        if rec.flags & OFFICIAL == 0 || rec.flags & TYPO == 0 {
+                            continue;
+                        }
+                        let Some(key_rec) = self
+                            .candidates(&self.brands, rec.label)
+                            .into_iter()
+                            .find(|k| k.label == rec.label)
+                        else {
+                            continue;
+                        };
+                        let mut t: Vec<char> = Vec::new();
+                        for c in rec.label.chars() {
+                            if t.last() != Some(&c) {
+                                t.push(c);
+                            }
+                        }
+                        if t.len() < FUZZY_MIN || t.first() != win.first() || t.last() != win.last()
+                        {
+                            continue;
+                        }
+                        let tstr: String = t.iter().collect();
+                        let d = strsim::osa_distance(&wstr, &tstr);
+                        let end = ends.get(w - 1).copied().unwrap_or(b.len());
+                        let piece = text.get(start..end).unwrap_or("");
+                        // Exact (and the doubled-letter forms of short keys) is `brand_hit`'s.
+                        if d > 1 || piece == rec.label {
+                            continue;
+                        }
+                        // The whole registrable label is the misspelt name: a typosquat
+                        // (`steaamcommunlty.com`), scored like one edit of the official label.
+                        if start + label.len() == text.len()
+                            && end == text.len()
+                            && piece.bytes().all(|c| c.is_ascii_lowercase())
+                        {
+                            let score = if rec.suffix == suffix { 60 } else { 30 };
+                            let mut h = Hit::new("lookalike.typo", "doubled", score, &rec);
+                            h.distance = Some(d.max(1));
+                            return Some(h);
+                        }
+                        let mut h = Hit::new("lookalike.combosquat", "brand_typo", 25, &key_rec);
+                        h.distance = Some(d.max(1));
+                        if let Some(word) = lure_in(&text, start..end) {
+                            h.score += 25;
+                            h.keyword = Some(word.to_string());
+                        }
+                        if v.private_suffix {
+                            h.score += 15;
+                            h.hosting = v.public_suffix.map(str::to_string);
+                        }
+                        return Some(h);
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Brand keys inside the host: combosquats (`bri-promo.xyz`, `paypalsecure.com`) and brands
     /// in subdomains (`bca.verify-now.xyz`).
     fn brand_hit(&self, sub: &str, label: &str, suffix: &str, v: &HostView<'_>) -> Option<Hit> {
@@ -974,14 +1097,25 @@ impl<'a> Lookalike<'a> {
         }
         let (rec, range) = found?;
         let in_label = range.start >= text.len() - label.len();
+        // The brand as a whole subdomain label (`apple.dec852.com`, `paypal.secure-id.net`): the
+        // address reads as the brand's own site to anyone who reads it from the left.
+        let whole_label = !in_label
+            && (range.start == 0 || b.get(range.start - 1) == Some(&b'.'))
+            && b.get(range.end) == Some(&b'.');
         let mut h = Hit::new(
             if in_label {
                 "lookalike.combosquat"
             } else {
                 "brand.embedded"
             },
-            if in_label { "combosquat" } else { "subdomain" },
-            30,
+            if in_label {
+                "combosquat"
+            } else if whole_label {
+                "subdomain_label"
+            } else {
+                "subdomain"
+            },
+            if whole_label { 40 } else { 30 },
             &rec,
         );
         let suffix_tokens: Vec<&str> = rec.suffix.split('.').collect();

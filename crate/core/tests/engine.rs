@@ -275,3 +275,17 @@ fn a_bank_name_with_a_lure_word_warns_and_names_the_real_site() {
     }
     assert_eq!(e.check("https://klikbca.com/").verdict, Level::Safe);
 }
+
+#[test]
+fn a_brand_page_on_a_popular_site_builder_is_checked_like_one_on_a_hosting_suffix() {
+    // mystrikingly.com is a popular site, but `someone.mystrikingly.com` is a user's page: the
+    // lookalike check sees the user's label, as under github.io.
+    let e = engine(Settings::default());
+    let v = e.check("https://metamasklogin.mystrikingly.com/");
+    assert_eq!(v.verdict, Level::Dangerous, "{v:?}");
+    assert!(reason_codes(&v).contains(&"lookalike.combosquat"), "{v:?}");
+    assert_eq!(v.suggestion.as_deref(), Some("metamask.io"));
+    // The platform's own site stays a popular site.
+    let v = e.check("https://www.mystrikingly.com/");
+    assert_eq!(v.verdict, Level::Safe, "{v:?}");
+}

@@ -184,6 +184,48 @@ fn swaps_and_combosquats_are_flagged() {
 }
 
 #[test]
+fn misspelt_brands_inside_words_are_caught() {
+    let c = checker();
+    // Doubled letters and one edit inside the name, at the start of a word.
+    let f = c.check("coiibasseexteossion.webflow.io");
+    let r = f.reasons.first().expect("flagged");
+    assert_eq!(r.code, "lookalike.combosquat");
+    assert_eq!(r.params.get("kind").map(String::as_str), Some("brand_typo"));
+    assert_eq!(f.suggestion.as_deref(), Some("coinbase.com"));
+    assert!(c.points("coiibasseexteossion.webflow.io") >= 40);
+    assert!(c.points("metumasklogin.gitbook.io") >= 40);
+    // The whole label is the misspelt name: a typosquat.
+    assert_flagged(
+        &c,
+        "steaamcommunlty.com",
+        "lookalike.typo",
+        "steamcommunity.com",
+    );
+    // Alone, a misspelt brand inside a longer name is context only.
+    assert!(c.points("telgramsignalss.sg-host.com") > 0);
+    assert!(c.points("telgramsignalss.sg-host.com") < 40);
+    // Not a brand: a word that merely contains most of one (`cloud` in `icloud`), a brand's
+    // neighbour with another last letter (`telegraph`), digits dropped from the middle.
+    for host in [
+        "cloud-service.com",
+        "telegraphindia.com",
+        "tel24com.xyz",
+        "amazingtalker.com",
+        "bankrate.com",
+    ] {
+        assert!(c.points(host) < 40, "{host}: {:?}", c.check(host));
+    }
+}
+
+#[test]
+fn a_brand_as_a_whole_subdomain_label_warns() {
+    let c = checker();
+    assert_flagged(&c, "apple.dec852.com", "brand.embedded", "apple.com");
+    // Inside a longer subdomain label it is context only.
+    assert!(c.points("myapplestore.dec852.com") < 40);
+}
+
+#[test]
 fn hosting_platform_without_a_brand_is_not_a_lookalike() {
     let c = checker();
     assert_eq!(c.check("evil.github.io"), Finding::default());
