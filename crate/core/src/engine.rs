@@ -365,9 +365,15 @@ impl Engine {
                 }
                 _ => None,
             };
-            let finding = views
+            let mut finding = views
                 .lookalike
                 .check_subject(hosted.as_ref().unwrap_or(subject), &self.protected);
+            if finding.reasons.is_empty() {
+                if let Some(c) = subject.canonical {
+                    let on_platform = subject.private_suffix || hosted.is_some();
+                    finding = views.lookalike.path_brand(&c.path, on_platform);
+                }
+            }
             reasons.extend(finding.reasons);
             verdict.suggestion = finding.suggestion;
         }

@@ -544,6 +544,67 @@ impl<'a> Lookalike<'a> {
         }
     }
 
+    /// A curated brand named in the path of a page that is not the brand's
+    /// (`someone.github.io/dana/`, `/wellsfargo/login.php`): a kit page dressed as the brand.
+    /// On a user's page of a hosting platform (`hosted`) the name alone is context (15), with a
+    /// lure word in the path 25; on any other site only the pair counts (20). Whole path tokens
+    /// only (letters, split at anything else), the query and fragment not read. Reason
+    /// `brand.in_path` with `brand`, `target` and `keyword`; the finding suggests the official
+    /// domain.
+    pub fn path_brand(&self, path: &str, hosted: bool) -> Finding {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        if path.len() < 4 || path.len() > 2048 {
+            return Finding::default();
+        }
+        let lower = path.to_ascii_lowercase();
+        let mut tokens: Vec<(usize, &str)> = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in lower.bytes().chain(std::iter::once(b'/')).enumerate() {
+            match (c.is_ascii_lowercase(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(a)) => {
+                    tokens.extend(lower.get(a..i).map(|t| (a, t)));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        for &(at, tok) in &tokens {
+            if !(3..=24).contains(&tok.len()) || brand_key_len(tok).is_none() {
+                continue;
+            }
+            let Some(rec) = self
+                .candidates(&self.brands, tok)
+                .into_iter()
+                .find(|r| r.label == tok)
+            else {
+                continue;
+            };
+            let lure = lure_in(&lower, at..at + tok.len());
+            let score = match (hosted, lure.is_some()) {
+                (true, true) => 25,
+                (true, false) => 15,
+                (false, true) => 20,
+                (false, false) => continue,
+            };
+            let h = Hit::new("brand.in_path", "path", score, &rec);
+            let mut r = Reason::new(h.code, h.score)
+                .with("target", h.target.clone())
+                .with("kind", h.kind);
+            if let Some(b) = &h.brand {
+                r = r.with("brand", b.clone());
+            }
+            if let Some(w) = lure {
+                r = r.with("keyword", w);
+            }
+            return Finding {
+                reasons: vec![r],
+                suggestion: Some(h.target),
+            };
+        }
+        Finding::default()
+    }
+
     fn candidates(&self, table: &HashTable<'a>, key: &str) -> Vec<DomainRecord<'a>> {
         table
             .find(hash(key))
@@ -1022,6 +1083,7 @@ impl<'a> Lookalike<'a> {
         let b = text.as_bytes();
         let mask = self.brands.aux;
         let mut found: Option<(DomainRecord<'a>, std::ops::Range<usize>)> = None;
+        let mut edge: Option<(DomainRecord<'a>, std::ops::Range<usize>)> = None;
         for start in 0..b.len() {
             if !b.get(start).is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue;
@@ -1050,11 +1112,20 @@ impl<'a> Lookalike<'a> {
                 let end_boundary = b
                     .get(start + len)
                     .map_or(true, |c| !c.is_ascii_alphabetic());
-                if len < 5 && !(at_boundary && end_boundary) {
+                // A short key inside a word counts only at its start and only next to a lure
+                // word (`danaxpaylater`, `layanan-danaid`), for less: see `edge` below.
+                let inside_word = len < 5 && !(at_boundary && end_boundary);
+                if inside_word && !at_boundary {
                     continue;
                 }
                 for rec in self.candidates(&self.brands, piece) {
                     if rec.label != piece {
+                        continue;
+                    }
+                    if inside_word {
+                        if edge.is_none() && rec.label.len() >= 4 {
+                            edge = Some((rec, start..start + len));
+                        }
                         continue;
                     }
                     // The whole registrable label equal to the key is a swap, handled elsewhere.
@@ -1095,6 +1166,11 @@ impl<'a> Lookalike<'a> {
                 }
             }
         }
+        let mut weak = false;
+        if found.is_none() {
+            found = edge.filter(|(_, r)| lure_in(&text, r.clone()).is_some());
+            weak = found.is_some();
+        }
         let (rec, range) = found?;
         let in_label = range.start >= text.len() - label.len();
         // The brand as a whole subdomain label (`apple.dec852.com`, `paypal.secure-id.net`): the
@@ -1131,7 +1207,7 @@ impl<'a> Lookalike<'a> {
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>();
         if let Some(w) = lure_in(&text, range.clone()) {
-            h.score += 30;
+            h.score += if weak { 15 } else { 30 };
             h.keyword = Some(w.to_string());
         } else if rest_tokens.iter().any(|t| suffix_tokens.contains(t)) {
             h.score += 25;

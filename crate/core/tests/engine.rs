@@ -289,3 +289,41 @@ fn a_brand_page_on_a_popular_site_builder_is_checked_like_one_on_a_hosting_suffi
     let v = e.check("https://www.mystrikingly.com/");
     assert_eq!(v.verdict, Level::Safe, "{v:?}");
 }
+
+#[test]
+fn a_brand_in_the_path_of_a_users_page_is_a_hint() {
+    let e = engine(Settings::default());
+    // On a user's page of a hosting platform: the brand as a path token, plus the platform.
+    let v = e.check("https://maynameid.github.io/dana/");
+    assert_eq!(v.verdict, Level::Suspicious, "{v:?}");
+    assert!(reason_codes(&v).contains(&"brand.in_path"), "{v:?}");
+    assert_eq!(v.suggestion.as_deref(), Some("dana.id"));
+    // On an ordinary site a brand in the path is what blogs and shops write about: quiet
+    // without a lure word, context with one.
+    let v = e.check("https://myblog.example.net/paypal-review/");
+    assert!(!reason_codes(&v).contains(&"brand.in_path"), "{v:?}");
+    let v = e.check("https://shop.example.net/wellsfargo/login.php");
+    assert!(reason_codes(&v).contains(&"brand.in_path"), "{v:?}");
+    // Part of a longer word is not the brand.
+    let v = e.check("https://someone.github.io/ramadanaku-notes/");
+    assert!(!reason_codes(&v).contains(&"brand.in_path"), "{v:?}");
+}
+
+#[test]
+fn a_short_brand_at_the_start_of_a_word_needs_a_lure_word() {
+    let e = engine(Settings::default());
+    let v = e.check("https://aktiffkan.danaxspaylaterr.biz.id/17/");
+    assert!(v.verdict >= Level::Suspicious, "{v:?}");
+    assert_eq!(v.suggestion.as_deref(), Some("dana.id"));
+    // Without a lure word, or at the end of a word (a name), it is not the brand.
+    for url in [
+        "https://danaxsprofile.example.org/",
+        "https://jordana-login.example.org/",
+    ] {
+        let v = e.check(url);
+        assert!(
+            !reason_codes(&v).contains(&"lookalike.combosquat"),
+            "{url}: {v:?}"
+        );
+    }
+}
