@@ -27,7 +27,7 @@ with open(S+'targets.tsv') as f:
         seen.update(ds)
 FORCEKEY={}
 
-CRYPTO=[('MetaMask','metamask.io','metamask',706),('WalletConnect','walletconnect.com','walletconnect',617),('Binance','binance.com','binance',542),('Coinbase','coinbase.com','coinbase',434),('Ledger','ledger.com','',430),('Polkadot','polkadot.network','polkadot',424),('Blockchain.com','blockchain.com','',403),('Ethereum','ethereum.org','',385),('Uniswap','uniswap.org','uniswap',355),('PancakeSwap','pancakeswap.finance','pancakeswap',286),('Trust Wallet','trustwallet.com','trustwallet',152),('OpenSea','opensea.io','opensea',143),('Kraken','kraken.com','kraken',124),('Trezor','trezor.io','trezor',104)]
+CRYPTO=[('MetaMask','metamask.io','metamask',706),('WalletConnect','walletconnect.com','walletconnect',617),('Binance','binance.com','binance',542),('Coinbase','coinbase.com','coinbase',434),('Ledger','ledger.com','',430),('Polkadot','polkadot.network','polkadot',424),('Blockchain.com','blockchain.com','',403),('Ethereum','ethereum.org','',385),('Uniswap','uniswap.org','uniswap',355),('PancakeSwap','pancakeswap.finance','pancakeswap',286),('Trust Wallet','trustwallet.com','trustwallet',152),('OpenSea','opensea.io','opensea',143),('Kraken','kraken.com','kraken',124),('Trezor','trezor.io','trezor',104),('imToken','token.im','imtoken',137)]
 for b,d,k,n in CRYPTO:
     if d in seen: continue
     seen.add(d)

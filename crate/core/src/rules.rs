@@ -144,7 +144,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 38] = [
+pub const WEIGHT_KEYS: [&str; 39] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -179,6 +179,7 @@ pub const WEIGHT_KEYS: [&str; 38] = [
     "hosting.ipfs",
     "tld.abused_combined",
     "tld.abused_combined_min",
+    "tld.abused_subdomain_min",
     "url.kit_path",
     "url.email",
     "url.email_encoded",
@@ -1136,7 +1137,22 @@ impl<'a> Rules<'a> {
             }
             _ => "",
         };
-        let hint = out.iter().any(|r| r.code == code::MANY_SUBDOMAINS)
+        // Under the most abused TLDs (`tld.abused_subdomain_min` points or more) any
+        // subdomain is the second hint: their registrations are overwhelmingly throwaway.
+        let worst = self.weight("tld.abused_subdomain_min");
+        // Names a real site gives its own services do not count (`blog.budi.my.id`).
+        const SERVICE: [&str; 18] = [
+            "www", "blog", "mail", "webmail", "shop", "store", "app", "api", "dev", "docs", "cdn",
+            "static", "admin", "m", "web", "home", "news", "forum",
+        ];
+        let any_sub = sub
+            .split('.')
+            .any(|l| !l.is_empty() && !SERVICE.contains(&l))
+            && out
+                .iter()
+                .any(|r| r.code == code::TLD_ABUSED && r.score >= worst && worst > 0);
+        let hint = any_sub
+            || out.iter().any(|r| r.code == code::MANY_SUBDOMAINS)
             || sub.split('.').any(|l| {
                 l != "www"
                     && !l.starts_with("xn--")

@@ -554,8 +554,8 @@ fn abused_tld_with_campaign_subdomains() {
     assert_eq!(r.params["with"], "subdomain");
     assert!(total("https://videoviral27.utpkh.my.id/") >= u32::from(SUSPICIOUS));
     assert!(total("https://dan4-tm1.com-red.top/") >= u32::from(SUSPICIOUS));
-    // Near misses: the bare domain, a plain subdomain, www, digits in the registrable label,
-    // and a low-points TLD with large legitimate use.
+    // Near misses: the bare domain, a site's own service subdomain, www, digits in the
+    // registrable label, and a low-points TLD with large legitimate use.
     for quiet_url in [
         "https://utpkh.my.id/",
         "https://blog.utpkh.my.id/",
@@ -709,4 +709,37 @@ fn staging_addresses_are_suspicious_alone_but_not_dangerous() {
         assert!(total(url) < u32::from(SUSPICIOUS), "{url}");
     }
     assert!(total("https://portfolio.github.io/") < u32::from(SUSPICIOUS));
+}
+
+#[test]
+fn any_subdomain_under_the_worst_tlds_is_a_second_hint() {
+    for url in [
+        "http://usgo.zgxhij.top/",
+        "https://page.appealdisable.my.id/",
+    ] {
+        let t = total(url);
+        assert!(
+            t >= u32::from(SUSPICIOUS) && t < u32::from(DANGEROUS),
+            "{url}: {t}"
+        );
+        assert_eq!(
+            reason(url, "tld.abused")
+                .params
+                .get("with")
+                .map(String::as_str),
+            Some("subdomain")
+        );
+    }
+    // `www` and a site's own service names, the bare domain, and TLDs with a large legitimate
+    // share (.xyz, .shop) are not.
+    for url in [
+        "http://www.zgxhij.top/",
+        "https://blog.budi.my.id/",
+        "https://mail.zgxhij.top/",
+        "http://zgxhij.top/",
+        "https://shop.example.xyz/",
+        "https://blog.example.shop/",
+    ] {
+        assert!(total(url) < u32::from(SUSPICIOUS), "{url}");
+    }
 }
