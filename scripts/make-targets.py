@@ -42,7 +42,25 @@ CP20='Check Point Research Brand Phishing Report Q2 2020 top 10 (https://it-onli
 CP21='Check Point Research Brand Phishing Report Q1 2021 top 5 (https://thepaypers.com/fraud-and-fincrime/news/banking-revealed-as-the-third-most-phished-industry-in-q4-2020-report-suggests)'
 GU25='Guardio most imitated brands Q1 2025 top 10 (https://unifiedguru.com/steam-surges-to-top-of-most-spoofed-brands-list-in-q1)'
 MT24='Mailtrack analysis of 1.14M PhishTank reports 2020-2024 (https://cybernews.com/security/meta-irs-phishing-scam/)'
-GLOBAL=[('Steam (Valve)','steamcommunity.com,steampowered.com','steamcommunity,steampowered',GU25+'; '+MT24),
+VA21='Vade Phishers Favorites 2021 top 20 (https://www.helpnetsecurity.com/2022/03/04/most-impersonated-brands-phishing/)'
+VA22='Vade Phishers Favorites H1 2022 top 25 (https://www.vadesecure.com/en/company/news/microsoft-is-the-most-impersonated-brand-in-phishing-attacks)'
+VA23='Vade Phishing and Malware Report H1 2023 top 10 (https://www.prnewswire.com/news-releases/facebook-and-microsoft-are-the-most-impersonated-brands-in-phishing-attacks-301874179.html)'
+AR19='Area 1 Security most spoofed brands May 2018-Feb 2019 (https://digitaltrends.com/computing/report-finds-paypal-as-largest-target-for-phishing-attempts)'
+RM='RedMarlin monthly top phished brands (https://www.redmarlin.ai/monthly-top-phished-brands-report/)'
+PL='PandaLabs fake-site brand shares (http://world.xorte.com/0,6,Cybercriminals-Creating-Nearly-60-000-Fake-Websites-Reports-PandaLabs,12405.html)'
+GLOBAL=[('Santander','santander.com','santander',RM),
+ ('eBay','ebay.com','ebay',AR19+'; '+PL),
+ ('AT&T','att.com','att',AR19),
+ ('Bank of America','bankofamerica.com','bankofamerica',AR19+'; '+RM+'; '+PL),
+ ('DocuSign','docusign.com,docusign.net','docusign',VA22+'; '+RM),
+ ('Credit Agricole','credit-agricole.fr','credit-agricole',VA22+'; '+VA23),
+ ('Orange','orange.fr','',VA22+'; '+VA23),
+ ('SoftBank','softbank.jp','softbank',VA23),
+ ('Microsoft 365 (Office 365, OneDrive, SharePoint)','office365.com,onedrive.com,sharepoint.com','office365,onedrive,sharepoint',VA22+' (Microsoft 365 the main driver of Microsoft phishing)'),
+ ('Western Union','westernunion.com','westernunion',PL),
+ ('USAA','usaa.com','usaa',PL),
+ ('Visa','visa.com','',PL),
+('Steam (Valve)','steamcommunity.com,steampowered.com','steamcommunity,steampowered',GU25+'; '+MT24),
  ('USPS','usps.com','usps',GU25),
  ('Roblox','roblox.com','roblox',GU25+'; '+CP21),
  ('WeTransfer','wetransfer.com','wetransfer',GU25),
