@@ -38,6 +38,10 @@
 //! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
 //! | `lookalike.combosquat` | `combosquat`, `sld_swap` | a brand key in the registrable label (`bri-promo.xyz`): 30; +30 with a lure word (`keyword`: a bank's name plus "login" or "promo" warns on its own), +25 with the brand's own suffix as a token (`bca-id.com`); +15 on a hosting platform (`hosting`) | 30–75 |
 //! | | `token_typo` | a misspelt official brand as a hyphen token (`auth-start-trezer`): 25, same bonuses | 25–65 |
+//! | | `brand_typo` | a brand key of 6+ letters misspelt at the start of a word, doubled letters collapsed, one edit inside the name (`coiibasseexteossion`, `metumasklogin`): 25, same bonuses | 25–65 |
+//! | | `combosquat` (short key) | a 4-letter key at the start of a word, only next to a lure word (`danaxpaylater`): 30 + 15 (+15 on a hosting platform) | 45–60 |
+//! | `lookalike.typo` | `doubled` | the whole registrable label is a brand key misspelt as above (`steaamcommunlty.com`): official suffix / another | 60 / 30 |
+//! | `brand.in_path` | `path` | a brand key as a whole path token: on a hosting platform's user page 15 (25 with a lure word in the path); elsewhere 20 with a lure word, else nothing | 15–25 |
 //! | `brand.embedded` | `domain` | an official / popular domain as subdomain labels (`klikbca.com.evil.xyz`) | 70 / 50 |
 //! | | `domain_hyphen` | ... split by a hyphen (`usps.com-parcel.vip`) | 75 / 65 |
 //! | | `subdomain`, `subdomain_label` | a brand key in a subdomain label: like `combosquat`; 40 instead of 30 when the key is the whole label (`apple.dec852.com`) | 30–80 |
@@ -51,7 +55,10 @@
 //! name, if any), `kind` (above), `keyword` (lure word), `hosting` (the private suffix),
 //! `distance`.
 //!
-//! Only one lookalike reason is returned: the strongest.
+//! Only one lookalike reason is returned: the strongest. `brand.in_path` is asked for (by the
+//! engine) only when the host itself gave none. A user's page on a platform the PSL does not list
+//! but `hosting_extra.tsv` does (`x.mystrikingly.com`) is checked with the user's label as the
+//! site.
 //! Official domains and popular sites themselves (and their subdomains) are never flagged.
 
 use crate::confusables::Confusables;

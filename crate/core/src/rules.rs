@@ -14,16 +14,21 @@
 //! Structural hints alone stay below the suspicious threshold; what flags a URL by itself is only
 //! what is never innocent: a domain disguised as credentials (`url.userinfo`), an IP address in an
 //! obfuscated notation, page-rendering `data:` and `javascript:` navigations, script downloads,
-//! distinctive gambling words, a page served from IPFS (`hosting.ipfs`) and a page inside a site's
-//! system folder (`url.kit_path`).
+//! distinctive gambling words, a page served from IPFS (`hosting.ipfs`), a page inside a site's
+//! system folder (`url.kit_path`), an email address coded in base64 into the link (`url.email`)
+//! and a platform's staging address (`hosting.free` of 40 points: `r2.dev`, `workers.dev`,
+//! `webflow.io`, temporary domains; `hosting_extra.tsv`).
 //!
 //! Two combinations raise a weak reason when a second hint backs it (the reason keeps its code
 //! and says what raised it in `with`): a user's page on one of the most abused hosting platforms
 //! (`hosting.free` of `hosting.free_combined_min` points or more) plus digits or a hyphen in the
 //! user's label, another shape hint, a lure word or an odd port gains
 //! `hosting.free_combined`; an abused TLD (`tld.abused_combined_min` points or more) plus a
-//! subdomain label with digits or a hyphen gains `tld.abused_combined`. Neither lifts the URL's
-//! total past `combined.ceiling`: a combination makes a page suspicious, never dangerous.
+//! subdomain label with digits or a hyphen (under the worst TLDs, `tld.abused_subdomain_min`
+//! points or more, any subdomain but a site's own service names) gains `tld.abused_combined`.
+//! Neither lifts the URL's total past `combined.ceiling`: a combination makes a page suspicious,
+//! never dangerous. A staging address gets no bonus, and the shape of its name adds at most up to
+//! the ceiling (the platform often chose the name).
 //!
 //! # Reason codes and params (for the `_locales` messages `reason_<code with _>`)
 //! | code | params | when |
@@ -36,6 +41,7 @@
 //! | `tld.abused` | `tld`, (`with`) | an abused TLD (points per TLD); `with=subdomain` when a subdomain label with digits or hyphens raised it |
 //! | `url.shortener` | `shortener` | a shortened link (not the shortener's home page) |
 //! | `hosting.free` | `suffix`, (`with`) | a user's site on a free-hosting / site-builder platform; `with` names the second hint that raised it (see below) |
+//! | `url.email` | `where` (path / query / fragment), `encoding` (base64 / none) | an email address carried in the link: base64-coded suspicious alone, plain a hint; the address is not echoed |
 //! | `url.kit_path` | `folder` | a page inside a site's system folder (`wp-includes/…/login.php`, `.well-known/…/index.html`): a phishing kit dropped on a hacked site |
 //! | `hosting.ipfs` | `cid`, `gateway` | a page served from IPFS through a gateway (`/ipfs/<CID>` or a `<CID>.ipfs.` host) |
 //! | `download.executable` | `file`, `ext`, `lure` | an .apk/.exe/.scr/... download |
@@ -144,7 +150,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 39] = [
+pub const WEIGHT_KEYS: [&str; 40] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -176,6 +182,7 @@ pub const WEIGHT_KEYS: [&str; 39] = [
     "hosting.free_max",
     "hosting.free_combined",
     "hosting.free_combined_min",
+    "hosting.free_lure_min",
     "hosting.ipfs",
     "tld.abused_combined",
     "tld.abused_combined_min",
@@ -1077,9 +1084,21 @@ impl<'a> Rules<'a> {
             return;
         }
         // Only the platforms most used for throwaway pages: domain resellers' second levels
-        // (com.ru, sa.com) and blog hosts carry fewer points and get no bonus.
-        if points < self.weight("hosting.free_combined_min") {
+        // (com.ru, sa.com) and blog hosts carry fewer points and get the bonus only for a lure
+        // word in the host (`aolmaiillogin.blogspot.qa`, `copyrights-violations.surge.sh`).
+        let lure_only = points < self.weight("hosting.free_combined_min");
+        if lure_only && points < self.weight("hosting.free_lure_min") {
             return;
+        }
+        if lure_only {
+            let lure_in_host = out.iter().any(|r| {
+                r.code == code::LURE
+                    && r.score > 0
+                    && r.params.get("where").is_some_and(|w| w == "host")
+            });
+            if !lure_in_host {
+                return;
+            }
         }
         let hint = out
             .iter()
@@ -1097,6 +1116,11 @@ impl<'a> Rules<'a> {
                 _ => None,
             })
             .or_else(|| owner_label_hint(owner).map(str::to_string));
+        let hint = if lure_only {
+            Some(code::LURE.to_string())
+        } else {
+            hint
+        };
         let Some(hint) = hint else { return };
         let bonus = self.combination_bonus(out, "hosting.free_combined");
         if bonus == 0 {

@@ -743,3 +743,29 @@ fn any_subdomain_under_the_worst_tlds_is_a_second_hint() {
         assert!(total(url) < u32::from(SUSPICIOUS), "{url}");
     }
 }
+
+#[test]
+fn blog_hosts_gain_the_combination_only_for_a_lure_word() {
+    for url in [
+        "http://aolmaiillogin.blogspot.qa/",
+        "https://copyrights-violations.surge.sh/",
+    ] {
+        let r = reason(url, "hosting.free");
+        assert_eq!(
+            r.params.get("with").map(String::as_str),
+            Some("keyword.lure")
+        );
+        let t = total(url);
+        assert!(
+            t >= u32::from(SUSPICIOUS) && t < u32::from(DANGEROUS),
+            "{url}: {t}"
+        );
+    }
+    // A hyphen or digits in a blogger's name are not a hint there.
+    for url in [
+        "https://my-travel-notes.blogspot.com/",
+        "https://budi2024.blogspot.com/",
+    ] {
+        assert!(total(url) < u32::from(SUSPICIOUS), "{url}");
+    }
+}
