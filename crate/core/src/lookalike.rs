@@ -286,6 +286,8 @@ const SHORT_TYPO: u8 = 45;
 
 /// Shortest brand key (after collapsing doubled letters) matched with a typo inside a word.
 const FUZZY_MIN: usize = 6;
+/// Words of a host tried by the fuzzy brand match.
+const FUZZY_WORDS: usize = 6;
 /// Longest word prefix tried by the fuzzy brand match (brand keys are shorter).
 const FUZZY_MAX: usize = 24;
 /// At most this many candidates are verified per key (keeps hostile input cheap).
@@ -502,22 +504,25 @@ impl<'a> Lookalike<'a> {
             .map(|s| s.trim_end_matches('.'))
             .unwrap_or("");
         let mut best: Option<Hit> = None;
-        let mut offer = |h: Option<Hit>| {
+        let offer = |best: &mut Option<Hit>, h: Option<Hit>| {
             if let Some(h) = h {
                 if best.as_ref().map_or(true, |b| h.score > b.score) {
-                    best = Some(h);
+                    *best = Some(h);
                 }
             }
         };
-        offer(self.skeleton_hit(label, suffix));
-        offer(self.typo_hit(label, suffix));
-        offer(self.split_hit(sub, label, suffix));
-        offer(self.suffix_in_label_hit(label));
-        offer(self.embedded_hit(host, reg, label));
-        offer(self.token_typo_hit(label, v));
-        offer(self.brand_hit(sub, label, suffix, v));
-        offer(self.fuzzy_brand_hit(sub, label, suffix, v));
-        offer(user_hit(
+        offer(&mut best, self.skeleton_hit(label, suffix));
+        offer(&mut best, self.typo_hit(label, suffix));
+        offer(&mut best, self.split_hit(sub, label, suffix));
+        offer(&mut best, self.suffix_in_label_hit(label));
+        offer(&mut best, self.embedded_hit(host, reg, label));
+        offer(&mut best, self.token_typo_hit(label, v));
+        offer(&mut best, self.brand_hit(sub, label, suffix, v));
+        // The costliest search, only when nothing above already warns.
+        if best.as_ref().map_or(true, |b| b.score < 40) {
+            offer(&mut best, self.fuzzy_brand_hit(sub, label, suffix, v));
+        }
+        offer(&mut best, user_hit(
             &self.confusables,
             sub,
             label,
@@ -985,6 +990,7 @@ impl<'a> Lookalike<'a> {
             return None;
         }
         let b = text.as_bytes();
+        let mut words = 0usize;
         for start in 0..b.len() {
             let at_word = start == 0
                 || b.get(start - 1)
@@ -1016,6 +1022,12 @@ impl<'a> Lookalike<'a> {
             };
             if !bigram_set(self.bigrams, c0 as u8, c1 as u8) {
                 continue;
+            }
+            // Bounded work on hostile hosts (`metamaskx-metamaskx-...`): the first few words
+            // that could start a brand key.
+            words += 1;
+            if words > FUZZY_WORDS {
+                break;
             }
             for w in (FUZZY_MIN - 1)..=folded.len() {
                 let Some(win) = folded.get(..w) else { break };
