@@ -44,7 +44,7 @@
 //! | `brand.in_path` | `path` | a brand key as a whole path token: on a hosting platform's user page 15 (25 with a lure word in the path); elsewhere 20 with a lure word, else nothing | 15–25 |
 //! | `brand.embedded` | `domain` | an official / popular domain as subdomain labels (`klikbca.com.evil.xyz`) | 70 / 50 |
 //! | | `domain_hyphen` | ... split by a hyphen (`usps.com-parcel.vip`) | 75 / 65 |
-//! | | `subdomain`, `subdomain_label` | a brand key in a subdomain label: like `combosquat`; 40 instead of 30 when the key is the whole label (`apple.dec852.com`) | 30–80 |
+//! | | `subdomain`, `subdomain_label` | a brand key in a subdomain label: like `combosquat`; 40 instead of 30 when a key of 5+ letters is the whole label (`apple.dec852.com`) | 30–80 |
 //! | any | `user` | against Settings.protected: homoglyph 75, TLD swap 60, typo 60, containment 45 | |
 //!
 //! Popular sites are not edit-distance targets (the top-100k is full of real names one edit
@@ -1194,7 +1194,9 @@ impl<'a> Lookalike<'a> {
         let in_label = range.start >= text.len() - label.len();
         // The brand as a whole subdomain label (`apple.dec852.com`, `paypal.secure-id.net`): the
         // address reads as the brand's own site to anyone who reads it from the left.
+        // Short keys are also names and words (`dana`, `tri`, `momo`): not raised.
         let whole_label = !in_label
+            && range.len() >= 5
             && (range.start == 0 || b.get(range.start - 1) == Some(&b'.'))
             && b.get(range.end) == Some(&b'.');
         let mut h = Hit::new(
