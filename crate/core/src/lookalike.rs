@@ -522,13 +522,10 @@ impl<'a> Lookalike<'a> {
         if best.as_ref().map_or(true, |b| b.score < 40) {
             offer(&mut best, self.fuzzy_brand_hit(sub, label, suffix, v));
         }
-        offer(&mut best, user_hit(
-            &self.confusables,
-            sub,
-            label,
-            suffix,
-            user_protected,
-        ));
+        offer(
+            &mut best,
+            user_hit(&self.confusables, sub, label, suffix, user_protected),
+        );
         let Some(mut h) = best else {
             return Finding::default();
         };
