@@ -306,6 +306,29 @@ struct Hit {
 }
 
 impl Hit {
+    /// The reason (with its params) and the suggestion this hit gives.
+    fn into_finding(self) -> Finding {
+        let mut r = Reason::new(self.code, self.score)
+            .with("target", self.target.clone())
+            .with("kind", self.kind);
+        if let Some(b) = self.brand {
+            r = r.with("brand", b);
+        }
+        if let Some(k) = self.keyword {
+            r = r.with("keyword", k);
+        }
+        if let Some(s) = self.hosting {
+            r = r.with("hosting", s);
+        }
+        if let Some(d) = self.distance {
+            r = r.with("distance", d.to_string());
+        }
+        Finding {
+            reasons: vec![r],
+            suggestion: Some(self.target),
+        }
+    }
+
     fn new(code: &'static str, kind: &'static str, score: u8, rec: &DomainRecord<'_>) -> Hit {
         Hit {
             score,
@@ -532,25 +555,7 @@ impl<'a> Lookalike<'a> {
         if v.private_suffix && h.hosting.is_none() && h.code != "lookalike.homoglyph" {
             h.hosting = Some(suffix.to_string());
         }
-        let mut r = Reason::new(h.code, h.score)
-            .with("target", h.target.clone())
-            .with("kind", h.kind);
-        if let Some(b) = &h.brand {
-            r = r.with("brand", b.clone());
-        }
-        if let Some(k) = &h.keyword {
-            r = r.with("keyword", k.clone());
-        }
-        if let Some(s) = &h.hosting {
-            r = r.with("hosting", s.clone());
-        }
-        if let Some(d) = h.distance {
-            r = r.with("distance", d.to_string());
-        }
-        Finding {
-            reasons: vec![r],
-            suggestion: Some(h.target),
-        }
+        h.into_finding()
     }
 
     /// A curated brand named in the path of a page that is not the brand's
@@ -596,20 +601,9 @@ impl<'a> Lookalike<'a> {
                 (false, true) => 20,
                 (false, false) => continue,
             };
-            let h = Hit::new("brand.in_path", "path", score, &rec);
-            let mut r = Reason::new(h.code, h.score)
-                .with("target", h.target.clone())
-                .with("kind", h.kind);
-            if let Some(b) = &h.brand {
-                r = r.with("brand", b.clone());
-            }
-            if let Some(w) = lure {
-                r = r.with("keyword", w);
-            }
-            return Finding {
-                reasons: vec![r],
-                suggestion: Some(h.target),
-            };
+            let mut h = Hit::new("brand.in_path", "path", score, &rec);
+            h.keyword = lure.map(str::to_string);
+            return h.into_finding();
         }
         Finding::default()
     }
@@ -1041,12 +1035,7 @@ impl<'a> Lookalike<'a> {
                         else {
                             continue;
                         };
-                        let mut t: Vec<char> = Vec::new();
-                        for c in rec.label.chars() {
-                            if t.last() != Some(&c) {
-                                t.push(c);
-                            }
-                        }
+                        let t: Vec<char> = collapse_runs(rec.label).chars().collect();
                         if t.len() < FUZZY_MIN || t.first() != win.first() || t.last() != win.last()
                         {
                             continue;
@@ -1163,12 +1152,7 @@ impl<'a> Lookalike<'a> {
                 if tok.len() < 4 || tok.len() > 12 {
                     continue;
                 }
-                let mut collapsed = String::with_capacity(tok.len());
-                for c in tok.chars() {
-                    if !collapsed.ends_with(c) {
-                        collapsed.push(c);
-                    }
-                }
+                let collapsed = collapse_runs(tok);
                 if collapsed.len() == tok.len() || brand_key_len(&collapsed).is_none() {
                     continue;
                 }
@@ -1237,6 +1221,17 @@ impl<'a> Lookalike<'a> {
         }
         Some(h)
     }
+}
+
+/// `s` with every run of one character written once (`daana` → `dana`).
+fn collapse_runs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// True when `host` is the user's protected site `p` (same registrable domain, or `p` is a host
