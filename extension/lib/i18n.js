@@ -18,11 +18,13 @@ export function localize(root = document) {
 /** The `_locales` key of a reason code: `reason_` + the code with dots as underscores. */
 export const reasonKey = (code) => `reason_${String(code).replace(/\./g, '_')}`;
 
-/** One sentence that explains `reason` to a non-technical person; `{param}` slots are filled in. */
+/** One sentence that explains `reason` to a non-technical person; `{param}` slots are filled in.
+ *  A reason whose `kind` has a message of its own (`reason_hosting_free__staging`) uses that one. */
 export function explain(reason) {
   const params = { ...(reason.params ?? {}) };
   if (params.category) params.category = t(`category_${params.category}`);
-  const template = api.i18n.getMessage(reasonKey(reason.code));
+  const variant = /^[a-z_]+$/.test(params.kind ?? '') ? api.i18n.getMessage(`${reasonKey(reason.code)}__${params.kind}`) : '';
+  const template = variant || api.i18n.getMessage(reasonKey(reason.code));
   if (!template) return t('reason_unknown').replace('{code}', reason.code);
   return template.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in params ? params[name] : whole));
 }

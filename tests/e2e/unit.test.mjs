@@ -148,3 +148,15 @@ test('the built Chrome rules cover every listed host that DNR can express', () =
   assert.ok(!existsSync(join(FIREFOX_DIR, 'rules')) || !JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8')).declarative_net_request);
   void DIST;
 });
+
+test('a reason is explained in words, with a message of its own for a kind that has one', async () => {
+  const en = locale('en');
+  globalThis.chrome = { i18n: { getMessage: (key) => en[key]?.message ?? '' } };
+  const { explain } = await import('../../extension/lib/i18n.js');
+  const staging = explain({ code: 'hosting.free', params: { suffix: 'r2.dev', kind: 'staging' } });
+  assert.match(staging, /temporary or preview address of a hosting service \(r2\.dev\)/);
+  // Other kinds fall back to the code's message; slots are filled, unknown codes say so.
+  assert.match(explain({ code: 'hosting.free', params: { suffix: 'github.io' } }), /free hosting service \(github\.io\)/);
+  assert.match(explain({ code: 'lookalike.typo', params: { kind: 'insertion', target: 'bca.co.id' } }), /misspelling of bca\.co\.id/);
+  assert.match(explain({ code: 'no.such_code', params: {} }), /no\.such_code/);
+});

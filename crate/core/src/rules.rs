@@ -40,7 +40,7 @@
 //! | `host.restricted_chars` | `label`, `level` | characters UTS #39 does not allow in identifiers |
 //! | `tld.abused` | `tld`, (`with`) | an abused TLD (points per TLD); `with=subdomain` when a subdomain label with digits or hyphens raised it |
 //! | `url.shortener` | `shortener` | a shortened link (not the shortener's home page) |
-//! | `hosting.free` | `suffix`, (`with`) | a user's site on a free-hosting / site-builder platform; `with` names the second hint that raised it (see below) |
+//! | `hosting.free` | `suffix`, (`with`), (`kind=staging`) | a user's site on a free-hosting / site-builder platform; `with` names the second hint that raised it (see below); `kind=staging` for a platform's temporary or preview address |
 //! | `url.email` | `where` (path / query / fragment), `encoding` (base64 / none) | an email address carried in the link: base64-coded suspicious alone, plain a hint; the address is not echoed |
 //! | `url.kit_path` | `folder` | a page inside a site's system folder (`wp-includes/…/login.php`, `.well-known/…/index.html`): a phishing kit dropped on a hacked site |
 //! | `hosting.ipfs` | `cid`, `gateway` | a page served from IPFS through a gateway (`/ipfs/<CID>` or a `<CID>.ipfs.` host) |
@@ -1033,7 +1033,13 @@ impl<'a> Rules<'a> {
 
     fn check_hosting(&self, s: &RuleInput, out: &mut Vec<Reason>) {
         if let Some((suffix, points, _)) = self.hosting_of(s.host) {
-            if points > 0 {
+            if points > self.weight("hosting.free_max") {
+                out.push(
+                    Reason::new(code::HOSTING_FREE, points)
+                        .with("suffix", suffix)
+                        .with("kind", "staging"),
+                );
+            } else if points > 0 {
                 out.push(Reason::new(code::HOSTING_FREE, points).with("suffix", suffix));
             }
         }

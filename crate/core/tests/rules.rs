@@ -704,6 +704,12 @@ fn staging_addresses_are_suspicious_alone_but_not_dangerous() {
             "{url}: {t}"
         );
     }
+    // The reason says it is a staging address (the extension explains it in its own words).
+    let r = reason("https://quiet-sound-1234.workers.dev/", "hosting.free");
+    assert_eq!(r.params.get("kind").map(String::as_str), Some("staging"));
+    assert!(!reason("https://portfolio.github.io/", "hosting.free")
+        .params
+        .contains_key("kind"));
     // The platforms' own sites and an ordinary free page are not.
     for url in ["https://webflow.io/", "https://www.webflow.io/"] {
         assert!(total(url) < u32::from(SUSPICIOUS), "{url}");
