@@ -1031,9 +1031,15 @@ impl<'a> Rules<'a> {
         self.shortened_link(&raw, s).is_some() || ipfs_content(&raw, s.host).is_some()
     }
 
+    /// A platform's staging address: its row sets more points than any count-derived row
+    /// (`hosting_extra.tsv`, 40), so `hosting.free` alone is suspicious.
+    fn is_staging(&self, points: u8) -> bool {
+        points > self.weight("hosting.free_max")
+    }
+
     fn check_hosting(&self, s: &RuleInput, out: &mut Vec<Reason>) {
         if let Some((suffix, points, _)) = self.hosting_of(s.host) {
-            if points > self.weight("hosting.free_max") {
+            if self.is_staging(points) {
                 out.push(
                     Reason::new(code::HOSTING_FREE, points)
                         .with("suffix", suffix)
@@ -1069,10 +1075,9 @@ impl<'a> Rules<'a> {
         let Some((_, points, owner)) = self.hosting_of(s.host) else {
             return;
         };
-        // A staging address (more points than any count-derived row: suspicious alone) gets no
-        // bonus, and the shape of its name adds at most up to `combined.ceiling`: the platform
-        // often chose it (`pub-<hex>.r2.dev`, `dev-site.pantheonsite.io`).
-        if points > self.weight("hosting.free_max") {
+        // A staging address gets no bonus, and the shape of its name adds at most up to
+        // `combined.ceiling`: the platform often chose it (`pub-<hex>.r2.dev`).
+        if self.is_staging(points) {
             let mut room = self.weight("combined.ceiling").saturating_sub(points);
             for r in out.iter_mut().filter(|r| {
                 matches!(
