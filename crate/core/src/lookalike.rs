@@ -152,7 +152,30 @@ pub const LURES: &[&str] = &[
     "notice",
     "cek",
     "layanan",
+    "delivery",
+    "tracking",
+    "parcel",
+    "paket",
 ];
+
+/// A lure word of 5+ letters starts at `at` in `text` (`bca|login`).
+fn lure_glued_after(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    LURES
+        .iter()
+        .any(|w| !lure_needs_token(w) && rest.starts_with(w))
+}
+
+/// A lure word of 5+ letters ends at `at` in `text` and starts a word there (`official|dana`).
+fn lure_glued_before(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    LURES.iter().any(|w| {
+        !lure_needs_token(w)
+            && head
+                .strip_suffix(w)
+                .is_some_and(|h| h.is_empty() || h.ends_with(|c: char| !c.is_ascii_alphabetic()))
+    })
+}
 
 /// Which lure words count only as whole tokens (short or common inside ordinary words).
 fn lure_needs_token(w: &str) -> bool {
@@ -1120,7 +1143,15 @@ impl<'a> Lookalike<'a> {
                 // A short key inside a word counts only at its start and only next to a lure
                 // word (`danaxpaylater`, `layanan-danaid`), for less: see `edge` below.
                 let inside_word = len < 5 && !(at_boundary && end_boundary);
-                if inside_word && !at_boundary {
+                // ... or, glued to a lure word, at the end of a word (`officialdana`,
+                // `loginbca`); a 3-letter key only glued to one (`dhlservice`, `bcalogin`).
+                let glued = inside_word
+                    && if at_boundary {
+                        len >= 4 || lure_glued_after(&text, start + len)
+                    } else {
+                        end_boundary && lure_glued_before(&text, start)
+                    };
+                if inside_word && !glued {
                     continue;
                 }
                 for rec in self.candidates(&self.brands, piece) {
@@ -1128,7 +1159,7 @@ impl<'a> Lookalike<'a> {
                         continue;
                     }
                     if inside_word {
-                        if edge.is_none() && rec.label.len() >= 4 {
+                        if edge.is_none() {
                             edge = Some((rec, start..start + len));
                         }
                         continue;

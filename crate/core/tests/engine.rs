@@ -288,6 +288,10 @@ fn a_brand_page_on_a_popular_site_builder_is_checked_like_one_on_a_hosting_suffi
     // The platform's own site stays a popular site.
     let v = e.check("https://www.mystrikingly.com/");
     assert_eq!(v.verdict, Level::Safe, "{v:?}");
+    // The same for a dynamic-DNS service's shared domain (FreeDNS: ignorelist.com).
+    let v = e.check("http://support-netflix-help.ignorelist.com/");
+    assert_eq!(v.verdict, Level::Dangerous, "{v:?}");
+    assert_eq!(v.suggestion.as_deref(), Some("netflix.com"));
 }
 
 #[test]

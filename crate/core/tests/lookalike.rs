@@ -218,6 +218,32 @@ fn misspelt_brands_inside_words_are_caught() {
 }
 
 #[test]
+fn short_brands_glued_to_a_lure_word_are_caught() {
+    let c = checker();
+    // A 3-letter key glued to a lure word at the start of a word, or any key glued to the end
+    // of a lure word.
+    assert_flagged(&c, "bcalogin.com", "lookalike.combosquat", "bca.co.id");
+    assert_flagged(&c, "loginbca.net", "lookalike.combosquat", "bca.co.id");
+    assert_flagged(
+        &c,
+        "officialdana.bantuan-resmi.web.id",
+        "brand.embedded",
+        "dana.id",
+    );
+    // Words that merely start or end with a short key stay quiet: there is no lure word glued
+    // to the key (`bright`, `bcard`), or the lure word is only part of another word.
+    for host in [
+        "bright-login.com",
+        "bcardsupport.com",
+        "superdana.com",
+        "logindanalytics.com",
+        "bricks-update.net",
+    ] {
+        assert!(c.points(host) < 40, "{host}: {:?}", c.check(host));
+    }
+}
+
+#[test]
 fn a_brand_as_a_whole_subdomain_label_warns() {
     let c = checker();
     assert_flagged(&c, "apple.dec852.com", "brand.embedded", "apple.com");

@@ -697,6 +697,8 @@ fn staging_addresses_are_suspicious_alone_but_not_dangerous() {
         "https://quiet-sound-1234.workers.dev/",
         "https://abc.def.mybluehost.me/",
         "https://dev-mysite.pantheonsite.io/",
+        "https://abc.myftpupload.com/",
+        "http://203.0.113.7.nip.io/",
     ] {
         let t = total(url);
         assert!(
