@@ -4,11 +4,17 @@ import { api } from './lib/api.js';
 import { validate } from './lib/messages.js';
 import { getChecker, applySettings } from './lib/engine.js';
 import { loadSettings, saveSettings } from './lib/settings.js';
+import { collectPageFacts, cleanFacts } from './lib/probe.js';
 
 const WARNING_PAGE = api.runtime.getURL('pages/warning.html');
 const OWN_ORIGIN = api.runtime.getURL('');
 const MENU_ID = 'waspada-check-link';
 const ALLOW_PRIORITY = 100;
+// The page probe waits this long for a login form to appear, and reads this much page text.
+const PROBE_WAIT_MS = 15000;
+const PROBE_TEXT_MAX = 4096;
+// Verdicts that include what the page itself showed, kept for the session (newest last).
+const PAGE_VERDICTS_MAX = 20;
 
 const isWeb = (url) => typeof url === 'string' && /^https?:\/\//i.test(url);
 export const warningUrl = (url) => `${WARNING_PAGE}#${url}`;
@@ -75,17 +81,66 @@ async function syncRules(settings) {
 }
 
 async function updateSettings(next) {
+  await api.storage.session.remove('pageVerdicts');
   const saved = await saveSettings(next);
   await applySettings(saved);
   await syncRules(saved);
   return saved;
 }
 
+// ---- page verdicts ------------------------------------------------------------------------
+// A page the address made suspicious is probed; if what it shows makes it dangerous, that verdict
+// (with the page's reasons) is what the warning page, the popup and the badge show for the URL.
+async function pageVerdicts() {
+  const { pageVerdicts: list } = await api.storage.session.get('pageVerdicts');
+  return Array.isArray(list) ? list : [];
+}
+
+async function pageVerdictFor(url) {
+  return (await pageVerdicts()).find((e) => e.url === url)?.verdict ?? null;
+}
+
+async function rememberPageVerdict(url, verdict) {
+  const list = (await pageVerdicts()).filter((e) => e.url !== url);
+  list.push({ url, verdict });
+  await api.storage.session.set({ pageVerdicts: list.slice(-PAGE_VERDICTS_MAX) });
+}
+
+/** The verdict for a URL: the page's if its page was probed, else the address's. */
+async function verdictOf(url) {
+  return (await pageVerdictFor(url)) ?? (await getChecker()).check(url);
+}
+
+const probing = new Map();
+/** Looks at the page a tab shows (the address is suspicious) and warns if the page asks for a
+ *  password, PIN or card, above all in a protected brand's name. */
+async function probePage(tabId, url) {
+  if (!api.scripting?.executeScript || probing.get(tabId) === url) return;
+  probing.set(tabId, url);
+  try {
+    const [injection] = await api.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: collectPageFacts,
+      args: [PROBE_WAIT_MS, PROBE_TEXT_MAX],
+    });
+    const tab = await api.tabs.get(tabId);
+    if (!injection || tab.url !== url) return;
+    const verdict = (await getChecker()).checkPage(url, cleanFacts(injection.result, PROBE_TEXT_MAX));
+    if (verdict.verdict === 'suspicious') return;
+    await rememberPageVerdict(url, verdict);
+    await showBadge(tabId, url);
+  } catch (err) {
+    // A page that closed or navigated away meanwhile, or one the browser does not let us read.
+    console.info('[waspada] page probe skipped:', String(err?.message ?? err));
+  } finally {
+    if (probing.get(tabId) === url) probing.delete(tabId);
+  }
+}
+
 // ---- deciding ------------------------------------------------------------------------------
 /** Returns the verdict for `url` and whether the navigation must be replaced by the warning page. */
 async function decide(url) {
-  const checker = await getChecker();
-  const verdict = checker.check(url);
+  const verdict = await verdictOf(url);
   const warns = verdict.verdict === 'dangerous' || verdict.verdict === 'blocked';
   if (!warns) return { verdict, redirect: false };
   const allowed = await allowedOnce();
@@ -153,7 +208,7 @@ const BADGE = {
   invalid: { text: '', color: '#555555' },
 };
 
-async function showBadge(tabId, url) {
+async function showBadge(tabId, url, loaded = false) {
   const subject = subjectOf(url);
   let level = 'invalid';
   if (subject && isWeb(subject)) {
@@ -161,8 +216,9 @@ async function showBadge(tabId, url) {
       const { verdict, redirect } = await decide(subject);
       level = verdict.verdict;
       // A dangerous page the navigation listener did not see (e.g. right after the browser or the
-      // worker started, before its listener was live): replace it now.
+      // worker started, before its listener was live), or one its page probe found: replace it now.
       if (redirect && subject === url) await redirectTab(tabId, url);
+      if (level === 'suspicious' && subject === url && loaded) probePage(tabId, url);
     } catch (err) {
       console.error('[waspada] badge check failed', err);
     }
@@ -175,7 +231,7 @@ async function showBadge(tabId, url) {
 
 api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.url || changeInfo.status === 'complete') {
-    showBadge(tabId, changeInfo.url ?? tab.url).catch(() => {});
+    showBadge(tabId, changeInfo.url ?? tab.url, changeInfo.status === 'complete').catch(() => {});
   }
 });
 
@@ -193,7 +249,7 @@ async function scanTabs() {
   await Promise.all(
     tabs.map((t) => {
       const url = t.pendingUrl ?? t.url;
-      return Number.isInteger(t.id) && url ? showBadge(t.id, url).catch(() => {}) : null;
+      return Number.isInteger(t.id) && url ? showBadge(t.id, url, t.status === 'complete').catch(() => {}) : null;
     }),
   );
 }
@@ -220,12 +276,12 @@ api.contextMenus.onClicked.addListener((info, tab) => {
 async function handle(msg) {
   switch (msg.type) {
     case 'check':
-      return (await getChecker()).check(msg.url);
+      return verdictOf(msg.url);
     case 'tabVerdict': {
       const tab = await api.tabs.get(msg.tabId);
       const url = subjectOf(tab.url ?? tab.pendingUrl);
       if (!url) return { url: null, verdict: null };
-      return { url, verdict: isWeb(url) ? (await getChecker()).check(url) : null };
+      return { url, verdict: isWeb(url) ? await verdictOf(url) : null };
     }
     case 'listInfo':
       return (await getChecker()).info();

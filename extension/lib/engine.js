@@ -23,6 +23,16 @@ class SafeChecker {
       return this.inner.check(url);
     }
   }
+  checkPage(url, facts) {
+    try {
+      return this.inner.checkPage(url, facts);
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+      console.error('[waspada] the core trapped; rebuilding the checker', err);
+      this.inner = new Checker(this.bytes, this.settings);
+      return this.inner.checkPage(url, facts);
+    }
+  }
   setSettings(settings) {
     this.settings = settings;
     this.inner.setSettings(settings);

@@ -50,6 +50,8 @@ async function main() {
   document.body.dataset.level = verdict.verdict;
   $('main').classList.toggle('suspicious', verdict.verdict === 'suspicious');
   $('headline').textContent = t(verdict.verdict === 'blocked' ? 'warning_headline_blocked' : 'warning_headline_dangerous');
+  // Stopped by what the page showed (the page probe), not before it opened.
+  if (verdict.reasons.some((r) => r.code.startsWith('page.'))) $('lead').textContent = t('warning_lead_page');
   document.title = `${t('warning_title')}: ${verdict.host_unicode ?? verdict.host ?? ''}`;
   $('host-unicode').textContent = verdict.host_unicode ?? '-';
   $('host-ascii').textContent = verdict.host ?? '-';

@@ -24,6 +24,8 @@ M = {
  "warning_headline_blocked": ("This site is a known scam", "Situs ini dikenal sebagai penipuan"),
  "warning_lead": ("Waspada stopped this page before it could open, to protect your accounts and money.",
                   "Waspada menghentikan halaman ini sebelum terbuka, untuk melindungi akun dan uang Anda."),
+ "warning_lead_page": ("Waspada closed this page when it asked for your details, to protect your accounts and money. Do not enter anything there.",
+                       "Waspada menutup halaman ini saat halaman itu meminta data Anda, untuk melindungi akun dan uang Anda. Jangan memasukkan apa pun di sana."),
  "warning_site": ("The site", "Situsnya"),
  "warning_site_shown": ("Address as it looks", "Alamat yang terlihat"),
  "warning_site_real": ("Real address (punycode)", "Alamat sebenarnya (punycode)"),
@@ -122,6 +124,11 @@ R = {
  "brand.in_path": ("The page's address names {target} in its path, but the site is not {target}: fake sign-in pages are often dressed this way.", "Alamat halaman ini menyebut {target} di jalurnya, tetapi situs ini bukan {target}: halaman login palsu sering dibuat seperti ini."),
  "hosting.free__staging": ("The site is on a temporary or preview address of a hosting service ({suffix}); real sites send visitors to their own address, scammers use these throwaway ones.", "Situs ini memakai alamat sementara atau pratinjau dari layanan hosting ({suffix}); situs asli mengarahkan pengunjung ke alamatnya sendiri, penipu memakai alamat sekali pakai seperti ini."),
  "url.email": ("The link carries an email address, a sign of a phishing link made for one person so that a fake sign-in page can show their own address.", "Tautan ini membawa alamat email, tanda tautan phishing yang dibuat untuk satu orang agar halaman login palsu bisa menampilkan alamat email mereka sendiri."),
+ "page.credential_form": ("This page asks for a password, PIN or card number, and its address already looked wrong.", "Halaman ini meminta kata sandi, PIN, atau nomor kartu, padahal alamatnya sudah mencurigakan."),
+ "page.credential_form__password": ("This page asks for your password, and its address already looked wrong. Never type a password on a site you reached from a link you did not expect.", "Halaman ini meminta kata sandi Anda, padahal alamatnya sudah mencurigakan. Jangan pernah mengetik kata sandi di situs yang Anda buka dari tautan yang tidak Anda duga."),
+ "page.credential_form__pin": ("This page asks for a PIN or a one-time code (OTP), and its address already looked wrong. No bank or e-wallet asks for these on a web page.", "Halaman ini meminta PIN atau kode sekali pakai (OTP), padahal alamatnya sudah mencurigakan. Bank atau dompet digital tidak pernah meminta ini di halaman web."),
+ "page.credential_form__card": ("This page asks for a payment card number, and its address already looked wrong.", "Halaman ini meminta nomor kartu pembayaran, padahal alamatnya sudah mencurigakan."),
+ "page.brand": ("The page presents itself as {brand}, but this site is not {target}, the real one.", "Halaman ini mengaku sebagai {brand}, tetapi situs ini bukan {target}, situs yang asli."),
  "hosting.ipfs": ("This page is stored on IPFS and opened through {gateway}: anyone can publish there anonymously and it cannot be taken down, so scammers use it for fake login pages.", "Halaman ini disimpan di IPFS dan dibuka lewat {gateway}: siapa pun bisa menerbitkan di sana tanpa identitas dan halaman itu tidak bisa dihapus, sehingga penipu memakainya untuk halaman login palsu."),
 }
 

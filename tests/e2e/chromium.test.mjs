@@ -145,6 +145,36 @@ describe('Chromium', () => {
       assert.match(await page.locator('#suggest-text').innerText(), new RegExp(lookalike.verdict.suggestion.replace(/\./g, '\\.')));
     });
 
+    test('a suspicious page that draws a bank sign-in form is replaced by the warning, with the real site', async () => {
+      const sw = await worker(context);
+      const badgeOf = () =>
+        sw.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return chrome.action.getBadgeText({ tabId: tab.id });
+        });
+      // The address alone is only suspicious: the page opens, with the yellow badge.
+      const plain = 'akun-5512.weebly.com';
+      await gotoExpect(page, visit(plain), (u) => u.includes(plain));
+      await page.waitForFunction((h) => document.title === `ran ${h}`, plain);
+      await expectSoon(async () => (await badgeOf()) === '!');
+      // The same kind of address drawing a KlikBCA sign-in form a moment after load.
+      const host = 'akun-7731.weebly.com';
+      const url = await gotoExpect(page, visit(host, '/signin-late'), isWarning, 20000);
+      assert.ok(url.endsWith(`#http://${host}:${srv.port}/signin-late`), url);
+      await page.locator('#reasons li[data-code="page.credential_form"]').waitFor();
+      const reasons = await page.locator('#reasons li').allInnerTexts();
+      assert.ok(reasons.some((r) => /asks for your password/.test(r)), reasons.join(' | '));
+      assert.ok(reasons.some((r) => /presents itself as BCA/.test(r)), reasons.join(' | '));
+      assert.match(await page.locator('#lead').innerText(), /asked for your details/);
+      assert.equal(await page.locator('#suggest-link').getAttribute('href'), 'https://klikbca.com/');
+      assert.equal(await badgeOf(), '!!');
+      // An ordinary site with the same form is never looked at.
+      await gotoExpect(page, visit('example.com', '/signin'), (u) => u.includes('/signin'));
+      await page.waitForTimeout(1500);
+      assert.match(page.url(), /example\.com:\d+\/signin$/);
+      assert.equal(await badgeOf(), '');
+    });
+
     test('Continue anyway opens the site for this session only', async () => {
       const host = pickBlockedHost(3);
       await gotoExpect(page, visit(host), isWarning);

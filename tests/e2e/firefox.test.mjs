@@ -10,7 +10,8 @@ import { loadWasm, listBytes, pickBlockedHost, pickLookalike, LOOKALIKE_CANDIDAT
 let srv;
 let lookalike;
 const visitedHosts = new Set();
-const HOSTS = () => ['example.com', ...[0, 1, 2, 3, 4, 5].map((i) => pickBlockedHost(i)), ...LOOKALIKE_CANDIDATES];
+const PROBED = 'akun-7731.weebly.com';
+const HOSTS = () => ['example.com', PROBED, ...[0, 1, 2, 3, 4, 5].map((i) => pickBlockedHost(i)), ...LOOKALIKE_CANDIDATES];
 
 before(async () => {
   const wasm = await loadWasm();
@@ -89,6 +90,14 @@ describe('Firefox', () => {
       await driver.wait(async () => (await $(driver, '#suggestion').isDisplayed()), 10000);
       assert.equal(await $(driver, '#suggest-link').getAttribute('href'), `https://${lookalike.verdict.suggestion}/`);
       assert.equal(srv.requestedHost(lookalike.host), false, 'Firefox never lets the lookalike page load');
+    });
+
+    test('a suspicious page that draws a bank sign-in form is replaced by the warning, with the real site', async () => {
+      const url = await gotoExpect(driver, visit(PROBED, '/signin-late'), isWarning, 25000);
+      assert.ok(url.endsWith(`#http://${PROBED}:${srv.port}/signin-late`), url);
+      assert.ok(srv.ranOn(PROBED), 'the suspicious page opened (its address alone does not warn)');
+      await waitFor(driver, '#reasons li[data-code="page.brand"]');
+      assert.equal(await $(driver, '#suggest-link').getAttribute('href'), 'https://klikbca.com/');
     });
 
     test('Continue anyway opens the site for this session only', async () => {

@@ -15,6 +15,24 @@ const page = (host) => `<!doctype html>
 </script>
 </body></html>`;
 
+// A bank sign-in page, as phishing kits draw it: `/signin` has the form at load, `/signin-late`
+// draws it 800 ms later (after the page probe has started looking).
+const signinPage = (late) => `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>KlikBCA - Masuk</title></head>
+<body>
+<h1>Internet Banking KlikBCA</h1>
+<div id="slot"></div>
+<script>
+  function draw() {
+    document.getElementById('slot').innerHTML =
+      '<form action="#"><label for="u">User ID</label> <input id="u" name="user">' +
+      ' <label for="p">PIN</label> <input id="p" name="pin" type="password"> <button>Masuk</button></form>';
+  }
+  ${late ? 'setTimeout(draw, 800);' : 'draw();'}
+  fetch('/__ran?host=' + encodeURIComponent(location.hostname)).catch(function () {});
+</script>
+</body></html>`;
+
 export async function startServer({ lookalikeUrl = 'about:blank', port: wanted = 0 } = {}) {
   const requests = [];
   const ran = [];
@@ -33,6 +51,10 @@ export async function startServer({ lookalikeUrl = 'about:blank', port: wanted =
     }
     const port = server.address().port;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    if (url.pathname === '/signin' || url.pathname === '/signin-late') {
+      res.end(signinPage(url.pathname === '/signin-late'));
+      return;
+    }
     res.end(page(host).replaceAll('PORT', String(port)).replace('LOOKALIKE', lookalikeUrl));
   });
   await new Promise((resolve, reject) => {

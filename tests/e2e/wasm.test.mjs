@@ -132,3 +132,21 @@ test('my protected sites are fed to the lookalike check', () => {
   }
   assert.equal(mine.check('https://bankkoperasiku.co.id/').verdict, 'safe');
 });
+
+test('checkPage: a brand sign-in form on a suspicious address is dangerous; malformed facts throw', () => {
+  const url = 'https://akun-7731.weebly.com/';
+  assert.equal(checker.check(url).verdict, 'suspicious');
+  const v = checker.checkPage(url, { password_field: true, text: 'Internet Banking KlikBCA - Masuk' });
+  assert.equal(v.verdict, 'dangerous');
+  assert.deepEqual(
+    v.reasons.filter((r) => r.code.startsWith('page.')).map((r) => r.code),
+    ['page.credential_form', 'page.brand'],
+  );
+  assert.equal(v.suggestion, 'klikbca.com');
+  // Nothing seen, or a safe address: the address's verdict, unchanged.
+  assert.deepEqual(checker.checkPage(url, {}), checker.check(url));
+  assert.deepEqual(checker.checkPage('https://example.com/', { password_field: true, text: 'KlikBCA' }), checker.check('https://example.com/'));
+  for (const bad of [null, 'facts', { password_field: 'yes' }, { text: 42 }]) {
+    assert.throws(() => checker.checkPage(url, bad), /invalid page facts/, JSON.stringify(bad));
+  }
+});

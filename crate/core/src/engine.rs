@@ -12,6 +12,7 @@ use crate::domain::{self, Psl, PSL_TAG};
 use crate::error::DataError;
 use crate::format::{Envelope, Header};
 use crate::lookalike::Lookalike;
+use crate::page::PageFacts;
 use crate::rules::{self, Rules};
 use crate::score;
 use crate::targets::Targets;
@@ -239,6 +240,51 @@ impl Engine {
                 Reason::new("url.invalid", 0).with("error", e.to_string()),
             ),
         }
+    }
+
+    /// Checks a page the browser shows: the address as [`Engine::check`] does, then, only if the
+    /// address alone is suspicious, what the page itself asks for and says ([`PageFacts`]): a
+    /// credential form (`page.credential_form`, param `kind`: password, card or pin) and, with one, a protected brand
+    /// named in its words (`page.brand`, params `brand` and `target`; the official domain
+    /// becomes the suggestion if the address gave none). Safe, dangerous, blocked, trusted and invalid
+    /// verdicts come back unchanged.
+    pub fn check_page(&self, input: &str, facts: &PageFacts) -> Verdict {
+        let mut verdict = self.check(input);
+        if verdict.verdict != Level::Suspicious {
+            return verdict;
+        }
+        let added = self.loaded.with_dependent(|_, views| {
+            let mut added = Vec::new();
+            if let Some(field) = facts.credential() {
+                added.push(
+                    Reason::new(
+                        "page.credential_form",
+                        views.rules.weight("page.credential_form"),
+                    )
+                    .with("kind", field),
+                );
+            }
+            if added.is_empty() {
+                return (added, None);
+            }
+            let named = views
+                .lookalike
+                .brand_in_text(&facts.text, views.rules.weight("page.brand"));
+            added.extend(named.reasons);
+            (added, named.suggestion)
+        });
+        let (reasons, suggestion) = added;
+        if reasons.is_empty() {
+            return verdict;
+        }
+        verdict.reasons.extend(reasons);
+        if verdict.suggestion.is_none() {
+            verdict.suggestion = suggestion;
+        }
+        let (score, level) = score::combine(&verdict.reasons, self.settings.sensitivity);
+        verdict.score = score;
+        verdict.verdict = level;
+        verdict
     }
 
     /// `data:`, `javascript:` and other non-web schemes: only the rules apply.

@@ -307,6 +307,14 @@ const RANKED_TYPO: u8 = 45;
 /// Points of one added character to a short official name under its own country-code suffix.
 const SHORT_TYPO: u8 = 45;
 
+/// The most page text [`Lookalike::brand_in_text`] reads (bytes) ...
+pub const PAGE_TEXT_MAX: usize = 4096;
+/// ... and words.
+const PAGE_WORDS_MAX: usize = 600;
+/// A brand right after one of these words is a third-party login button ("Sign in with
+/// Google", "Masuk dengan Facebook", "Login via Apple"), not the page pretending to be it.
+const SIGN_IN_WITH: &[&str] = &["with", "dengan", "via", "using", "menggunakan", "pakai"];
+
 /// Shortest brand key (after collapsing doubled letters) matched with a typo inside a word.
 const FUZZY_MIN: usize = 6;
 /// Words of a host tried by the fuzzy brand match.
@@ -627,6 +635,45 @@ impl<'a> Lookalike<'a> {
             let mut h = Hit::new("brand.in_path", "path", score, &rec);
             h.keyword = lure.map(str::to_string);
             return h.into_finding();
+        }
+        Finding::default()
+    }
+
+    /// The first curated brand a page's own words name (`Masuk ke BCA`, `Bank Mandiri`,
+    /// `Steam Community`): a brand key equal to one word, or to two neighbouring words written
+    /// together. ASCII letters and digits only, case folded; at most the first
+    /// [`PAGE_TEXT_MAX`] bytes and [`PAGE_WORDS_MAX`] words are read. Reason `page.brand` with
+    /// `score` points, `brand` and `target`; the finding suggests the official domain.
+    pub fn brand_in_text(&self, text: &str, score: u8) -> Finding {
+        let mut end = text.len().min(PAGE_TEXT_MAX);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let lower = text.get(..end).unwrap_or("").to_ascii_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(PAGE_WORDS_MAX)
+            .collect();
+        let find = |key: &str| {
+            if brand_key_len(key).is_none() || key.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            self.candidates(&self.brands, key)
+                .into_iter()
+                .find(|r| r.label == key)
+        };
+        for (i, w) in words.iter().enumerate() {
+            // "Sign in with Google", "Masuk dengan Facebook": another site's login button.
+            let prev = i.checked_sub(1).and_then(|p| words.get(p)).copied();
+            if prev.is_some_and(|p| SIGN_IN_WITH.contains(&p)) {
+                continue;
+            }
+            let pair = words.get(i + 1).map(|n| format!("{w}{n}"));
+            let rec = pair.as_deref().and_then(find).or_else(|| find(w));
+            if let Some(rec) = rec {
+                return Hit::new("page.brand", "page", score, &rec).into_finding();
+            }
         }
         Finding::default()
     }

@@ -150,7 +150,7 @@ pub mod code {
 }
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 40] = [
+pub const WEIGHT_KEYS: [&str; 42] = [
     "download.executable",
     "download.executable_script",
     "download.executable_windows",
@@ -191,6 +191,8 @@ pub const WEIGHT_KEYS: [&str; 40] = [
     "url.email",
     "url.email_encoded",
     "combined.ceiling",
+    "page.credential_form",
+    "page.brand",
 ];
 
 /// Reasons about the URL itself rather than the site it points to: the engine keeps these even on

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 use waspada_core::builder::{build, Inputs, SourceFile};
-use waspada_core::{Category, DataError, Engine, Level, Settings};
+use waspada_core::{Category, DataError, Engine, Level, PageFacts, Settings};
 
 const SOURCE: &str = "\
 url_or_domain\tkind\tsource\tfirst_seen
@@ -329,5 +329,99 @@ fn a_short_brand_at_the_start_of_a_word_needs_a_lure_word() {
             !reason_codes(&v).contains(&"lookalike.combosquat"),
             "{url}: {v:?}"
         );
+    }
+}
+
+fn login_page(text: &str) -> PageFacts {
+    PageFacts {
+        password_field: true,
+        text: text.to_string(),
+        ..PageFacts::default()
+    }
+}
+
+#[test]
+fn a_brand_login_form_on_a_suspicious_page_warns() {
+    let e = engine(Settings::default());
+    let url = "https://akun-7731.pages.dev/";
+    assert_eq!(e.check(url).verdict, Level::Suspicious);
+    let v = e.check_page(url, &login_page("Masuk ke KlikBCA | Internet Banking"));
+    assert_eq!(v.verdict, Level::Dangerous, "{v:?}");
+    let codes = reason_codes(&v);
+    assert!(codes.contains(&"page.credential_form"), "{v:?}");
+    assert!(codes.contains(&"page.brand"), "{v:?}");
+    let form = v.reasons.iter().find(|r| r.code == "page.credential_form");
+    assert_eq!(
+        form.and_then(|r| r.params.get("kind")).map(String::as_str),
+        Some("password")
+    );
+    assert_eq!(v.suggestion.as_deref(), Some("klikbca.com"));
+    // Two words written as one brand key, and an e-wallet PIN field.
+    let pin = PageFacts {
+        code_field: true,
+        text: "Bank Mandiri - verifikasi".to_string(),
+        ..PageFacts::default()
+    };
+    let v = e.check_page(url, &pin);
+    assert_eq!(v.verdict, Level::Dangerous, "{v:?}");
+    assert_eq!(v.suggestion.as_deref(), Some("bankmandiri.co.id"));
+}
+
+#[test]
+fn page_facts_never_flag_a_page_whose_address_is_not_suspicious() {
+    let e = engine(Settings::default());
+    let facts = login_page("Masuk ke KlikBCA");
+    for url in [
+        "https://example.com/login",
+        "https://www.klikbca.com/",
+        "https://portfolio.github.io/",
+    ] {
+        let plain = e.check(url);
+        let v = e.check_page(url, &facts);
+        assert_eq!(v, plain, "{url}");
+        assert!(!reason_codes(&v).iter().any(|c| c.starts_with("page.")));
+    }
+    // A trusted site, and a page already dangerous or blocked by its address, are unchanged.
+    let trusting = engine(Settings {
+        trusted: vec!["akun-7731.pages.dev".to_string()],
+        ..Settings::default()
+    });
+    let v = trusting.check_page("https://akun-7731.pages.dev/", &facts);
+    assert_eq!(v.verdict, Level::Safe, "{v:?}");
+    let url = "http://bri-promo.xyz/hadiah";
+    assert_eq!(e.check_page(url, &facts), e.check(url));
+}
+
+#[test]
+fn a_login_form_alone_or_a_sign_in_with_button_does_not_make_a_hosted_app_dangerous() {
+    let e = engine(Settings::default());
+    // An app on a deploy platform with its own login and a "Sign in with Google" button.
+    let url = "https://my-app.vercel.app/";
+    let v = e.check_page(url, &login_page("My App - Log in. Sign in with Google"));
+    assert_eq!(v.verdict, Level::Suspicious, "{v:?}");
+    assert!(!reason_codes(&v).contains(&"page.brand"), "{v:?}");
+    assert!(reason_codes(&v).contains(&"page.credential_form"), "{v:?}");
+    // A brand named without any form (a how-to page) adds nothing.
+    let how_to = PageFacts {
+        text: "Cara top up DANA".to_string(),
+        ..PageFacts::default()
+    };
+    assert_eq!(e.check_page(url, &how_to), e.check(url));
+}
+
+#[test]
+fn hostile_page_text_does_not_panic() {
+    let e = engine(Settings::default());
+    let url = "https://akun-7731.pages.dev/";
+    let long = "é".repeat(5000) + " bca";
+    for text in [
+        String::new(),
+        "\u{0}\u{feff}\u{202e}".to_string(),
+        long,
+        "a ".repeat(100_000),
+        "🙂".repeat(3000),
+    ] {
+        let v = e.check_page(url, &login_page(&text));
+        assert!(v.verdict >= Level::Suspicious, "{v:?}");
     }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use waspada_core::engine::{Engine, Settings};
-use waspada_core::Category;
+use waspada_core::{Category, PageFacts};
 
 /// Information about the loaded list, for the popup and options page.
 #[derive(Serialize)]
@@ -75,6 +75,17 @@ impl Checker {
     /// `--json` output. Input that is not a URL gives an `invalid` verdict, not an exception.
     pub fn check(&self, input: &str) -> Result<JsValue, JsError> {
         to_js(&self.engine.check(input))
+    }
+
+    /// Checks the page a tab shows: the address, then (only if the address alone is suspicious)
+    /// what the extension saw on the page: `facts` has the fields of the core's `PageFacts`
+    /// (`password_field`, `code_field`, `card_field`, `text`; all optional). Throws only for
+    /// malformed facts.
+    #[wasm_bindgen(js_name = checkPage)]
+    pub fn check_page(&self, input: &str, facts: JsValue) -> Result<JsValue, JsError> {
+        let facts: PageFacts = serde_wasm_bindgen::from_value(facts)
+            .map_err(|e| JsError::new(&format!("invalid page facts: {e}")))?;
+        to_js(&self.engine.check_page(input, &facts))
     }
 
     /// Checks several inputs at once; returns an array of verdicts.

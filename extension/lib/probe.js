@@ -1,0 +1,78 @@
+// The page probe: injected (scripting.executeScript, top frame only) into a page whose address
+// Waspada already finds suspicious, never into other pages. It reads the page where it is and
+// answers the background with a few facts; nothing leaves the browser, nothing on the page is
+// changed. The background hands the facts to the core (`Checker.checkPage`), which decides.
+//
+// `collectPageFacts` is serialized by the browser and run in the page's isolated world, so it
+// must not use anything from this module's scope.
+
+/** Waits up to `waitMs` for a password, PIN/one-time-code or card-number field (phishing kits
+ *  often draw the form a moment after load), then reports what the page asks for and the words
+ *  that say whose page it claims to be: title, headings, form labels and buttons, image alt
+ *  texts (at most `maxText` characters). */
+export function collectPageFacts(waitMs, maxText) {
+  const CARD = /(^|[^a-z])(cc-?num|card-?num|cardnumber|card_no|nomor-?kartu|no-?kartu)/i;
+  const CODE = /(^|[^a-z])(pin|otp|mpin|passcode|kode-?otp)([^a-z]|$)/i;
+  const visible = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const fields = () => {
+    const seen = { password: false, code: false, card: false };
+    for (const el of document.querySelectorAll('input')) {
+      if (!visible(el)) continue;
+      const type = (el.getAttribute('type') || 'text').toLowerCase();
+      const auto = (el.getAttribute('autocomplete') || '').toLowerCase();
+      const names = `${el.name || ''} ${el.id || ''} ${el.getAttribute('placeholder') || ''}`;
+      if (type === 'password') seen.password = true;
+      if (auto.includes('cc-number') || CARD.test(names)) seen.card = true;
+      if (auto.includes('one-time-code') || CODE.test(names)) seen.code = true;
+    }
+    return seen;
+  };
+  const words = () => {
+    const parts = [document.title];
+    const pick = 'h1, h2, h3, form label, form button, input[type=submit], legend, img[alt], [role=heading]';
+    for (const el of document.querySelectorAll(pick)) {
+      const text = el.matches('img') ? el.getAttribute('alt') : el.matches('input') ? el.value : el.textContent;
+      if (text) parts.push(text.replace(/\s+/g, ' ').trim());
+      if (parts.join(' ').length > maxText) break;
+    }
+    return parts.join(' \n ').slice(0, maxText);
+  };
+  const report = () => {
+    const f = fields();
+    return { password_field: f.password, code_field: f.code, card_field: f.card, text: words() };
+  };
+  const asks = (f) => f.password || f.code || f.card;
+  if (asks(fields())) return report();
+  return new Promise((resolve) => {
+    let pending = false;
+    const finish = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(report());
+    };
+    const observer = new MutationObserver(() => {
+      if (pending) return;
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        if (asks(fields())) finish();
+      }, 150);
+    });
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['type', 'style', 'class', 'hidden'] });
+    const timer = setTimeout(finish, waitMs);
+  });
+}
+
+/** The facts as the core accepts them: booleans and a bounded string, whatever the page did. */
+export function cleanFacts(raw, maxText) {
+  const facts = raw && typeof raw === 'object' ? raw : {};
+  return {
+    password_field: facts.password_field === true,
+    code_field: facts.code_field === true,
+    card_field: facts.card_field === true,
+    text: typeof facts.text === 'string' ? facts.text.slice(0, maxText) : '',
+  };
+}
