@@ -112,8 +112,9 @@ async function verdictOf(url) {
 }
 
 const probing = new Map();
-/** Looks at the page a tab shows (the address is suspicious) and warns if the page asks for a
- *  password, PIN or card, above all in a protected brand's name. */
+/** Looks at the page a tab shows (its address is suspicious, or it is a user's page on an abused
+ *  hosting platform) and warns if the page asks for a password, PIN or card in a protected
+ *  brand's name (on a suspicious address, a credential form alone counts too). */
 async function probePage(tabId, url) {
   if (!api.scripting?.executeScript || probing.get(tabId) === url) return;
   probing.set(tabId, url);
@@ -126,7 +127,7 @@ async function probePage(tabId, url) {
     const tab = await api.tabs.get(tabId);
     if (!injection || tab.url !== url) return;
     const verdict = (await getChecker()).checkPage(url, cleanFacts(injection.result, PROBE_TEXT_MAX));
-    if (verdict.verdict === 'suspicious') return;
+    if (!verdict.reasons.some((r) => r.code.startsWith('page.'))) return;
     await rememberPageVerdict(url, verdict);
     await showBadge(tabId, url);
   } catch (err) {
@@ -218,7 +219,7 @@ async function showBadge(tabId, url, loaded = false) {
       // A dangerous page the navigation listener did not see (e.g. right after the browser or the
       // worker started, before its listener was live), or one its page probe found: replace it now.
       if (redirect && subject === url) await redirectTab(tabId, url);
-      if (level === 'suspicious' && subject === url && loaded) probePage(tabId, url);
+      if (loaded && subject === url && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url);
     } catch (err) {
       console.error('[waspada] badge check failed', err);
     }

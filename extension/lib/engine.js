@@ -33,6 +33,9 @@ class SafeChecker {
       return this.inner.checkPage(url, facts);
     }
   }
+  pageCheckApplies(verdict) {
+    return this.inner.pageCheckApplies(verdict);
+  }
   setSettings(settings) {
     this.settings = settings;
     this.inner.setSettings(settings);

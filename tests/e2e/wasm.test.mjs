@@ -146,6 +146,12 @@ test('checkPage: a brand sign-in form on a suspicious address is dangerous; malf
   // Nothing seen, or a safe address: the address's verdict, unchanged.
   assert.deepEqual(checker.checkPage(url, {}), checker.check(url));
   assert.deepEqual(checker.checkPage('https://example.com/', { password_field: true, text: 'KlikBCA' }), checker.check('https://example.com/'));
+  // Which pages the extension probes: suspicious addresses and users' pages of abused platforms.
+  assert.equal(checker.pageCheckApplies(checker.check(url)), true);
+  assert.equal(checker.pageCheckApplies(checker.check('https://someone.github.io/')), true);
+  assert.equal(checker.pageCheckApplies(checker.check('https://example.com/')), false);
+  assert.equal(checker.pageCheckApplies(checker.check(pickBlockedHost())), false);
+  assert.throws(() => checker.pageCheckApplies({ verdict: 'nope' }), /not a Waspada verdict/);
   for (const bad of [null, 'facts', { password_field: 'yes' }, { text: 42 }]) {
     assert.throws(() => checker.checkPage(url, bad), /invalid page facts/, JSON.stringify(bad));
   }

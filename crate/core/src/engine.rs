@@ -242,44 +242,67 @@ impl Engine {
         }
     }
 
-    /// Checks a page the browser shows: the address as [`Engine::check`] does, then, only if the
-    /// address alone is suspicious, what the page itself asks for and says ([`PageFacts`]): a
-    /// credential form (`page.credential_form`, param `kind`: password, card or pin) and, with one, a protected brand
-    /// named in its words (`page.brand`, params `brand` and `target`; the official domain
-    /// becomes the suggestion if the address gave none). Safe, dangerous, blocked, trusted and invalid
-    /// verdicts come back unchanged.
+    /// Whether what a page shows can change its verdict ([`Engine::check_page`]): its address
+    /// alone is suspicious, or it is a user's page on one of the most abused hosting platforms
+    /// (`hosting.free` of `hosting.free_combined_min` points or more: weebly.com, pages.dev,
+    /// github.io, ...). The extension probes only such pages.
+    pub fn page_check_applies(&self, verdict: &Verdict) -> bool {
+        self.page_scope(verdict).is_some()
+    }
+
+    /// `Some(true)`: suspicious by its address; `Some(false)`: a safe user's page on an abused
+    /// hosting platform.
+    fn page_scope(&self, verdict: &Verdict) -> Option<bool> {
+        match verdict.verdict {
+            Level::Suspicious => Some(true),
+            Level::Safe => {
+                let min = self
+                    .loaded
+                    .with_dependent(|_, v| v.rules.weight("hosting.free_combined_min"));
+                verdict
+                    .reasons
+                    .iter()
+                    .any(|r| r.code == "hosting.free" && r.score >= min)
+                    .then_some(false)
+            }
+            _ => None,
+        }
+    }
+
+    /// Checks a page the browser shows: the address as [`Engine::check`] does, then, if
+    /// [`Engine::page_check_applies`], what the page itself asks for and says ([`PageFacts`]):
+    /// a credential form (`page.credential_form`, param `kind`: password, card or pin) and, with
+    /// one, a protected brand named in its words (`page.brand`, params `brand` and `target`; the
+    /// official domain becomes the suggestion if the address gave none). On a suspicious address
+    /// either counts; on a hosting platform's user page only the two together (a brand's sign-in
+    /// form on `someone.weebly.com`), which makes it dangerous. Other verdicts (trusted, safe
+    /// elsewhere, dangerous, blocked, invalid) come back unchanged.
     pub fn check_page(&self, input: &str, facts: &PageFacts) -> Verdict {
         let mut verdict = self.check(input);
-        if verdict.verdict != Level::Suspicious {
+        let Some(suspicious) = self.page_scope(&verdict) else {
             return verdict;
-        }
-        let added = self.loaded.with_dependent(|_, views| {
-            let mut added = Vec::new();
-            if let Some(field) = facts.credential() {
-                added.push(
-                    Reason::new(
-                        "page.credential_form",
-                        views.rules.weight("page.credential_form"),
-                    )
-                    .with("kind", field),
-                );
-            }
-            if added.is_empty() {
-                return (added, None);
-            }
+        };
+        let Some(field) = facts.credential() else {
+            return verdict;
+        };
+        let (form, named) = self.loaded.with_dependent(|_, views| {
+            let form = Reason::new(
+                "page.credential_form",
+                views.rules.weight("page.credential_form"),
+            )
+            .with("kind", field);
             let named = views
                 .lookalike
                 .brand_in_text(&facts.text, views.rules.weight("page.brand"));
-            added.extend(named.reasons);
-            (added, named.suggestion)
+            (form, named)
         });
-        let (reasons, suggestion) = added;
-        if reasons.is_empty() {
+        if !suspicious && named.reasons.is_empty() {
             return verdict;
         }
-        verdict.reasons.extend(reasons);
+        verdict.reasons.push(form);
+        verdict.reasons.extend(named.reasons);
         if verdict.suggestion.is_none() {
-            verdict.suggestion = suggestion;
+            verdict.suggestion = named.suggestion;
         }
         let (score, level) = score::combine(&verdict.reasons, self.settings.sensitivity);
         verdict.score = score;

@@ -374,7 +374,7 @@ fn page_facts_never_flag_a_page_whose_address_is_not_suspicious() {
     for url in [
         "https://example.com/login",
         "https://www.klikbca.com/",
-        "https://portfolio.github.io/",
+        "https://someone.blogspot.com/",
     ] {
         let plain = e.check(url);
         let v = e.check_page(url, &facts);
@@ -407,6 +407,29 @@ fn a_login_form_alone_or_a_sign_in_with_button_does_not_make_a_hosted_app_danger
         ..PageFacts::default()
     };
     assert_eq!(e.check_page(url, &how_to), e.check(url));
+}
+
+#[test]
+fn a_brand_sign_in_form_on_a_users_page_of_an_abused_platform_warns() {
+    let e = engine(Settings::default());
+    let url = "https://portfolio.github.io/";
+    let plain = e.check(url);
+    assert_eq!(plain.verdict, Level::Safe, "{plain:?}");
+    assert!(e.page_check_applies(&plain));
+    let v = e.check_page(url, &login_page("Sign in to your Microsoft account"));
+    assert_eq!(v.verdict, Level::Dangerous, "{v:?}");
+    assert_eq!(v.suggestion.as_deref(), Some("microsoft.com"));
+    // The user's own login, or a brand without a form, changes nothing there.
+    assert_eq!(e.check_page(url, &login_page("My notes - log in")), plain);
+    let no_form = PageFacts {
+        text: "Microsoft".to_string(),
+        ..PageFacts::default()
+    };
+    assert_eq!(e.check_page(url, &no_form), plain);
+    // Not on an ordinary site, nor on the platforms' own sites.
+    for url in ["https://example.com/", "https://github.com/login"] {
+        assert!(!e.page_check_applies(&e.check(url)), "{url}");
+    }
 }
 
 #[test]

@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use waspada_core::engine::{Engine, Settings};
-use waspada_core::{Category, PageFacts};
+use waspada_core::{Category, PageFacts, Verdict};
 
 /// Information about the loaded list, for the popup and options page.
 #[derive(Serialize)]
@@ -77,8 +77,8 @@ impl Checker {
         to_js(&self.engine.check(input))
     }
 
-    /// Checks the page a tab shows: the address, then (only if the address alone is suspicious)
-    /// what the extension saw on the page: `facts` has the fields of the core's `PageFacts`
+    /// Checks the page a tab shows: the address, then (only if `pageCheckApplies`) what the
+    /// extension saw on the page: `facts` has the fields of the core's `PageFacts`
     /// (`password_field`, `code_field`, `card_field`, `text`; all optional). Throws only for
     /// malformed facts.
     #[wasm_bindgen(js_name = checkPage)]
@@ -86,6 +86,16 @@ impl Checker {
         let facts: PageFacts = serde_wasm_bindgen::from_value(facts)
             .map_err(|e| JsError::new(&format!("invalid page facts: {e}")))?;
         to_js(&self.engine.check_page(input, &facts))
+    }
+
+    /// Whether what the page shows can change this verdict (`checkPage`): the address is
+    /// suspicious, or it is a user's page on one of the most abused hosting platforms. The
+    /// extension probes only such pages. Throws only for a malformed verdict object.
+    #[wasm_bindgen(js_name = pageCheckApplies)]
+    pub fn page_check_applies(&self, verdict: JsValue) -> Result<bool, JsError> {
+        let verdict: Verdict = serde_wasm_bindgen::from_value(verdict)
+            .map_err(|e| JsError::new(&format!("not a Waspada verdict: {e}")))?;
+        Ok(self.engine.page_check_applies(&verdict))
     }
 
     /// Checks several inputs at once; returns an array of verdicts.
