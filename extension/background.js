@@ -10,6 +10,10 @@ const WARNING_PAGE = api.runtime.getURL('pages/warning.html');
 const OWN_ORIGIN = api.runtime.getURL('');
 const MENU_ID = 'waspada-check-link';
 const ALLOW_PRIORITY = 100;
+// Chrome session rules: "Continue anyway" allow rules below this id, redirects of hosts the
+// heuristics found dangerous from it (at most REDIRECTS_MAX, oldest dropped first).
+const REDIRECT_ID_BASE = 10000;
+const REDIRECTS_MAX = 200;
 // The page probe waits this long for a login form to appear, and reads this much page text.
 const PROBE_WAIT_MS = 15000;
 const PROBE_TEXT_MAX = 4096;
@@ -46,7 +50,7 @@ async function allowOnce(url) {
   if (api.declarativeNetRequest?.updateSessionRules) {
     const existing = await api.declarativeNetRequest.getSessionRules();
     await api.declarativeNetRequest.updateSessionRules({
-      removeRuleIds: existing.map((r) => r.id),
+      removeRuleIds: existing.filter((r) => r.id < REDIRECT_ID_BASE).map((r) => r.id),
       addRules: allowed.map((h, i) => allowRule(i + 1, h)),
     });
   }
@@ -82,6 +86,7 @@ async function syncRules(settings) {
 
 async function updateSettings(next) {
   await api.storage.session.remove('pageVerdicts');
+  await forgetDangerousHosts();
   const saved = await saveSettings(next);
   await applySettings(saved);
   await syncRules(saved);
@@ -160,6 +165,40 @@ async function redirectTab(tabId, url) {
   await api.tabs.update(tabId, { url: warningUrl(url) });
 }
 
+// Chrome: the heuristics answer after the navigation has started, so the first visit to a host they
+// find dangerous can begin loading before the tab is sent to the warning page. Every later visit in
+// this browser session is redirected by a session rule, like a listed host: no race.
+const sessionRedirects = () => !blockingWebRequest && Boolean(api.declarativeNetRequest?.updateSessionRules);
+
+async function rememberDangerousHost(verdict) {
+  const host = verdict.host;
+  if (!sessionRedirects() || !host || !/^[a-z0-9.-]+$/.test(host)) return;
+  // Only when the site itself warns, not just this one address on it (a kit page on a hacked site).
+  if ((await getChecker()).check(`http://${host}/`).verdict !== 'dangerous') return;
+  const dnr = api.declarativeNetRequest;
+  const mine = (await dnr.getSessionRules()).filter((r) => r.id >= REDIRECT_ID_BASE).sort((a, b) => a.id - b.id);
+  if (mine.some((r) => r.condition.requestDomains?.[0] === host)) return;
+  const id = (mine.at(-1)?.id ?? REDIRECT_ID_BASE - 1) + 1;
+  await dnr.updateSessionRules({
+    removeRuleIds: mine.slice(0, Math.max(0, mine.length - REDIRECTS_MAX + 1)).map((r) => r.id),
+    addRules: [
+      {
+        id,
+        priority: 1,
+        action: { type: 'redirect', redirect: { regexSubstitution: `${WARNING_PAGE}#\\0` } },
+        condition: { regexFilter: '^.+$', requestDomains: [host], resourceTypes: ['main_frame'] },
+      },
+    ],
+  });
+}
+
+async function forgetDangerousHosts() {
+  if (!sessionRedirects()) return;
+  const dnr = api.declarativeNetRequest;
+  const mine = (await dnr.getSessionRules()).filter((r) => r.id >= REDIRECT_ID_BASE);
+  if (mine.length) await dnr.updateSessionRules({ removeRuleIds: mine.map((r) => r.id) });
+}
+
 /** True if Chrome's static rules already redirect this (a listed host of an enabled category). */
 async function staticRulesCover(verdict) {
   const hit = verdict.reasons.find((r) => r.code === 'list.blocked' && r.params?.kind === 'host');
@@ -193,7 +232,10 @@ if (blockingWebRequest) {
     if (details.frameId !== 0 || !isWeb(details.url)) return;
     try {
       const { verdict, redirect } = await decide(details.url);
-      if (redirect && !(await staticRulesCover(verdict))) await redirectTab(details.tabId, details.url);
+      if (redirect && !(await staticRulesCover(verdict))) {
+        await redirectTab(details.tabId, details.url);
+        await rememberDangerousHost(verdict);
+      }
     } catch (err) {
       console.error('[waspada] check failed', err);
     }
@@ -218,7 +260,10 @@ async function showBadge(tabId, url, loaded = false) {
       level = verdict.verdict;
       // A dangerous page the navigation listener did not see (e.g. right after the browser or the
       // worker started, before its listener was live), or one its page probe found: replace it now.
-      if (redirect && subject === url) await redirectTab(tabId, url);
+      if (redirect && subject === url) {
+        await redirectTab(tabId, url);
+        if (verdict.verdict === 'dangerous') await rememberDangerousHost(verdict);
+      }
       if (loaded && subject === url && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url);
     } catch (err) {
       console.error('[waspada] badge check failed', err);

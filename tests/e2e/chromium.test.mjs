@@ -140,6 +140,15 @@ describe('Chromium', () => {
       assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
       const url = await gotoExpect(page, visit(lookalike.host), isWarning);
       assert.ok(isWarning(url));
+      // From now on in this session a session rule redirects the host before any request.
+      const sw = await worker(context);
+      const outcome = (u) =>
+        sw.evaluate(async (x) => (await chrome.declarativeNetRequest.testMatchOutcome({ url: x, type: 'main_frame' })).matchedRules.map((r) => r.rulesetId), u);
+      await expectSoon(async () => (await outcome(`http://${lookalike.host}/again`)).includes('_session'));
+      const before = srv.requests.filter((r) => r.host === lookalike.host).length;
+      await gotoExpect(page, visit(lookalike.host, '/second-visit'), (u) => isWarning(u) && u.includes('/second-visit'));
+      assert.equal(srv.requests.filter((r) => r.host === lookalike.host).length, before, 'the second visit reached the site');
+      assert.deepEqual(await outcome('http://example.com/'), []);
       await page.locator('#suggestion').waitFor({ state: 'visible' });
       assert.equal(await page.locator('#suggest-link').getAttribute('href'), `https://${lookalike.verdict.suggestion}/`);
       assert.match(await page.locator('#suggest-text').innerText(), new RegExp(lookalike.verdict.suggestion.replace(/\./g, '\\.')));
