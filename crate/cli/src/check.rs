@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
 use waspada_core::engine::{Engine, Sensitivity, Settings};
-use waspada_core::{Category, Level, Verdict};
+use waspada_core::{Category, Level, PageFacts, Verdict};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -43,6 +43,12 @@ pub struct CheckArgs {
     /// Which tab-separated column of each standard-input line to check (1 = the first).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     pub column: u16,
+    /// What the extension's page probe saw on the page, as JSON (`{"password_field": true,
+    /// "text": "Internet Banking KlikBCA"}`; fields `password_field`, `code_field`, `card_field`,
+    /// `text`): each URL argument is then checked as that page (`page.credential_form`,
+    /// `page.brand`), as the extension does for a suspicious page. Only with URL arguments.
+    #[arg(long, value_name = "FILE")]
+    pub page: Option<PathBuf>,
     /// URLs or domains to check (a bare domain means http://). None: read standard input.
     #[arg(value_name = "URL")]
     pub urls: Vec<String>,
@@ -230,7 +236,26 @@ pub fn column(line: &str, n: u16) -> &str {
         .unwrap_or("")
 }
 
+/// Reads `--page FILE`.
+fn page_facts(path: &std::path::Path) -> Result<PageFacts, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not page facts as JSON: {e}", path.display()))
+}
+
 pub fn run(args: &CheckArgs) -> u8 {
+    if args.page.is_some() && args.urls.is_empty() {
+        eprintln!("waspada: --page applies to URL arguments; give the page's URL");
+        return exit::USAGE;
+    }
+    let facts = match args.page.as_deref().map(page_facts).transpose() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("waspada: {e}");
+            return exit::IO;
+        }
+    };
     let engine = match engine(args) {
         Ok(e) => e,
         Err(e) => {
@@ -252,7 +277,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         stream(&engine, &printer, &mut out, &mut tally, args)
     } else {
         args.urls.iter().try_for_each(|u| {
-            let v = engine.check(u);
+            let v = match &facts {
+                Some(f) => engine.check_page(u, f),
+                None => engine.check(u),
+            };
             tally.add(v.verdict);
             printer.print(&mut out, &v)
         })

@@ -406,3 +406,58 @@ fn help_everywhere() {
             .stdout(predicate::str::contains("Usage"));
     }
 }
+
+#[test]
+fn page_facts_from_a_file_check_a_url_as_the_extension_does() {
+    let dir = std::env::temp_dir().join(format!("waspada-page-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let facts = dir.join("facts.json");
+    std::fs::write(
+        &facts,
+        r#"{"password_field": true, "text": "Internet Banking KlikBCA"}"#,
+    )
+    .unwrap();
+    let url = "https://akun-7731.weebly.com/";
+    let plain = waspada().args(["check", "--json", url]).assert().code(0);
+    assert_eq!(
+        json_lines(&plain.get_output().stdout)[0]["verdict"],
+        "suspicious"
+    );
+    let out = waspada()
+        .args(["check", "--json", "--page"])
+        .arg(&facts)
+        .arg(url)
+        .assert()
+        .code(1);
+    let v = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(v["verdict"], "dangerous");
+    assert_eq!(v["suggestion"], "klikbca.com");
+    assert!(v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["code"] == "page.brand"));
+    // Malformed facts and a missing file are refused; --page needs URL arguments.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"password_field": "yes"}"#).unwrap();
+    waspada()
+        .args(["check", "--page"])
+        .arg(&bad)
+        .arg(url)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("not page facts"));
+    waspada()
+        .args(["check", "--page"])
+        .arg(dir.join("missing.json"))
+        .arg(url)
+        .assert()
+        .code(3);
+    waspada()
+        .args(["check", "--page"])
+        .arg(&facts)
+        .write_stdin("x.com\n")
+        .assert()
+        .code(2);
+    std::fs::remove_dir_all(&dir).ok();
+}
