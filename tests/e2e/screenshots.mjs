@@ -29,6 +29,10 @@ try {
         await page.locator('#reasons li').first().waitFor();
         await page.screenshot({ path: join(out, `warning-blocked-${lang}.png`), fullPage: true });
       }
+      // A sign-in form drawn on a suspicious hosting page: stopped by the page probe.
+      await gotoExpect(page, srv.url('akun-7731.weebly.com', '/signin-late'), isWarning, 25000);
+      await page.locator('#reasons li[data-code="page.credential_form"]').waitFor();
+      await page.screenshot({ path: join(out, `warning-page-${lang}.png`), fullPage: true });
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 360, height: 520 });
       await popup.goto(extUrl('pages/popup.html'));
@@ -36,7 +40,7 @@ try {
       await popup.locator('#link-result .level').waitFor();
       await popup.locator('#list-version').filter({ hasText: /\d/ }).waitFor();
       await popup.screenshot({ path: join(out, `popup-${lang}.png`) });
-      console.log(`[screenshots] ${lang}: warning-${lang}.png popup-${lang}.png`);
+      console.log(`[screenshots] ${lang}: warning-${lang}.png warning-page-${lang}.png popup-${lang}.png`);
     } finally {
       await context.close();
     }

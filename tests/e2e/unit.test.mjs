@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ROOT, DIST, CHROME_DIR, FIREFOX_DIR, listedHosts } from './helpers.mjs';
 import { validate, MESSAGES } from '../../extension/lib/messages.js';
 import { parseHosts, rulesFor, manifestFor, chromeId } from '../../extension/tools/build.mjs';
+import { cleanFacts } from '../../extension/lib/probe.js';
 
 const EXT = join(ROOT, 'extension');
 const locale = (lang) => JSON.parse(readFileSync(join(EXT, '_locales', lang, 'messages.json'), 'utf8'));
@@ -159,4 +160,17 @@ test('a reason is explained in words, with a message of its own for a kind that 
   assert.match(explain({ code: 'hosting.free', params: { suffix: 'github.io' } }), /free hosting service \(github\.io\)/);
   assert.match(explain({ code: 'lookalike.typo', params: { kind: 'insertion', target: 'bca.co.id' } }), /misspelling of bca\.co\.id/);
   assert.match(explain({ code: 'no.such_code', params: {} }), /no\.such_code/);
+});
+
+test("the page probe's facts reach the core only as booleans and bounded text, whatever the page did", () => {
+  assert.deepEqual(cleanFacts({ password_field: true, text: 'KlikBCA' }, 4096), {
+    password_field: true,
+    code_field: false,
+    card_field: false,
+    text: 'KlikBCA',
+  });
+  for (const raw of [null, undefined, 'x', 42, [], { password_field: 'true', card_field: 1, code_field: {}, text: ['KlikBCA'] }]) {
+    assert.deepEqual(cleanFacts(raw, 4096), { password_field: false, code_field: false, card_field: false, text: '' }, JSON.stringify(raw));
+  }
+  assert.equal(cleanFacts({ text: 'a'.repeat(10000) }, 4096).text.length, 4096);
 });
