@@ -124,11 +124,16 @@ async function probePage(tabId, url) {
   if (!api.scripting?.executeScript || probing.get(tabId) === url) return;
   probing.set(tabId, url);
   try {
-    const [injection] = await api.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      func: collectPageFacts,
-      args: [PROBE_WAIT_MS, PROBE_TEXT_MAX],
-    });
+    // Should the page go away without the browser settling the call, give up a little later.
+    const gaveUp = new Promise((resolve) => setTimeout(() => resolve([]), PROBE_WAIT_MS + 5000));
+    const [injection] = await Promise.race([
+      api.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: collectPageFacts,
+        args: [PROBE_WAIT_MS, PROBE_TEXT_MAX],
+      }),
+      gaveUp,
+    ]);
     const tab = await api.tabs.get(tabId);
     if (!injection || tab.url !== url) return;
     const verdict = (await getChecker()).checkPage(url, cleanFacts(injection.result, PROBE_TEXT_MAX));

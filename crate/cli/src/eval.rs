@@ -68,6 +68,8 @@ struct Tally {
     dangerous: u64,
     peer: u64,
     peer_fuzzy: u64,
+    /// Rows whose page the extension would probe (`Engine::page_check_applies`).
+    probed: u64,
 }
 
 impl Tally {
@@ -434,9 +436,11 @@ fn run_inner(args: &EvalArgs) -> Result<(), (u8, String)> {
             }
             None => (false, false),
         };
+        let probed = engine.page_check_applies(v);
         for g in &row.groups {
             let t = tallies.entry((g.0, g.1.clone())).or_default();
             t.n += 1;
+            t.probed += u64::from(probed);
             t.suspicious += u64::from(flagged);
             t.dangerous += u64::from(dangerous);
             t.peer += u64::from(pf);
@@ -571,6 +575,7 @@ detections: that is the like-for-like comparison."
         phish.dangerous += t.dangerous;
         phish.peer += t.peer;
         phish.peer_fuzzy += t.peer_fuzzy;
+        phish.probed += t.probed;
     }
     md.push_str("## Targets (issue 3)\n\n| target | goal | Waspada | met |\n|---|---|---|---|\n");
     let mut target = |name: &str, goal: &str, value: f64, ok: bool| {
@@ -636,6 +641,28 @@ detections: that is the like-for-like comparison."
             fp_ours,
             fp_theirs,
             if recall_ok && fp_ours <= fp_theirs { "yes" } else { "**no**" }
+        ));
+    }
+    md.push('\n');
+
+    md.push_str(
+        "## The page probe's reach\n\nRows whose page the extension looks at once it has loaded \
+(`Engine::page_check_applies`: the address alone is suspicious, or it is a user's page on one of the most \
+abused hosting platforms). A brand's sign-in form there makes the page dangerous (`page.credential_form` + \
+`page.brand`); this eval has no page contents, so it shows the reach, not the catch.\n\n\
+| set | n | probed | of them already suspicious |\n|---|---:|---:|---:|\n",
+    );
+    for (name, t) in [
+        ("phishing (openphish, phishingarmy, blp-phishing)", &phish),
+        ("Indonesia set", &indo),
+        ("top-100k held-out (unseen)", &held),
+    ] {
+        let only_suspicious = t.suspicious.saturating_sub(t.dangerous);
+        md.push_str(&format!(
+            "| {name} | {} | {} | {} |\n",
+            t.n,
+            Tally::pct(t.probed, t.n),
+            Tally::pct(only_suspicious.min(t.probed), t.n)
         ));
     }
     md.push('\n');
