@@ -12,6 +12,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 use std::path::PathBuf;
 use waspada_core::builder::{build, Inputs};
 use waspada_core::engine::{Engine, Settings};
+use waspada_core::PageFacts;
 
 fn dev_dir() -> PathBuf {
     std::env::var_os("WASPADA_DEV_DIR")
@@ -78,9 +79,33 @@ fn check(c: &mut Criterion) {
     g.finish();
 }
 
+/// `Engine::check_page` on a suspicious address with a full 4 KiB of page words (the most the
+/// extension sends), brand near the end and not at all: the page probe's cost per page.
+fn check_page(c: &mut Criterion) {
+    let (bytes, _) = build(&Inputs::defaults().unwrap()).unwrap();
+    let engine = Engine::new(bytes, Settings::default()).unwrap();
+    let filler = "Selamat datang silakan masuk untuk melanjutkan layanan kami ".repeat(80);
+    let url = "https://akun-7731.weebly.com/signin";
+    let mut g = c.benchmark_group("check_page");
+    for (name, tail) in [("brand_at_end", " KlikBCA"), ("no_brand", " Masuk")] {
+        let mut text = filler.clone();
+        text.truncate(4096 - tail.len());
+        text.push_str(tail);
+        let facts = PageFacts {
+            password_field: true,
+            text,
+            ..PageFacts::default()
+        };
+        g.bench_function(format!("4k_text_{name}"), |b| {
+            b.iter(|| engine.check_page(black_box(url), black_box(&facts)).score)
+        });
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = check
+    targets = check, check_page
 }
 criterion_main!(benches);
