@@ -122,6 +122,7 @@ const probing = new Map();
  *  brand's name (on a suspicious address, a credential form alone counts too). */
 async function probePage(tabId, url) {
   if (!api.scripting?.executeScript || probing.get(tabId) === url) return;
+  if (!(await loadSettings()).page_probe) return;
   probing.set(tabId, url);
   try {
     // Should the page go away without the browser settling the call, give up a little later.

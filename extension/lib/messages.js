@@ -12,6 +12,7 @@ const isSettings = (v) =>
   (v.sensitivity === undefined || ['low', 'normal', 'high'].includes(v.sensitivity)) &&
   (v.trusted === undefined || isStringList(v.trusted)) &&
   (v.protected === undefined || isStringList(v.protected)) &&
+  (v.page_probe === undefined || typeof v.page_probe === 'boolean') &&
   (v.disabled_categories === undefined ||
     (Array.isArray(v.disabled_categories) &&
       v.disabled_categories.every((c) => ['phishing', 'scam', 'malware', 'crypto', 'gambling'].includes(c))));

@@ -1,4 +1,5 @@
-// The user's settings, kept in storage.local. Shape = the engine's `Settings` minus `use_blocklist`.
+// The user's settings, kept in storage.local. Shape = the engine's `Settings` minus `use_blocklist`,
+// plus `page_probe` (the extension's own: look at suspicious pages for sign-in forms; default on).
 import { api } from './api.js';
 
 export const CATEGORIES = ['phishing', 'scam', 'malware', 'crypto', 'gambling'];
@@ -7,6 +8,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
   trusted: [],
   protected: [],
   disabled_categories: [],
+  page_probe: true,
 });
 
 /** A clean copy of `s`: known fields only, lists de-duplicated and lower-cased. */
@@ -21,6 +23,7 @@ export function normalizeSettings(s) {
     trusted: list(src.trusted),
     protected: list(src.protected),
     disabled_categories: list(src.disabled_categories).filter((c) => CATEGORIES.includes(c)),
+    page_probe: src.page_probe !== false,
   };
 }
 
@@ -37,5 +40,6 @@ export async function saveSettings(settings) {
 
 /** The settings object the wasm checker takes. */
 export function engineSettings(settings) {
-  return { ...normalizeSettings(settings), use_blocklist: true };
+  const { page_probe: _probe, ...engine } = normalizeSettings(settings);
+  return { ...engine, use_blocklist: true };
 }

@@ -58,6 +58,7 @@ function renderList(ul, items, field) {
 function render() {
   for (const radio of document.querySelectorAll('input[name=sensitivity]')) radio.checked = radio.value === settings.sensitivity;
   for (const box of document.querySelectorAll('#categories input')) box.checked = !settings.disabled_categories.includes(box.value);
+  $('page-probe').checked = settings.page_probe !== false;
   renderList($('trusted-list'), settings.trusted, 'trusted');
   renderList($('protected-list'), settings.protected, 'protected');
 }
@@ -97,6 +98,7 @@ async function main() {
   for (const radio of document.querySelectorAll('input[name=sensitivity]')) {
     radio.addEventListener('change', () => save({ ...settings, sensitivity: radio.value }));
   }
+  $('page-probe').addEventListener('change', (e) => save({ ...settings, page_probe: e.target.checked }));
   addFrom($('trusted-form'), 'trusted-input', 'trusted');
   addFrom($('protected-form'), 'protected-input', 'protected');
   settings = await send({ type: 'getSettings' });

@@ -182,6 +182,18 @@ describe('Chromium', () => {
       await page.waitForTimeout(1500);
       assert.match(page.url(), /example\.com:\d+\/signin$/);
       assert.equal(await badgeOf(), '');
+      // The user can turn the page probe off in the options: the same kind of page then stays.
+      await gotoExpect(page, extUrl('pages/options.html'), (u) => u.includes('options.html'));
+      await page.locator('#page-probe:checked').waitFor();
+      await page.locator('#page-probe').uncheck();
+      await page.locator('#saved').filter({ hasText: /Saved/ }).waitFor();
+      const other = 'akun-8842.weebly.com';
+      await gotoExpect(page, visit(other, '/signin'), (u) => u.includes(other));
+      await page.waitForTimeout(2500);
+      assert.ok(page.url().includes(`${other}:${srv.port}/signin`), page.url());
+      await gotoExpect(page, extUrl('pages/options.html'), (u) => u.includes('options.html'));
+      await page.locator('#page-probe').check();
+      await page.locator('#page-probe:checked').waitFor();
     });
 
     test('Continue anyway opens the site for this session only', async () => {
