@@ -17,9 +17,12 @@ export function collectPageFacts(waitMs, maxText) {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
   };
+  // Bounded work whatever the page holds (a hostile page can have a million inputs).
+  const MAX_INPUTS = 500;
+  const MAX_TEXT_ELEMENTS = 300;
   const fields = () => {
     const seen = { password: false, code: false, card: false };
-    for (const el of document.querySelectorAll('input')) {
+    for (const el of [...document.querySelectorAll('input')].slice(0, MAX_INPUTS)) {
       if (!visible(el)) continue;
       const type = (el.getAttribute('type') || 'text').toLowerCase();
       const auto = (el.getAttribute('autocomplete') || '').toLowerCase();
@@ -33,7 +36,7 @@ export function collectPageFacts(waitMs, maxText) {
   const words = () => {
     const parts = [document.title];
     const pick = 'h1, h2, h3, form label, form button, input[type=submit], legend, img[alt], [role=heading]';
-    for (const el of document.querySelectorAll(pick)) {
+    for (const el of [...document.querySelectorAll(pick)].slice(0, MAX_TEXT_ELEMENTS)) {
       const text = el.matches('img') ? el.getAttribute('alt') : el.matches('input') ? el.value : el.textContent;
       if (text) parts.push(text.replace(/\s+/g, ' ').trim());
       if (parts.join(' ').length > maxText) break;
