@@ -71,6 +71,16 @@ GLOBAL=[('Santander','santander.com','santander',RM),
  ('Adidas','adidas.com','adidas',CP24Q3),
  ('Allegro','allegro.pl','allegro',MT24),
  ('IRS (US Internal Revenue Service)','irs.gov','irs',MT24)]
+# Brands of Indonesia's own market the curated list lacks, with a published Indonesian report of
+# phishing in their name.
+ID_MARKET=[('TikTok / TikTok Shop','tiktok.com','tiktok','ID','marketplace',
+  'VERIFIED TikTok Shop is a marketplace in Indonesia; fake verification links asking for the TikTok password in TikTok Shop orders per https://www.labviral.com/tech/13526/26062023/marak-penipuan-di-tiktok-shop-begini-cara-melaporkannya ; TikTok phishing messages per https://amp.suara.com/tekno/2022/10/26/111655/merasa-ditipu-di-tiktok-cepat-lakukan-hal-ini')]
+for b,ds,k,country,sector,ev in ID_MARKET:
+    ds=','.join(d for d in ds.split(',') if d not in seen)
+    if not ds: continue
+    seen.update(ds.split(','))
+    rows.append((b,ds,country,sector,ev))
+    FORCEKEY[ds]=k
 for b,ds,k,ev in GLOBAL:
     ds=','.join(d for d in ds.split(',') if d not in seen)
     if not ds: continue
