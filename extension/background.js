@@ -176,25 +176,27 @@ async function redirectTab(tabId, url) {
 // this browser session is redirected by a session rule, like a listed host: no race.
 const sessionRedirects = () => !blockingWebRequest && Boolean(api.declarativeNetRequest?.updateSessionRules);
 
-async function rememberDangerousHost(verdict) {
+const escapeRegex = (s) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+/** `url` was found dangerous: redirect the whole host for the rest of the session when the site
+ *  itself is dangerous, else (a page the probe stopped) just that address. */
+async function rememberDangerous(verdict, url) {
   const host = verdict.host;
   if (!sessionRedirects() || !host || !/^[a-z0-9.-]+$/.test(host)) return;
-  // Only when the site itself warns, not just this one address on it (a kit page on a hacked site).
-  if ((await getChecker()).check(`http://${host}/`).verdict !== 'dangerous') return;
+  // The whole host only when the site itself warns, not one address on it (a kit page on a hacked site).
+  const site = (await getChecker()).check(`http://${host}/`).verdict === 'dangerous';
+  const address = url.split('#')[0];
+  if (!site && (!verdict.reasons.some((r) => r.code.startsWith('page.')) || address.length > 1000)) return;
+  const condition = site
+    ? { regexFilter: '^.+$', requestDomains: [host], resourceTypes: ['main_frame'] }
+    : { regexFilter: `^${escapeRegex(address)}$`, requestDomains: [host], resourceTypes: ['main_frame'] };
   const dnr = api.declarativeNetRequest;
   const mine = (await dnr.getSessionRules()).filter((r) => r.id >= REDIRECT_ID_BASE).sort((a, b) => a.id - b.id);
-  if (mine.some((r) => r.condition.requestDomains?.[0] === host)) return;
+  if (mine.some((r) => r.condition.requestDomains?.[0] === host && (r.condition.regexFilter === '^.+$' || r.condition.regexFilter === condition.regexFilter))) return;
   const id = (mine.at(-1)?.id ?? REDIRECT_ID_BASE - 1) + 1;
   await dnr.updateSessionRules({
     removeRuleIds: mine.slice(0, Math.max(0, mine.length - REDIRECTS_MAX + 1)).map((r) => r.id),
-    addRules: [
-      {
-        id,
-        priority: 1,
-        action: { type: 'redirect', redirect: { regexSubstitution: `${WARNING_PAGE}#\\0` } },
-        condition: { regexFilter: '^.+$', requestDomains: [host], resourceTypes: ['main_frame'] },
-      },
-    ],
+    addRules: [{ id, priority: 1, action: { type: 'redirect', redirect: { regexSubstitution: `${WARNING_PAGE}#\\0` } }, condition }],
   });
 }
 
@@ -240,7 +242,7 @@ if (blockingWebRequest) {
       const { verdict, redirect } = await decide(details.url);
       if (redirect && !(await staticRulesCover(verdict))) {
         await redirectTab(details.tabId, details.url);
-        await rememberDangerousHost(verdict);
+        await rememberDangerous(verdict, details.url);
       }
     } catch (err) {
       console.error('[waspada] check failed', err);
@@ -268,7 +270,7 @@ async function showBadge(tabId, url, loaded = false) {
       // worker started, before its listener was live), or one its page probe found: replace it now.
       if (redirect && subject === url) {
         await redirectTab(tabId, url);
-        if (verdict.verdict === 'dangerous') await rememberDangerousHost(verdict);
+        if (verdict.verdict === 'dangerous') await rememberDangerous(verdict, url);
       }
       if (loaded && subject === url && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url);
     } catch (err) {

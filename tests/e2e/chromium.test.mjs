@@ -177,6 +177,11 @@ describe('Chromium', () => {
       assert.match(await page.locator('#lead').innerText(), /asked for your details/);
       assert.equal(await page.locator('#suggest-link').getAttribute('href'), 'https://klikbca.com/');
       assert.equal(await badgeOf(), '!!');
+      // That address (not the rest of the site) is now redirected before any request this session.
+      const outcome = (u) =>
+        sw.evaluate(async (x) => (await chrome.declarativeNetRequest.testMatchOutcome({ url: x, type: 'main_frame' })).matchedRules.map((r) => r.rulesetId), u);
+      await expectSoon(async () => (await outcome(srv.url(host, '/signin-late'))).includes('_session'));
+      assert.deepEqual(await outcome(srv.url(host, '/other')), []);
       // An ordinary site with the same form is never looked at.
       await gotoExpect(page, visit('example.com', '/signin'), (u) => u.includes('/signin'));
       await page.waitForTimeout(1500);
