@@ -5,36 +5,33 @@ import { engineSettings, loadSettings } from './settings.js';
 
 let pending = null;
 
-/** A checker over the bundled list, with `check` hardened: should the core ever trap (a bug, never
- *  bad input by design), the checker is rebuilt from the same bytes and the check retried once. */
+/** A checker over the bundled list, with its checks hardened: should the core ever trap (a bug,
+ *  never bad input by design), the checker is rebuilt from the same bytes and the call retried once. */
 class SafeChecker {
   constructor(bytes, settings) {
     this.bytes = bytes;
     this.settings = settings;
     this.inner = new Checker(bytes, settings);
   }
-  check(url) {
+  /** Runs `call` on the checker; after a trap, rebuilds the checker and runs it once more. */
+  guarded(call) {
     try {
-      return this.inner.check(url);
+      return call(this.inner);
     } catch (err) {
       if (!(err instanceof WebAssembly.RuntimeError)) throw err;
       console.error('[waspada] the core trapped; rebuilding the checker', err);
       this.inner = new Checker(this.bytes, this.settings);
-      return this.inner.check(url);
+      return call(this.inner);
     }
+  }
+  check(url) {
+    return this.guarded((c) => c.check(url));
   }
   checkPage(url, facts) {
-    try {
-      return this.inner.checkPage(url, facts);
-    } catch (err) {
-      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
-      console.error('[waspada] the core trapped; rebuilding the checker', err);
-      this.inner = new Checker(this.bytes, this.settings);
-      return this.inner.checkPage(url, facts);
-    }
+    return this.guarded((c) => c.checkPage(url, facts));
   }
   pageCheckApplies(verdict) {
-    return this.inner.pageCheckApplies(verdict);
+    return this.guarded((c) => c.pageCheckApplies(verdict));
   }
   setSettings(settings) {
     this.settings = settings;
