@@ -360,6 +360,19 @@ impl Hit {
         }
     }
 
+    /// The context a misspelt brand inside a longer name needs to count (`token_typo`,
+    /// `brand_typo`): +25 with a lure word outside `brand` in `text`, +15 on a hosting platform.
+    fn add_context(&mut self, text: &str, brand: std::ops::Range<usize>, v: &HostView<'_>) {
+        if let Some(w) = lure_in(text, brand) {
+            self.score += 25;
+            self.keyword = Some(w.to_string());
+        }
+        if v.private_suffix {
+            self.score += 15;
+            self.hosting = v.public_suffix.map(str::to_string);
+        }
+    }
+
     fn new(code: &'static str, kind: &'static str, score: u8, rec: &DomainRecord<'_>) -> Hit {
         Hit {
             score,
@@ -1014,14 +1027,7 @@ impl<'a> Lookalike<'a> {
                 score: 25,
                 ..t
             };
-            if let Some(w) = lure_in(label, range) {
-                h.score += 25;
-                h.keyword = Some(w.to_string());
-            }
-            if v.private_suffix {
-                h.score += 15;
-                h.hosting = v.public_suffix.map(str::to_string);
-            }
+            h.add_context(label, range, v);
             return Some(h);
         }
         None
@@ -1131,14 +1137,7 @@ impl<'a> Lookalike<'a> {
                         }
                         let mut h = Hit::new("lookalike.combosquat", "brand_typo", 25, &key_rec);
                         h.distance = Some(d.max(1));
-                        if let Some(word) = lure_in(&text, start..end) {
-                            h.score += 25;
-                            h.keyword = Some(word.to_string());
-                        }
-                        if v.private_suffix {
-                            h.score += 15;
-                            h.hosting = v.public_suffix.map(str::to_string);
-                        }
+                        h.add_context(&text, start..end, v);
                         return Some(h);
                     }
                 }
