@@ -655,7 +655,10 @@ impl<'a> Rules<'a> {
         if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
             return out;
         }
-        let raw = RawUrl::split(s.input);
+        // `/%6Cogin.%61pk` is `/login.apk` to the browser: escaped unreserved characters are read
+        // as themselves, or escaping would hide every word and file name from the rules.
+        let input = decode_unreserved(s.input);
+        let raw = RawUrl::split(&input);
         self.check_userinfo(&raw, s, &mut out);
         let ip = self.check_ip(&raw, s, &mut out);
         self.check_port(&raw, scheme, &mut out);
@@ -1823,6 +1826,34 @@ fn is_local_v6(ip: &Ipv6Addr) -> bool {
         || ip.is_unspecified()
         || (first & 0xfe00) == 0xfc00
         || (first & 0xffc0) == 0xfe80
+}
+
+/// `text` with each `%XX` escape of an unreserved character (letter, digit, `-._~`) decoded.
+fn decode_unreserved(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let decoded = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .filter(|c| c.is_ascii_alphanumeric() || b"-._~".contains(c));
+        match (b[i], decoded) {
+            (b'%', Some(c)) => {
+                out.push(c);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// The parts of the URL as typed (before canonicalization).
