@@ -526,10 +526,10 @@ impl<'a> Lookalike<'a> {
         })
     }
 
-    /// [`Lookalike::check`] for the engine's [`crate::engine::Subject`].
+    /// [`Lookalike::check`] for the engine's [`crate::subject::Subject`].
     pub fn check_subject(
         &self,
-        s: &crate::engine::Subject<'_>,
+        s: &crate::subject::Subject<'_>,
         user_protected: &[String],
     ) -> Finding {
         self.check(

@@ -76,6 +76,8 @@
 
 use crate::error::DataError;
 use crate::format::{read_u32, Envelope, Tag};
+pub use crate::subject::RuleInput;
+use crate::subject::Subject;
 use crate::verdict::Reason;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
@@ -437,33 +439,6 @@ pub struct Rules<'a> {
     confusables: Option<crate::confusables::Confusables<'a>>,
 }
 
-/// What the rules see about one URL, in the engine's terms (see [`crate::engine::Subject`]); the
-/// rules read the raw input for what canonicalization erases (credentials, IP notation, port).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RuleInput<'a> {
-    pub input: &'a str,
-    pub scheme: &'a str,
-    pub host: &'a str,
-    pub host_unicode: &'a str,
-    pub registrable_domain: Option<&'a str>,
-    pub public_suffix: Option<&'a str>,
-    pub private_suffix: bool,
-}
-
-impl<'a> From<&crate::engine::Subject<'a>> for RuleInput<'a> {
-    fn from(s: &crate::engine::Subject<'a>) -> RuleInput<'a> {
-        RuleInput {
-            input: s.input,
-            scheme: s.scheme,
-            host: s.host,
-            host_unicode: s.host_unicode,
-            registrable_domain: s.registrable_domain,
-            public_suffix: s.public_suffix,
-            private_suffix: s.private_suffix,
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug)]
 struct Match {
     word: usize,
@@ -617,7 +592,7 @@ impl<'a> Rules<'a> {
     /// The scam-pattern reasons for one URL, as the engine sees it. Reasons that are about the
     /// URL itself rather than the site are marked by [`applies_on_official_site`]; gambling reasons
     /// by [`is_gambling`] (param `category=gambling`).
-    pub fn evaluate(&self, subject: &crate::engine::Subject) -> Vec<Reason> {
+    pub fn evaluate(&self, subject: &Subject) -> Vec<Reason> {
         self.evaluate_input(&RuleInput::from(subject))
     }
 
@@ -1020,7 +995,7 @@ impl<'a> Rules<'a> {
     /// True when the URL is a user's page on a shared platform (a site on a hosting or
     /// site-builder suffix, a shortened link, or IPFS content on a gateway), not the platform's own site: the engine should
     /// not treat it as the popular platform (`weeblysite.com`, `bit.ly`) it sits on.
-    pub fn is_user_content(&self, subject: &crate::engine::Subject) -> bool {
+    pub fn is_user_content(&self, subject: &Subject) -> bool {
         self.is_user_content_input(&RuleInput::from(subject))
     }
 

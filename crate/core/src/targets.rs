@@ -217,9 +217,6 @@ pub struct DomainRecord<'a> {
 }
 
 impl DomainRecord<'_> {
-    pub fn is_official(&self) -> bool {
-        self.flags & OFFICIAL != 0
-    }
     pub fn is_popular(&self) -> bool {
         self.flags & POPULAR != 0
     }
