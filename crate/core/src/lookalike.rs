@@ -210,31 +210,10 @@ pub struct HostView<'s> {
 // The folds live in the data file's `CONF` section: see [`crate::confusables`]. The builder
 // computes the index keys with `unicode-security` directly (the same folds, checked by the tests).
 
-/// The loose skeleton of a label at build time (the `LKSK` index key), see
-/// [`Confusables::loose_skeleton`].
-#[cfg(feature = "builder")]
-pub fn loose_skeleton(label: &str) -> String {
-    crate::confusables::reference_loose_skeleton(label)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Builder helpers (used by targets::sections)
-// ---------------------------------------------------------------------------------------------
-
-/// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
-/// 2-deletion for official labels of 10+ characters).
-#[cfg(feature = "builder")]
-pub fn index_deletions(label: &str, official: bool) -> Vec<String> {
-    let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
-        .chars()
-        .collect();
-    deletions(&s, if official && s.len() >= LONG { 2 } else { 1 })
-}
-
 /// A label at least this long may be 2 edits away from an official one.
-const LONG: usize = 10;
+pub(crate) const LONG: usize = 10;
 
-fn deletions(s: &[char], depth: usize) -> Vec<String> {
+pub(crate) fn deletions(s: &[char], depth: usize) -> Vec<String> {
     let mut out: Vec<String> = vec![s.iter().collect()];
     let mut frontier: Vec<Vec<char>> = vec![s.to_vec()];
     for _ in 0..depth {

@@ -426,7 +426,7 @@ fn measure_uncurated_brands() {
         "curated rows removed: {}",
         full.lines().count() - kept.lines().count()
     );
-    let ours = targets::sections(
+    let ours = waspada_core::builder::targets::sections(
         &kept,
         &[
             include_str!("../data/popular.tsv"),
