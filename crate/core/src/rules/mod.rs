@@ -304,7 +304,8 @@ impl<'a> Rules<'a> {
     }
 
     /// Checks every entry of every table (order, case, value ranges) and that every weight key is
-    /// present. O(entries); run once when a data file is loaded.
+    /// present. O(entries); for tools and tests (the engine does not call it: the file's checksum
+    /// guards what it loads).
     pub fn validate(&self) -> Result<(), DataError> {
         for (t, name) in self.tables.iter().zip(TABLE_NAMES) {
             t.validate(name)?;
