@@ -18,23 +18,27 @@ after(async () => {
   await srv?.close();
 });
 
-test('the browser language picks the locale (Vietnamese browser: Vietnamese pages)', async () => {
-  const context = await launch(newProfile(), { lang: 'vi' });
+/** Runs `body` in a fresh Chromium profile whose browser language is `lang`. */
+async function inBrowser(lang, body) {
+  const context = await launch(newProfile(), { lang });
   try {
     await ready(context);
+    await body(context);
+  } finally {
+    await context.close();
+  }
+}
+
+test('the browser language picks the locale (Vietnamese browser: Vietnamese pages)', () =>
+  inBrowser('vi', async (context) => {
     const page = await context.newPage();
     await page.goto(extUrl('pages/popup.html'));
     await page.locator('h2[data-i18n="popup_check_link"]').filter({ hasText: msg('vi', 'popup_check_link') }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the options language picker overrides the browser language, then follows it again', async () => {
-  const context = await launch(newProfile(), { lang: 'en' });
-  try {
-    await ready(context);
+test('the options language picker overrides the browser language, then follows it again', () =>
+  inBrowser('en', async (context) => {
     const options = await context.newPage();
     await options.goto(extUrl('pages/options.html'));
     await options.locator('h1').filter({ hasText: msg('en', 'options_title') }).waitFor();
@@ -63,7 +67,4 @@ test('the options language picker overrides the browser language, then follows i
     await options.locator('h1').filter({ hasText: msg('en', 'options_title') }).waitFor();
     await popup.reload();
     await popup.locator('h2[data-i18n="popup_check_link"]').filter({ hasText: msg('en', 'popup_check_link') }).waitFor();
-  } finally {
-    await context.close();
-  }
-});
+  }));
