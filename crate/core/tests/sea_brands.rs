@@ -63,6 +63,8 @@ fn malaysia() {
         "https://shopee.com.my/",
         "https://www.pos.com.my/",
         "https://www.hasil.gov.my/",
+        "https://www.hlb.com.my/en/personal-banking.html",
+        "https://www.hlisb.com.my/",
     ]);
     // Fake PBe SMS ("PBe Your account is in a high-risk state PLS log in") lead to pages like these.
     assert_caught(
@@ -261,6 +263,7 @@ fn philippines() {
         "https://www.phlpost.gov.ph/",
         "https://shopee.ph/",
         "https://www.lbcexpress.com/",
+        "https://www.lbpiaccess.com/",
     ]);
     assert_caught("https://bdo-online-verify.com/", &["bdo.com.ph"], None);
     assert_caught(
