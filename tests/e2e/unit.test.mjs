@@ -27,30 +27,80 @@ function coreReasonCodes() {
   return [...codes].sort();
 }
 
-test('every reason code of the core has a message in English and in Indonesian', () => {
+/** Every locale shipped: the folders of extension/_locales (en first). */
+const LOCALES = readdirSync(join(EXT, '_locales')).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+/** Messages that are rightly the same as in English in every language (the product's name). */
+const SAME_AS_ENGLISH = new Set(['ext_name', 'popup_title']);
+
+test('the six locales are shipped and offered by the options language picker', () => {
+  assert.deepEqual([...LOCALES].sort(), ['en', 'fil', 'id', 'ms', 'th', 'vi']);
+  // (read from the source: importing i18n.js here would fix its browser API before the explain test's)
+  const table = readFileSync(join(EXT, 'lib', 'i18n.js'), 'utf8').match(/LANGUAGES = Object\.freeze\(\{([\s\S]*?)\}\)/)[1];
+  assert.deepEqual([...table.matchAll(/^\s*([a-z]+):/gm)].map((m) => m[1]).sort(), [...LOCALES].sort());
+});
+
+test('every reason code of the core has a message in every locale', () => {
   const codes = coreReasonCodes();
   assert.ok(codes.includes('list.blocked') && codes.length >= 5, `too few codes found: ${codes}`);
-  for (const lang of ['en', 'id']) {
+  for (const lang of LOCALES) {
     const messages = locale(lang);
     const missing = codes.filter((c) => !messages[`reason_${c.replace(/\./g, '_')}`]);
     assert.deepEqual(missing, [], `${lang} lacks reason messages`);
   }
 });
 
-test('both locales have the same keys, no empty message and the same {slots}', () => {
+test('every locale has the keys of English, no empty message, the same {slots} and no English left', () => {
   const en = locale('en');
-  const id = locale('id');
-  assert.deepEqual(Object.keys(id).sort(), Object.keys(en).sort());
-  for (const [key, { message }] of Object.entries(en)) {
-    assert.ok(message.trim(), `en ${key} is empty`);
-    assert.ok(id[key].message.trim(), `id ${key} is empty`);
-    const slots = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort();
-    assert.deepEqual(slots(id[key].message), slots(message), `slots differ in ${key}`);
-    assert.ok(!message.includes('$') && !id[key].message.includes('$'), `${key}: $ is special in _locales`);
+  const slots = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort();
+  // An English sentence left untranslated shows as its run of common English words.
+  const english = /\b(the|this|that|is|are|with|your|you|and|not|of|to|it|for)\b/gi;
+  for (const lang of LOCALES.filter((l) => l !== 'en')) {
+    const other = locale(lang);
+    assert.deepEqual(Object.keys(other).sort(), Object.keys(en).sort(), `${lang}: keys differ from en`);
+    for (const [key, { message }] of Object.entries(en)) {
+      const text = other[key].message;
+      assert.ok(message.trim(), `en ${key} is empty`);
+      assert.ok(text.trim(), `${lang} ${key} is empty`);
+      assert.deepEqual(slots(text), slots(message), `${lang}: slots differ in ${key}`);
+      assert.ok(!message.includes('$') && !text.includes('$'), `${lang} ${key}: $ is special in _locales`);
+      if (!SAME_AS_ENGLISH.has(key)) assert.notEqual(text, message, `${lang} ${key} is left in English`);
+      const words = text.replace(/\{[a-z_]+\}/g, '').match(english) ?? [];
+      assert.ok(words.length < 2, `${lang} ${key} reads as English: ${text}`);
+    }
   }
-  // Indonesian is really translated, not English copied (a few proper names may be equal).
-  const same = Object.keys(en).filter((k) => en[k].message === id[k].message && en[k].message.split(' ').length > 2);
-  assert.deepEqual(same, []);
+});
+
+test('the store listing of every locale: name, short and long description, translated', () => {
+  const store = (lang) => JSON.parse(readFileSync(join(EXT, 'store', `${lang}.json`), 'utf8'));
+  const en = store('en');
+  for (const lang of LOCALES) {
+    const s = store(lang);
+    const m = locale(lang);
+    assert.deepEqual(Object.keys(s).sort(), ['long', 'name', 'short'], lang);
+    assert.equal(s.name, m.ext_name.message, `${lang}: the listing's name is the manifest's`);
+    assert.equal(s.short, m.ext_description.message, `${lang}: the short description is the manifest's`);
+    assert.ok(s.short.length <= 132, `${lang}: the stores cut a description longer than 132 characters`);
+    assert.ok(s.long.length >= 400 && s.long.length <= 16000, `${lang}: long description of ${s.long.length} characters`);
+    if (lang !== 'en') {
+      assert.notEqual(s.short, en.short, `${lang} short description is English`);
+      assert.notEqual(s.long, en.long, `${lang} long description is English`);
+      assert.equal(s.long.split('\n\n').length, en.long.split('\n\n').length, `${lang}: paragraphs differ from en`);
+    }
+  }
+});
+
+test("the warning page's report says where to send it: the project's issue tracker, in a new tab on click", () => {
+  const repo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^repository\s*=\s*"([^"]+)"/m)[1];
+  const html = readFileSync(join(EXT, 'pages', 'warning.html'), 'utf8');
+  const link = html.match(/<a id="report-open"[^>]*>/)[0];
+  assert.match(link, new RegExp(`href="${repo.replace(/[.]/g, '\\.')}/issues/new"`));
+  assert.match(link, /target="_blank"/);
+  assert.match(link, /rel="noopener noreferrer"/);
+  assert.match(link, /data-i18n="warning_report_open"/);
+  // Nothing opens it by itself: no script touches the link or calls window.open / tabs.create.
+  const js = readFileSync(join(EXT, 'pages', 'warning.js'), 'utf8');
+  assert.doesNotMatch(js, /report-open|window\.open|tabs\.create/);
+  for (const lang of LOCALES) assert.match(locale(lang).warning_report_help.message, /Waspada/, lang);
 });
 
 test('every string key the pages and the manifest use exists in the locales', () => {
