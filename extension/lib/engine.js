@@ -1,6 +1,6 @@
 // Loads the wasm core and the bundled list once per background start, lazily, and caches them.
 import init, { Checker } from '../wasm/waspada_wasm.js';
-import { api } from './api.js';
+import { api } from './platform.js';
 import { engineSettings, loadSettings } from './settings.js';
 
 let pending = null;

@@ -1,5 +1,5 @@
 // Localizes pages from _locales (the browser's language) and explains reasons in plain words.
-import { api } from './api.js';
+import { api } from './platform.js';
 
 export const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
 

@@ -1,8 +1,9 @@
 // The user's settings, kept in storage.local. Shape = the engine's `Settings` minus `use_blocklist`,
 // plus `page_probe` (the extension's own: look at suspicious pages for sign-in forms; default on).
-import { api } from './api.js';
+import { api } from './platform.js';
+import { CATEGORIES, SENSITIVITIES } from './enums.js';
 
-export const CATEGORIES = ['phishing', 'scam', 'malware', 'crypto', 'gambling'];
+export { CATEGORIES };
 export const DEFAULT_SETTINGS = Object.freeze({
   sensitivity: 'normal',
   trusted: [],
@@ -19,7 +20,7 @@ export function normalizeSettings(s) {
       : [];
   const src = s && typeof s === 'object' ? s : {};
   return {
-    sensitivity: ['low', 'normal', 'high'].includes(src.sensitivity) ? src.sensitivity : 'normal',
+    sensitivity: SENSITIVITIES.includes(src.sensitivity) ? src.sensitivity : 'normal',
     trusted: list(src.trusted),
     protected: list(src.protected),
     disabled_categories: list(src.disabled_categories).filter((c) => CATEGORIES.includes(c)),

@@ -1,6 +1,6 @@
 // The toolbar popup: the current tab's verdict, an offline link checker, the list version.
 // Opened with `?link=<url>` (from the context menu) it checks that link in a tab of its own.
-import { api } from '../lib/api.js';
+import { api } from '../lib/platform.js';
 import { localize, t, send, reasonList, levelText } from '../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);

@@ -1,5 +1,5 @@
 // The full-page warning shown instead of a dangerous or blocked site. The blocked URL is the hash.
-import { api } from '../lib/api.js';
+import { api, blankPage } from '../lib/platform.js';
 import { localize, t, send, reasonList } from '../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -33,8 +33,7 @@ async function goBackToSafety() {
     return;
   }
   const tab = await api.tabs.getCurrent();
-  const target = api.runtime.getURL('').startsWith('moz-extension:') ? 'about:blank' : 'chrome://newtab/';
-  await api.tabs.update(tab.id, { url: target }).catch(() => location.replace('about:blank'));
+  await api.tabs.update(tab.id, { url: blankPage() }).catch(() => location.replace('about:blank'));
 }
 
 async function main() {

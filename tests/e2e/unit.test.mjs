@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, CHROME_DIR, FIREFOX_DIR, listedHosts } from './helpers.mjs';
-import { validate, MESSAGES } from '../../extension/lib/messages.js';
+import { validate as validateWith } from '../../extension/lib/messages.js';
+import { loadBackground } from './fake-browser.mjs';
 import { parseHosts, rulesFor, manifestFor, chromeId } from '../../extension/tools/build.mjs';
 import { cleanFacts } from '../../extension/lib/probe.js';
 
@@ -56,7 +57,7 @@ test('both locales have the same keys, no empty message and the same {slots}', (
 test('every string key the pages and the manifest use exists in the locales', () => {
   const en = locale('en');
   const used = new Set();
-  const files = ['pages/warning.html', 'pages/popup.html', 'pages/options.html', 'pages/warning.js', 'pages/popup.js', 'pages/options.js', 'background.js'];
+  const files = ['pages/warning.html', 'pages/popup.html', 'pages/options.html', 'pages/warning.js', 'pages/popup.js', 'pages/options.js', 'background.js', ...readdirSync(join(EXT, 'background')).map((f) => `background/${f}`)];
   for (const f of files) {
     const src = readFileSync(join(EXT, f), 'utf8');
     for (const m of src.matchAll(/data-i18n="([a-z0-9_]+)"/g)) used.add(m[1]);
@@ -72,7 +73,11 @@ test('every string key the pages and the manifest use exists in the locales', ()
   assert.deepEqual(missing, []);
 });
 
-test('the message table refuses malformed messages and trust changes from outside', () => {
+test('the message table refuses malformed messages and trust changes from outside', async () => {
+  const { imp } = await loadBackground(CHROME_DIR);
+  const { MESSAGES } = await imp('background/messages.js');
+  const validate = (msg, own) => validateWith(MESSAGES, msg, own);
+  for (const [type, spec] of Object.entries(MESSAGES)) assert.equal(typeof spec.handle, 'function', `${type} has no handler`);
   assert.equal(validate({ type: 'check', url: 'http://a.com/' }, false), null);
   assert.equal(validate({ type: 'listInfo' }, false), null);
   assert.match(validate({ type: 'check' }, true), /bad or missing field url/);
