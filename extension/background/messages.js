@@ -6,6 +6,7 @@ import { getChecker } from '../lib/engine.js';
 import { loadSettings } from '../lib/settings.js';
 import { OWN_ORIGIN, isWeb, subjectOf } from './urls.js';
 import { verdictOf } from './verdicts.js';
+import { currentStatus } from './status.js';
 import { allowOnce, trustSite, untrustSite, updateSettings } from './trust.js';
 
 /** name -> { fields: {name: predicate}, trust, doc, handle(msg, sender) } */
@@ -23,6 +24,7 @@ export const MESSAGES = Object.freeze({
     },
   },
   listInfo: { fields: {}, trust: false, doc: 'Reply: {list_version, build_date, counts, wasm_version}.', handle: async () => (await getChecker()).info() },
+  status: { fields: {}, trust: false, doc: 'How much protection runs. Reply: {engine, list, hostAccess, degraded, problem}.', handle: () => currentStatus() },
   getSettings: { fields: {}, trust: false, doc: 'Reply: Settings.', handle: () => loadSettings() },
   setSettings: { fields: { settings: isSettings }, trust: true, doc: 'Replace the settings. Reply: Settings.', handle: ({ settings }) => updateSettings(settings) },
   allowOnce: { fields: { url: isString }, trust: true, doc: "'Continue anyway': allow this site for the session. Reply: {ok}.", handle: ({ url }) => allowOnce(url) },
