@@ -32,7 +32,7 @@ export async function setSessionAllows(hosts) {
   const existing = await dnr().getSessionRules();
   await dnr().updateSessionRules({
     removeRuleIds: existing.filter((r) => r.id < REDIRECT_ID_BASE).map((r) => r.id),
-    addRules: hosts.map((h, i) => allowRule(i + 1, h)),
+    addRules: hosts.filter(expressible).map((h, i) => allowRule(i + 1, h, { exact: true })),
   });
 }
 

@@ -7,7 +7,9 @@ import { loadSettings } from '../lib/settings.js';
 import { OWN_ORIGIN, isWeb, subjectOf } from './urls.js';
 import { verdictOf } from './verdicts.js';
 import { currentStatus } from './status.js';
-import { allowOnce, trustSite, untrustSite, updateSettings } from './trust.js';
+import { allowOnce, trustSite, untrustSite, updateSettings, backToSafety } from './trust.js';
+import { stopFor, recordStop } from './stops.js';
+import { staticRulesCover } from './dnr.js';
 
 /** name -> { fields: {name: predicate}, trust, doc, handle(msg, sender) } */
 export const MESSAGES = Object.freeze({
@@ -27,8 +29,28 @@ export const MESSAGES = Object.freeze({
   status: { fields: {}, trust: false, doc: 'How much protection runs. Reply: {engine, list, hostAccess, degraded, problem}.', handle: () => currentStatus() },
   getSettings: { fields: {}, trust: false, doc: 'Reply: Settings.', handle: () => loadSettings() },
   setSettings: { fields: { settings: isSettings }, trust: true, doc: 'Replace the settings. Reply: Settings.', handle: ({ settings }) => updateSettings(settings) },
-  allowOnce: { fields: { url: isString }, trust: true, doc: "'Continue anyway': allow this site for the session. Reply: {ok}.", handle: ({ url }) => allowOnce(url) },
-  trustSite: { fields: { url: isString }, trust: true, doc: "'Always trust this site'. Reply: Settings.", handle: ({ url }) => trustSite(url) },
+  tabStop: {
+    fields: { url: isString },
+    trust: true,
+    doc: 'What Waspada stopped in the sender\'s tab, if it stopped this URL there. Reply: {url, verdict} or null.',
+    async handle({ url }, sender) {
+      const tabId = sender?.tab?.id;
+      if (!Number.isInteger(tabId)) return null;
+      let stop = await stopFor(tabId, url);
+      if (!stop) {
+        // Chrome's static rules redirect listed hosts even before the background's listeners are
+        // live (just installed or started): such a warning is the list's, and true for anyone.
+        const verdict = await verdictOf(url);
+        if (!(await staticRulesCover(verdict))) return null;
+        await recordStop(tabId, url, verdict);
+        stop = { url, verdict };
+      }
+      return { url: stop.url, verdict: stop.verdict };
+    },
+  },
+  allowOnce: { fields: { url: isString }, trust: true, doc: "'Continue anyway': allow the host stopped in the sender's tab for the session. Reply: {ok, host}.", handle: ({ url }, sender) => allowOnce(url, sender) },
+  trustSite: { fields: { url: isString }, trust: true, doc: "'Always trust this site': the host stopped in the sender's tab. Reply: Settings.", handle: ({ url }, sender) => trustSite(url, sender) },
+  backToSafety: { fields: { url: isString }, trust: true, doc: "'Back to safety': the sender's tab goes to its page before the stop. Reply: {ok}.", handle: ({ url }, sender) => backToSafety(url, sender) },
   untrustSite: { fields: { site: isHostText }, trust: true, doc: 'Remove a trusted site. Reply: Settings.', handle: ({ site }) => untrustSite(site) },
 });
 

@@ -8,6 +8,7 @@ import { decide } from './verdicts.js';
 import { rememberDangerous, staticRulesCover } from './dnr.js';
 import { probePage } from './probe.js';
 import { setBadge } from './badge.js';
+import { recordStop, rememberSafe } from './stops.js';
 
 // A tab sent to the warning page for a URL is not sent again for the same URL within a few seconds
 // (the navigation listener and the tab listener can both see the same navigation).
@@ -27,8 +28,10 @@ if (platform.blockingWebRequest) {
     async (details) => {
       if (!isWeb(details.url)) return {};
       try {
-        const { redirect } = await decide(details.url);
-        return redirect ? { redirectUrl: warningUrl(details.url) } : {};
+        const { verdict, redirect } = await decide(details.url);
+        if (!redirect) return {};
+        await recordStop(details.tabId, details.url, verdict);
+        return { redirectUrl: warningUrl(details.url) };
       } catch (err) {
         console.error('[waspada] check failed', err);
         return {};
@@ -44,7 +47,9 @@ if (platform.blockingWebRequest) {
     if (details.frameId !== 0 || !isWeb(details.url)) return;
     try {
       const { verdict, redirect } = await decide(details.url);
-      if (redirect && !(await staticRulesCover(verdict))) {
+      if (!redirect) return;
+      await recordStop(details.tabId, details.url, verdict);
+      if (!(await staticRulesCover(verdict))) {
         await redirectTab(details.tabId, details.url);
         await rememberDangerous(verdict, details.url);
       }
@@ -66,9 +71,11 @@ export async function onTabShows(tabId, url, loaded = false) {
       // A dangerous page the navigation listener did not see (e.g. right after the browser or the
       // worker started, before its listener was live), or one its page probe found: replace it now.
       if (redirect && subject === url) {
+        await recordStop(tabId, url, verdict);
         await redirectTab(tabId, url);
         if (verdict.verdict === 'dangerous') await rememberDangerous(verdict, url);
       }
+      if (!redirect && subject === url) await rememberSafe(tabId, url);
       if (loaded && subject === url && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url, onTabShows);
     } catch (err) {
       console.error('[waspada] badge check failed', err);

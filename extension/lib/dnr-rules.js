@@ -31,9 +31,12 @@ export function frameBlockRule(id, requestDomains) {
   return { id, priority: LIST_PRIORITY, action: { type: 'block' }, condition: { requestDomains, resourceTypes: ['sub_frame'] } };
 }
 
-/** Top-level navigations to `domain` are let through (trusted, or "Continue anyway"). */
-export function allowRule(id, domain) {
-  return { id, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [domain], resourceTypes: ['main_frame'] } };
+/** Top-level navigations to `domain` (`exact`: that host only, not its subdomains) are let
+ *  through (trusted, or "Continue anyway"). */
+export function allowRule(id, domain, { exact = false } = {}) {
+  const condition = { requestDomains: [domain], resourceTypes: ['main_frame'] };
+  if (exact) condition.regexFilter = `^[a-z]+://${escapeRegex(domain)}(:[0-9]+)?([/?#]|$)`;
+  return { id, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition };
 }
 
 /** True if `rule` (a session redirect) already covers `host`, whole or for `regexFilter`. */

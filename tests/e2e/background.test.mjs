@@ -108,3 +108,71 @@ test('the background starts and checks without the optional APIs (Firefox for An
     assert.ok(!bg.calls.some(([name]) => name === 'contextMenus.create'));
   }
 });
+
+// ---- trust, the warning page's state, back to safety (issue 14 items 1 to 3) --------------------
+const PAGE = (bg) => ({ id: 'fakeid', url: `${bg.ORIGIN}pages/warning.html#x`, tab: { id: 5 } });
+
+async function stoppedInTab(bg, tabId, url) {
+  bg.tabs.set(tabId, { id: tabId, url });
+  await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId, frameId: 0, url });
+}
+
+test('a warning page Waspada did not open shows nothing and allows nothing', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const sender = PAGE(bg);
+  // A site opens the (web-accessible) warning page for a real bank, or for a public suffix.
+  for (const url of ['https://www.bca.co.id/', 'https://com/', 'http://klikbca-login.com/']) {
+    const { result, error } = await bg.send({ type: 'tabStop', url }, sender);
+    assert.equal(error, undefined);
+    assert.equal(result, null, `${url}: the warning page would show a verdict Waspada never gave this tab`);
+    assert.match((await bg.send({ type: 'trustSite', url }, sender)).error, /did not stop/);
+    assert.match((await bg.send({ type: 'allowOnce', url }, sender)).error, /did not stop/);
+  }
+  assert.deepEqual((await bg.send({ type: 'getSettings' })).result.trusted, []);
+});
+
+test('"Always trust" and "Continue anyway" cover exactly the host stopped in that tab', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const host = await firstDangerous(bg.send);
+  const url = `http://app.${host}/login`;
+  await stoppedInTab(bg, 5, url);
+  const sender = PAGE(bg);
+  const { result: stop } = await bg.send({ type: 'tabStop', url }, sender);
+  assert.equal(stop.url, url);
+  assert.equal(stop.verdict.verdict, 'dangerous');
+  // Another tab cannot act on this stop.
+  assert.match((await bg.send({ type: 'trustSite', url }, { ...sender, tab: { id: 6 } })).error, /did not stop/);
+  const { result: allowed } = await bg.send({ type: 'allowOnce', url }, sender);
+  assert.equal(allowed.host, `app.${host}`);
+  const rule = bg.sessionRules.find((r) => r.action.type === 'allow');
+  assert.ok(new RegExp(rule.condition.regexFilter).test(`http://app.${host}:8080/x`));
+  assert.ok(!new RegExp(rule.condition.regexFilter).test(`http://evil.app.${host}/x`), 'unseen subdomains are allowed too');
+  const { result: settings } = await bg.send({ type: 'trustSite', url }, sender);
+  assert.deepEqual(settings.trusted, [`app.${host}`], 'trust went wider than the host the user saw');
+  assert.notEqual((await bg.send({ type: 'check', url: `http://other.${host}/` })).result.verdict, 'safe');
+});
+
+test('a hosting platform is never trusted, even from a real stop', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  await bg.send({ type: 'setSettings', settings: { trusted: ['weebly.com', 'com'] } });
+  const { result } = await bg.send({ type: 'check', url: 'https://akun-7731.weebly.com/' });
+  assert.ok(!result.reasons.some((r) => r.code === 'trust.user'));
+});
+
+test('Back to safety loads the page before the stop afresh, never the stopped page', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const nav = await bg.imp('background/navigation.js');
+  const host = await firstDangerous(bg.send);
+  bg.tabs.set(5, { id: 5, url: 'http://example.com/before' });
+  await nav.onTabShows(5, 'http://example.com/before', true);
+  // The stopped page loaded first (a probe stop, a Chrome heuristic hit): it is in the history.
+  const url = `http://${host}/x`;
+  await nav.onTabShows(5, url, true);
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url }, PAGE(bg));
+  assert.deepEqual(bg.calls, [['tabs.update', 5, { url: 'http://example.com/before' }]]);
+  // Without a page before it: an empty page.
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url }, { ...PAGE(bg), tab: { id: 9 } });
+  assert.deepEqual(bg.calls, [['tabs.update', 9, { url: 'chrome://newtab/' }]]);
+});

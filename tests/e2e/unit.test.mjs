@@ -179,3 +179,29 @@ test("the page probe's facts reach the core only as booleans and bounded text, w
   }
   assert.equal(cleanFacts({ text: 'a'.repeat(10000) }, 4096).text.length, 4096);
 });
+
+test('bidi and control characters in reason parameters are stripped (a file name cannot render reversed)', async () => {
+  const en = locale('en');
+  globalThis.chrome = { i18n: { getMessage: (key) => en[key]?.message ?? '' } };
+  const { explain, cleanText } = await import('../../extension/lib/i18n.js');
+  assert.equal(cleanText('Surat-Tilang\u202Efdp.apk'), 'Surat-Tilangfdp.apk');
+  assert.equal(cleanText('a\u2066b\u2069c\u200Fd\u0007e\u0000'), 'abcde');
+  const text = explain({ code: 'lookalike.typo', params: { kind: 'insertion', target: 'bca\u202E.co.id\u0007' } });
+  assert.ok(!/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/.test(text), JSON.stringify(text));
+  assert.match(text, /bca\.co\.id/);
+});
+
+test('stored settings are validated on read: hostnames only, capped, a broken entry never disables protection', async () => {
+  const { normalizeSettings, SITES_MAX } = await import('../../extension/lib/settings.js');
+  const s = normalizeSettings({
+    sensitivity: 'off',
+    trusted: ['BCA.co.id.', 'ok.example', 42, null, '', 'evil.com/<script>', 'a b.com', 'x'.repeat(300), { host: 'x' }],
+    protected: 'mybank.co.id',
+    disabled_categories: ['gambling', 'everything'],
+    page_probe: 'no',
+  });
+  assert.deepEqual(s, { sensitivity: 'normal', trusted: ['bca.co.id', 'ok.example'], protected: [], disabled_categories: ['gambling'], page_probe: true });
+  const many = normalizeSettings({ trusted: Array.from({ length: 50000 }, (_, i) => `h${i}.com`) });
+  assert.equal(many.trusted.length, SITES_MAX);
+  for (const broken of [null, 'x', [], { trusted: {} }, { trusted: [[]] }]) assert.equal(normalizeSettings(broken).sensitivity, 'normal');
+});
