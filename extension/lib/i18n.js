@@ -1,7 +1,7 @@
 // Localizes pages from _locales and explains reasons in plain words. The language is the browser's
 // (the browser picks the `_locales` folder), unless the user chose another one in the options: then
 // that locale's messages.json is read from the package once, when a page loads this module.
-import { api } from './api.js';
+import { api } from './platform.js';
 
 /** The shipped locales, each named in its own language (the options' language picker shows these). */
 export const LANGUAGES = Object.freeze({
@@ -61,8 +61,13 @@ export const reasonKey = (code) => `reason_${String(code).replace(/\./g, '_')}`;
 
 /** One sentence that explains `reason` to a non-technical person; `{param}` slots are filled in.
  *  A reason whose `kind` has a message of its own (`reason_hosting_free__staging`) uses that one. */
+/** Control and bidirectional-override characters: a file name like `Surat-Tilang\u202Efdp.apk`
+ *  would otherwise render reversed ("…kpa.pdf"), and a control character can hide text. */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+export const cleanText = (v) => String(v).replace(UNSAFE_CHARS, '');
+
 export function explain(reason) {
-  const params = { ...(reason.params ?? {}) };
+  const params = Object.fromEntries(Object.entries(reason.params ?? {}).map(([k, v]) => [k, cleanText(v)]));
   if (params.category) params.category = t(`category_${params.category}`);
   const variant = /^[a-z_]+$/.test(params.kind ?? '') ? message(`${reasonKey(reason.code)}__${params.kind}`) : '';
   const template = variant || message(reasonKey(reason.code));

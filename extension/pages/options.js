@@ -1,6 +1,6 @@
 // Options: sensitivity, categories, trusted sites, protected sites, list information.
 import { localize, t, send, LANGUAGES, LANGUAGE_KEY, setLanguage } from '../lib/i18n.js';
-import { api } from '../lib/api.js';
+import { api } from '../lib/platform.js';
 import { CATEGORIES } from '../lib/settings.js';
 
 const $ = (id) => document.getElementById(id);

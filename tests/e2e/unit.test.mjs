@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, CHROME_DIR, FIREFOX_DIR, listedHosts } from './helpers.mjs';
-import { validate, MESSAGES } from '../../extension/lib/messages.js';
+import { validate as validateWith } from '../../extension/lib/messages.js';
+import { loadBackground } from './fake-browser.mjs';
 import { parseHosts, rulesFor, manifestFor, chromeId } from '../../extension/tools/build.mjs';
 import { cleanFacts } from '../../extension/lib/probe.js';
 
@@ -106,7 +107,7 @@ test("the warning page's report says where to send it: the project's issue track
 test('every string key the pages and the manifest use exists in the locales', () => {
   const en = locale('en');
   const used = new Set();
-  const files = ['pages/warning.html', 'pages/popup.html', 'pages/options.html', 'pages/warning.js', 'pages/popup.js', 'pages/options.js', 'background.js'];
+  const files = ['pages/warning.html', 'pages/popup.html', 'pages/options.html', 'pages/warning.js', 'pages/popup.js', 'pages/options.js', 'background.js', ...readdirSync(join(EXT, 'background')).map((f) => `background/${f}`)];
   for (const f of files) {
     const src = readFileSync(join(EXT, f), 'utf8');
     for (const m of src.matchAll(/data-i18n="([a-z0-9_]+)"/g)) used.add(m[1]);
@@ -122,7 +123,11 @@ test('every string key the pages and the manifest use exists in the locales', ()
   assert.deepEqual(missing, []);
 });
 
-test('the message table refuses malformed messages and trust changes from outside', () => {
+test('the message table refuses malformed messages and trust changes from outside', async () => {
+  const { imp } = await loadBackground(CHROME_DIR);
+  const { MESSAGES } = await imp('background/messages.js');
+  const validate = (msg, own) => validateWith(MESSAGES, msg, own);
+  for (const [type, spec] of Object.entries(MESSAGES)) assert.equal(typeof spec.handle, 'function', `${type} has no handler`);
   assert.equal(validate({ type: 'check', url: 'http://a.com/' }, false), null);
   assert.equal(validate({ type: 'listInfo' }, false), null);
   assert.match(validate({ type: 'check' }, true), /bad or missing field url/);
@@ -223,4 +228,30 @@ test("the page probe's facts reach the core only as booleans and bounded text, w
     assert.deepEqual(cleanFacts(raw, 4096), { password_field: false, code_field: false, card_field: false, text: '' }, JSON.stringify(raw));
   }
   assert.equal(cleanFacts({ text: 'a'.repeat(10000) }, 4096).text.length, 4096);
+});
+
+test('bidi and control characters in reason parameters are stripped (a file name cannot render reversed)', async () => {
+  const en = locale('en');
+  globalThis.chrome = { i18n: { getMessage: (key) => en[key]?.message ?? '' } };
+  const { explain, cleanText } = await import('../../extension/lib/i18n.js');
+  assert.equal(cleanText('Surat-Tilang\u202Efdp.apk'), 'Surat-Tilangfdp.apk');
+  assert.equal(cleanText('a\u2066b\u2069c\u200Fd\u0007e\u0000'), 'abcde');
+  const text = explain({ code: 'lookalike.typo', params: { kind: 'insertion', target: 'bca\u202E.co.id\u0007' } });
+  assert.ok(!/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/.test(text), JSON.stringify(text));
+  assert.match(text, /bca\.co\.id/);
+});
+
+test('stored settings are validated on read: hostnames only, capped, a broken entry never disables protection', async () => {
+  const { normalizeSettings, SITES_MAX } = await import('../../extension/lib/settings.js');
+  const s = normalizeSettings({
+    sensitivity: 'off',
+    trusted: ['BCA.co.id.', 'ok.example', 42, null, '', 'evil.com/<script>', 'a b.com', 'x'.repeat(300), { host: 'x' }],
+    protected: 'mybank.co.id',
+    disabled_categories: ['gambling', 'everything'],
+    page_probe: 'no',
+  });
+  assert.deepEqual(s, { sensitivity: 'normal', trusted: ['bca.co.id', 'ok.example'], protected: [], disabled_categories: ['gambling'], page_probe: true });
+  const many = normalizeSettings({ trusted: Array.from({ length: 50000 }, (_, i) => `h${i}.com`) });
+  assert.equal(many.trusted.length, SITES_MAX);
+  for (const broken of [null, 'x', [], { trusted: {} }, { trusted: [[]] }]) assert.equal(normalizeSettings(broken).sensitivity, 'normal');
 });

@@ -102,11 +102,13 @@ impl Engine {
     }
 
     pub fn set_settings(&mut self, settings: Settings) {
-        self.trusted = settings
+        let trusted = settings
             .trusted
             .iter()
             .filter_map(|s| normalize_site(s))
+            .filter(|s| self.trustable(s))
             .collect();
+        self.trusted = trusted;
         self.protected = settings
             .protected
             .iter()
@@ -128,6 +130,20 @@ impl Engine {
     pub fn registrable_domain<'h>(&self, host: &'h str) -> Option<&'h str> {
         self.loaded
             .with_dependent(|_, v| v.psl.registrable_domain(host))
+    }
+
+    /// Whether a trust entry names one site: never a public suffix (`com`, `co.id`), a hosting
+    /// platform whose users' sites sit under it (`weebly.com`, `pages.dev`) or a link shortener,
+    /// which would trust everyone's pages there.
+    fn trustable(&self, site: &str) -> bool {
+        if site.parse::<std::net::Ipv4Addr>().is_ok() {
+            return true;
+        }
+        self.loaded.with_dependent(|_, v| {
+            v.psl.registrable_domain(site).is_some()
+                && v.rules.hosting_points(site).is_none()
+                && !v.rules.is_shortener(site)
+        })
     }
 
     fn is_trusted(&self, host: &str, registrable: Option<&str>) -> bool {
