@@ -508,3 +508,45 @@ pub fn index_deletions(label: &str, official: bool) -> Vec<String> {
         .collect();
     deletions(&s, if official && s.len() >= LONG { 2 } else { 1 })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::encode_table;
+    use crate::targets::{hash, HashTable};
+
+    /// The interpolating search finds exactly what a scan finds: every id under a hash
+    /// (duplicates included), nothing for absent hashes, on uniform and on skewed keys.
+    #[test]
+    fn hash_table_find_matches_a_scan() {
+        for skewed in [false, true] {
+            let mut entries: Vec<(u64, u32)> = (0..5000u32)
+                .map(|i| {
+                    let h = hash(&format!("key{}", i / 3));
+                    (if skewed { h >> 40 } else { h }, i)
+                })
+                .collect();
+            entries.extend([(0, 9001), (u64::MAX, 9002), (u64::MAX, 9003)]);
+            let section = encode_table(entries.clone(), 0);
+            let table = HashTable::new(&section, "test").expect("table");
+            let mut probes: Vec<u64> = entries.iter().map(|e| e.0).collect();
+            probes.extend(
+                (0..2000u64).map(|i| hash(&format!("absent{i}")) >> if skewed { 40 } else { 0 }),
+            );
+            probes.extend([1, u64::MAX - 1]);
+            for h in probes {
+                let mut want: Vec<u32> = entries.iter().filter(|e| e.0 == h).map(|e| e.1).collect();
+                want.sort_unstable();
+                let got: Vec<u32> = table.find(h).collect();
+                assert_eq!(got, want, "hash {h:#x}");
+            }
+        }
+        let empty = encode_table(Vec::new(), 0);
+        assert_eq!(
+            HashTable::new(&empty, "test")
+                .expect("table")
+                .find(7)
+                .count(),
+            0
+        );
+    }
+}
