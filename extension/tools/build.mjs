@@ -34,6 +34,11 @@ export function parseHosts(text) {
  * are redirected to the warning page with the full URL in the fragment; frames are blocked.
  */
 export function rulesFor(hosts, warningPageUrl) {
+  // Without the extension's origin (a store build, whose id the store assigns): the warning page by
+  // its path inside the extension, which works under any id (the page then has no blocked address).
+  const redirect = warningPageUrl
+    ? { regexSubstitution: `${warningPageUrl}#\\0` }
+    : { extensionPath: '/pages/warning.html' };
   const sorted = [...hosts].sort();
   const rules = [];
   let id = 1;
@@ -42,8 +47,8 @@ export function rulesFor(hosts, warningPageUrl) {
     rules.push({
       id: id++,
       priority: 1,
-      action: { type: 'redirect', redirect: { regexSubstitution: `${warningPageUrl}#\\0` } },
-      condition: { regexFilter: '^.+$', requestDomains, resourceTypes: ['main_frame'] },
+      action: { type: 'redirect', redirect },
+      condition: { ...(warningPageUrl ? { regexFilter: '^.+$' } : {}), requestDomains, resourceTypes: ['main_frame'] },
     });
     rules.push({
       id: id++,
@@ -97,7 +102,7 @@ async function cli(argv) {
     const [hostsFile, outDir, origin] = args;
     const { byCategory, skipped } = parseHosts(readFileSync(hostsFile, 'utf8'));
     mkdirSync(outDir, { recursive: true });
-    const warning = `${origin.replace(/\/$/, '')}/pages/warning.html`;
+    const warning = origin === 'extension-path' ? null : `${origin.replace(/\/$/, '')}/pages/warning.html`;
     for (const c of CATEGORIES) {
       const rules = rulesFor(byCategory.get(c), warning);
       writeFileSync(join(outDir, `${c}.json`), JSON.stringify(rules));
