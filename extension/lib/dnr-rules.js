@@ -18,11 +18,16 @@ export const escapeRegex = (s) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 /** Top-level navigations to `requestDomains` (and their subdomains), or only the URLs matching
  *  `regexFilter`, go to the warning page with the full URL in the fragment. */
 export function redirectRule(id, warningPageUrl, requestDomains, regexFilter = '^.+$') {
+  // Without the extension's origin (a store build, whose id the store assigns): the warning page by
+  // its path inside the extension, which works under any id (the page then has no blocked address).
+  const redirect = warningPageUrl
+    ? { regexSubstitution: `${warningPageUrl}#\\0` }
+    : { extensionPath: '/pages/warning.html' };
   return {
     id,
     priority: LIST_PRIORITY,
-    action: { type: 'redirect', redirect: { regexSubstitution: `${warningPageUrl}#\\0` } },
-    condition: { regexFilter, requestDomains, resourceTypes: ['main_frame'] },
+    action: { type: 'redirect', redirect },
+    condition: { ...(warningPageUrl ? { regexFilter } : {}), requestDomains, resourceTypes: ['main_frame'] },
   };
 }
 

@@ -85,7 +85,7 @@ async function cli(argv) {
     const [hostsFile, outDir, origin] = args;
     const { byCategory, skipped } = parseHosts(readFileSync(hostsFile, 'utf8'));
     mkdirSync(outDir, { recursive: true });
-    const warning = `${origin.replace(/\/$/, '')}/pages/warning.html`;
+    const warning = origin === 'extension-path' ? null : `${origin.replace(/\/$/, '')}/pages/warning.html`;
     for (const c of CATEGORIES) {
       const rules = rulesFor(byCategory.get(c), warning);
       writeFileSync(join(outDir, `${c}.json`), JSON.stringify(rules));

@@ -160,6 +160,16 @@ test('hosts become requestDomains rules per category; what DNR cannot express is
   assert.equal(redirect.reduce((n, r) => n + r.condition.requestDomains.length, 0), 25001);
   assert.equal(redirect[0].action.redirect.regexSubstitution, 'chrome-extension://abc/pages/warning.html#\\0');
   assert.deepEqual(redirect[0].condition.resourceTypes, ['main_frame']);
+  // A store build (the id is the store's): the warning page by its path, valid under any id.
+  const store = rulesFor(new Set(['a.com']), null).find((r) => r.action.type === 'redirect');
+  assert.deepEqual(store.action.redirect, { extensionPath: '/pages/warning.html' });
+  assert.equal(store.condition.regexFilter, undefined);
+});
+
+test('the store manifest has no key', () => {
+  const base = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  assert.equal(manifestFor(base, 'chrome').key, undefined);
+  assert.equal(manifestFor(base, 'chrome', { chromeKey: 'KEY' }).key, 'KEY');
 });
 
 test('per-browser manifests differ only where they must', async () => {

@@ -433,8 +433,8 @@ fn measure_uncurated_brands() {
     let ours = waspada_core::builder::targets::sections(
         &kept,
         &[
-            include_str!("../data/popular.tsv"),
-            include_str!("../data/popular_moz500.tsv"),
+            waspada_core::builder::bundled_popular(),
+            waspada_core::builder::BUNDLED_MOZ500,
         ],
         waspada_core::builder::BUNDLED_PSL,
     )
@@ -561,7 +561,7 @@ fn measure(c: &Checker, bytes: &[u8], negatives: bool) {
 /// keeps in (curated brand families always in): the evaluator's split matches the product.
 #[test]
 fn bundled_popular_sites_are_not_in_the_held_out_part() {
-    let text = include_str!("../data/popular.tsv");
+    let text = waspada_core::builder::bundled_popular();
     let targets_text = include_str!("../data/targets.tsv");
     let curated: std::collections::HashSet<&str> = targets_text
         .lines()

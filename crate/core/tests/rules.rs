@@ -30,7 +30,7 @@ fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
         let mut w = EnvelopeWriter::new("test", 20260101);
-        let psl = psl_section(include_str!("../data/public_suffix_list.dat")).expect("psl");
+        let psl = psl_section(waspada_core::builder::BUNDLED_PSL).expect("psl");
         w.add_section(waspada_core::domain::PSL_TAG, psl);
         for (tag, body) in waspada_core::builder::rules::sections().expect("rules compile") {
             w.add_section(tag, body);

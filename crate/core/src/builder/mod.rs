@@ -107,31 +107,89 @@ impl fmt::Debug for Inputs {
 
 /// The bundled list version (`crate/core/data/VERSION`).
 pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
-/// The bundled Public Suffix List.
-pub const BUNDLED_PSL: &str = include_str!("../../data/public_suffix_list.dat");
-/// The bundled blocklist sources (`crate/core/data/sources/`): file name and text. A test checks
-/// that this table names every file of that directory.
-pub const BUNDLED_SOURCES: &[(&str, &str)] = &[
-    (
-        "eth_phishing_detect_1.2.0_blacklist.tsv",
-        include_str!("../../data/sources/eth_phishing_detect_1.2.0_blacklist.tsv"),
-    ),
-    (
-        "polkadot_deny_before_2025-07.tsv",
-        include_str!("../../data/sources/polkadot_deny_before_2025-07.tsv"),
-    ),
-    (
-        "urlhaus_domains_2025-07-19.tsv",
-        include_str!("../../data/sources/urlhaus_domains_2025-07-19.tsv"),
-    ),
-];
+/// Where `scripts/acquire` wrote the other publishers' data this build compiles in
+/// (`target/sources/`, or `WASPADA_SOURCES_DIR` at compile time; see `build.rs`).
+pub const SOURCES_DIR: &str = env!("WASPADA_SOURCES_DIR");
+/// The Public Suffix List (acquired from PyPI `publicsuffixlist`, see `data/sources.toml`).
+pub const BUNDLED_PSL: &str = include_str!(concat!(
+    env!("WASPADA_SOURCES_DIR"),
+    "/public_suffix_list.dat"
+));
+/// The Cloudflare Radar top-100k as acquired, held-out part included (see [`bundled_popular`]).
+pub const ACQUIRED_TOP100K: &str =
+    include_str!(concat!(env!("WASPADA_SOURCES_DIR"), "/popular.tsv"));
+/// The Moz top 500 in rank order (acquired from npm `top-sites`).
+pub const BUNDLED_MOZ500: &str =
+    include_str!(concat!(env!("WASPADA_SOURCES_DIR"), "/popular_moz500.tsv"));
+/// The project's protected targets (`data/targets.tsv`, curated by the project).
+pub const BUNDLED_TARGETS: &str = include_str!("../../data/targets.tsv");
+
+/// The bundled part of the top-100k: every domain but the held-out ones
+/// ([`crate::targets::is_held_out`], unless its key is a curated target's), which are kept aside
+/// to measure false positives on sites the product never saw.
+pub fn bundled_popular() -> &'static str {
+    static POPULAR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    POPULAR.get_or_init(|| {
+        let curated: BTreeSet<String> = domains_of_tsv_column(BUNDLED_TARGETS, "official_domains")
+            .iter()
+            .map(|d| crate::targets::holdout_key(d).to_string())
+            .collect();
+        let mut out = String::with_capacity(ACQUIRED_TOP100K.len());
+        for line in ACQUIRED_TOP100K.lines() {
+            let d = line.trim();
+            let keep = d.starts_with('#')
+                || d == "domain"
+                || (!d.is_empty()
+                    && (!crate::targets::is_held_out(d)
+                        || curated.contains(crate::targets::holdout_key(d))));
+            if keep {
+                out.push_str(d);
+                out.push('\n');
+            }
+        }
+        out
+    })
+}
+
+/// The blocklist sources `scripts/acquire` normalised (`SOURCES_DIR/lists/*.tsv`), in name order.
+pub fn bundled_sources() -> Result<Vec<SourceFile>, BuildError> {
+    let dir = std::path::Path::new(SOURCES_DIR).join("lists");
+    let missing = |e: std::io::Error| {
+        BuildError::Sources(format!(
+            "{}: {e} (run scripts/acquire, see MAINTAINING.md)",
+            dir.display()
+        ))
+    };
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .map_err(missing)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(BuildError::Sources(format!(
+            "{}: no acquired list (run scripts/acquire)",
+            dir.display()
+        )));
+    }
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(missing)?;
+            let name = p
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            Ok(SourceFile::new(&name, text, Category::Phishing))
+        })
+        .collect()
+}
 
 impl Inputs {
     /// Everything bundled in `crate/core/data/`: version, PSL, blocklist sources, the scoring
     /// modules' sections and their protected-domain predicate.
     pub fn defaults() -> Result<Inputs, BuildError> {
         let mut inputs = Inputs::without_sources()?;
-        inputs.sources = bundled_sources();
+        inputs.sources = bundled_sources()?;
         Ok(inputs)
     }
 
@@ -152,14 +210,6 @@ impl Inputs {
     }
 }
 
-/// The bundled blocklist sources as [`SourceFile`]s.
-pub fn bundled_sources() -> Vec<SourceFile> {
-    BUNDLED_SOURCES
-        .iter()
-        .map(|(name, text)| SourceFile::new(name, (*text).to_string(), Category::Phishing))
-        .collect()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Hooks for the scoring modules. THIS is the place to plug in: each module's
 // `sections(..) -> Result<Vec<(Tag, Vec<u8>)>, String>` is appended in `scoring_sections`, and
@@ -171,11 +221,8 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     let mut sections: Vec<(Tag, Vec<u8>)> = Vec::new();
     // Targets, popular sites and the lookalike indexes (TGTD, TGTH, LKSK, LKDL, LKBR).
     sections.extend(targets::sections(
-        include_str!("../../data/targets.tsv"),
-        &[
-            include_str!("../../data/popular.tsv"),
-            include_str!("../../data/popular_moz500.tsv"),
-        ],
+        BUNDLED_TARGETS,
+        &[bundled_popular(), BUNDLED_MOZ500],
         BUNDLED_PSL,
     )?);
     // Scam-pattern rules: weights, abused TLDs, shorteners, hosting suffixes, keywords (RULE).
@@ -188,7 +235,7 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
 /// The predicate "never blocklist this host" for the bundled data:
 /// - an official domain of a protected target (`data/targets.tsv`, column `official_domains`)
 ///   or any host below one (`ibank.klikbca.com` is the bank's);
-/// - a popular site (`data/popular.tsv`, `data/popular_moz500.tsv`) itself, or its `www.` host;
+/// - a popular site ([`bundled_popular`], [`BUNDLED_MOZ500`]) itself, or its `www.` host;
 /// - a host the targets module calls official or popular (`targets::protected_set`) when that
 ///   host is a whole site: its registrable domain or `www.` + it.
 ///
@@ -196,11 +243,8 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
 /// `x.000webhostapp.com`) stays blockable: it is one user's page, not the popular site, and the
 /// curated feeds list hundreds of such phishing pages; blocking it blocks nothing else.
 pub fn scoring_protected() -> Box<dyn Fn(&str) -> bool> {
-    let targets_tsv = include_str!("../../data/targets.tsv");
-    let popular_tsvs = [
-        include_str!("../../data/popular.tsv"),
-        include_str!("../../data/popular_moz500.tsv"),
-    ];
+    let targets_tsv = BUNDLED_TARGETS;
+    let popular_tsvs = [bundled_popular(), BUNDLED_MOZ500];
     let official = domains_of_tsv_column(targets_tsv, "official_domains");
     let mut popular = BTreeSet::new();
     for t in popular_tsvs {
@@ -294,6 +338,8 @@ pub enum BuildError {
     Section(String),
     /// An extra section uses a tag the builder writes itself, or two use the same tag.
     DuplicateTag(String),
+    /// The acquired sources could not be read.
+    Sources(String),
     /// `strict` was set and lines were invalid; the first few are listed.
     Strict { invalid: usize, first: Vec<String> },
 }
@@ -304,6 +350,7 @@ impl fmt::Display for BuildError {
             BuildError::Version(v) => write!(f, "list version {v:?} is not of the form YYYY.MM.DD"),
             BuildError::Psl(e) => write!(f, "public suffix list: {e}"),
             BuildError::Section(e) => write!(f, "section: {e}"),
+            BuildError::Sources(e) => write!(f, "sources: {e}"),
             BuildError::DuplicateTag(t) => write!(f, "two sections use the tag {t:?}"),
             BuildError::Strict { invalid, first } => {
                 write!(f, "{invalid} invalid source lines (strict mode)")?;

@@ -11,8 +11,11 @@ pub fn sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     sections_from_texts(&RuleTexts {
         weights: include_str!("../../data/rules/weights.tsv"),
         abused_tlds: include_str!("../../data/rules/abused_tlds.tsv"),
-        url_shorteners: include_str!("../../data/rules/url_shorteners.tsv"),
-        hosting_suffixes: include_str!("../../data/rules/hosting_suffixes.tsv"),
+        url_shorteners: include_str!(concat!(env!("WASPADA_SOURCES_DIR"), "/url_shorteners.tsv")),
+        hosting_suffixes: include_str!(concat!(
+            env!("WASPADA_SOURCES_DIR"),
+            "/hosting_suffixes.tsv"
+        )),
         hosting_extra: include_str!("../../data/rules/hosting_extra.tsv"),
         keywords: include_str!("../../data/rules/keywords.tsv"),
     })

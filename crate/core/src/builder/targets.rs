@@ -277,20 +277,27 @@ fn one_deletions(l: &str) -> Vec<String> {
     out
 }
 
+/// The acquired lists in which imitations of popular sites are counted: the curated crypto and
+/// malware feeds. The broad phishing/scam/gambling lists (noisier, and full of names that merely
+/// resemble common words) would make ordinary popular labels "phished brands".
+pub const IMITATION_SOURCES: [&str; 3] = ["ethpd-blacklist", "polkadot", "urlhaus"];
+
 /// Minimum label length for an edit-distance target.
 const TYPO_MIN_OFFICIAL: usize = 5;
 
 /// All sections of targets and lookalike detection: `TGTD`, `TGTH`, `LKSK`, `LKDL`, `LKBR`.
 /// The hosts imitating popular sites are counted in the bundled blocklist sources
-/// (`builder::BUNDLED_SOURCES`), see [`sections_with_imitations`].
+/// named in [`IMITATION_SOURCES`] (`builder::bundled_sources`), see [`sections_with_imitations`].
 pub fn sections(
     targets_tsv: &str,
     popular_tsvs: &[&str],
     psl_text: &str,
 ) -> Result<Vec<(Tag, Vec<u8>)>, String> {
-    let sources: Vec<&str> = super::BUNDLED_SOURCES
+    let acquired = super::bundled_sources().map_err(|e| e.to_string())?;
+    let sources: Vec<&str> = acquired
         .iter()
-        .map(|(_, text)| *text)
+        .filter(|f| IMITATION_SOURCES.iter().any(|n| f.source_name() == *n))
+        .map(|f| f.text.as_str())
         .collect();
     sections_with_imitations(targets_tsv, popular_tsvs, &sources, psl_text)
 }
