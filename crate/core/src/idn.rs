@@ -179,7 +179,8 @@ struct WholeScript {
     tlds: &'static [&'static str],
 }
 
-/// Chromium's table (the Thai set is the one of its non-Linux builds, a subset of the Linux one).
+/// Chromium's table. Thai: the larger set of Chromium's Linux builds (whose fonts make more Thai
+/// letters read as Latin; the other builds use `บพเแ๐`): Waspada cannot know the user's font.
 const WHOLE_SCRIPTS: &[WholeScript] = &[
     WholeScript {
         script: Script::Armenian,
@@ -263,7 +264,7 @@ const WHOLE_SCRIPTS: &[WholeScript] = &[
     },
     WholeScript {
         script: Script::Thai,
-        lookalikes: "บพเแ๐",
+        lookalikes: "ทนบพรหเแ๐ดลปฟม",
         tlds: &["th"],
     },
     WholeScript {
