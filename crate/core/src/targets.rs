@@ -69,6 +69,11 @@ pub const RANKED: u8 = 16;
 /// A curated brand's short official label (3–4 characters, with brand keys) under a
 /// country-code suffix: a target for one added character only (`jneh.co.id`, `dana7.id`).
 pub const SHORT: u8 = 32;
+/// An official domain of a crypto wallet or exchange (`sector` crypto in `targets.tsv`): one
+/// visit can drain a wallet, and these names are imitated under any TLD (MetaMask's own
+/// eth-phishing-detect flags a label two edits from a protected one whatever its TLD), so their
+/// typos count under other suffixes too and two edits away (see [`crate::lookalike`]).
+pub const CRYPTO: u8 = 64;
 
 const DOMAINS_MAGIC: [u8; 4] = *b"TGD1";
 const RECORD_LEN: usize = 12;
@@ -436,6 +441,8 @@ mod build {
         brand: String,
         domains: Vec<String>,
         keys: Vec<String>,
+        /// The `sector` column (5th) is `crypto`.
+        crypto: bool,
     }
 
     fn parse_targets(text: &str) -> Result<Vec<Row>, String> {
@@ -469,10 +476,12 @@ mod build {
                 .map(|k| k.trim().to_ascii_lowercase())
                 .filter(|k| !k.is_empty())
                 .collect();
+            let crypto = cols.get(4).is_some_and(|s| s.trim() == "crypto");
             rows.push(Row {
                 brand: brand.trim().to_string(),
                 domains,
                 keys,
+                crypto,
             });
         }
         Ok(rows)
@@ -784,6 +793,9 @@ mod build {
                 // news sites or generic words.
                 if label.len() >= TYPO_MIN_OFFICIAL && !row.keys.is_empty() {
                     r.flags |= TYPO;
+                    if row.crypto && label.len() >= crate::lookalike::CRYPTO_MIN {
+                        r.flags |= CRYPTO;
+                    }
                 } else if label.len() >= 3 && !row.keys.is_empty() {
                     let suffix = r.domain.get(r.reg_start + r.label_len + 1..).unwrap_or("");
                     // Country-code suffixes only: under `.com` short names are everyone's.
@@ -867,7 +879,7 @@ mod build {
             let loose = crate::lookalike::loose_skeleton(label);
             skel.push((hash(&loose), i as u32));
             if r.flags & TYPO != 0 {
-                for key in crate::lookalike::index_deletions(label, r.flags & OFFICIAL != 0) {
+                for key in crate::lookalike::index_deletions(label, r.flags) {
                     dels.push((hash(&key), i as u32));
                 }
             } else if r.flags & SHORT != 0 {
