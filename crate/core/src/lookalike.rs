@@ -36,7 +36,7 @@
 //! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, or a phished brand, see [`crate::targets`]), same suffix only; a hyphen only when it cuts 1–2 letters off the end (`outlo-ok`, not `wal-mart`); not a plural `s` added or dropped (+5 as above) | 45 |
 //! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
 //! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
-//! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`adidas.co.id` for `adidas.com`): context; warns only with an abused TLD or a lure word (brands run country sites); under another suffix of the same country code (`bankmandiri.id` for `bankmandiri.co.id`) | 30 / 45 |
+//! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `adidas.co.id`): context; warns only with an abused TLD or a lure word (brands run country sites) | 30 |
 //! | `lookalike.combosquat` | `combosquat`, `sld_swap` | a brand key in the registrable label (`bri-promo.xyz`): 30; +30 with a lure word (`keyword`: a bank's name plus "login" or "promo" warns on its own), +25 with the brand's own suffix as a token (`bca-id.com`); +15 on a hosting platform (`hosting`) | 30–75 |
 //! | | `token_typo` | a misspelt official brand as a hyphen token (`auth-start-trezer`): 25, same bonuses | 25–65 |
 //! | | `brand_typo` | a brand key of 6+ letters misspelt at the start of a word, doubled letters collapsed, one edit inside the name (`coiibasseexteossion`, `metumasklogin`): 25, same bonuses | 25–65 |
@@ -329,11 +329,6 @@ pub struct Lookalike<'a> {
 /// flagged were such), and Chromium does not flag TLD swaps at all: a swap warns only with a
 /// second signal — an abused TLD (10+ points) or a lure word in the URL.
 const TLD_SWAP: u8 = 30;
-
-/// Points of a brand key's official label under another suffix of the same country code
-/// (`bankmandiri.co.id` → `bankmandiri.id`): suspicious alone. (News sites such as `viva.co.id`,
-/// without brand keys, own their `.id` too.)
-const TLD_SWAP_SAME_COUNTRY: u8 = 45;
 
 /// Points of one edit of a ranked popular site under its own suffix (`outlok.com`).
 const RANKED_TYPO: u8 = 45;
@@ -755,23 +750,8 @@ impl<'a> Lookalike<'a> {
             let hit = if unicode.is_none() && rec.label == label {
                 // Same label, other suffix: a TLD / second-level swap (official targets only:
                 // many popular brands legitimately own many ccTLDs).
-                (official && !same_suffix && rec.label.len() >= 3).then(|| {
-                    // Within the brand's own country (`bankmandiri.co.id` → `bankmandiri.id`)
-                    // there is no country site to excuse it: the open second level imitates
-                    // the restricted one.
-                    fn country(s: &str) -> Option<&str> {
-                        s.rsplit('.').next().filter(|t| t.len() == 2)
-                    }
-                    let score = if rec.flags & BRAND != 0
-                        && country(rec.suffix).is_some()
-                        && country(rec.suffix) == country(suffix)
-                    {
-                        TLD_SWAP_SAME_COUNTRY
-                    } else {
-                        TLD_SWAP
-                    };
-                    Hit::new("lookalike.tld_swap", "swap", score, &rec)
-                })
+                (official && !same_suffix && rec.label.len() >= 3)
+                    .then(|| Hit::new("lookalike.tld_swap", "swap", TLD_SWAP, &rec))
             } else if unicode.is_some() {
                 let exact = self.confusables.strict_skeleton(rec.label) == strict;
                 let score = match (exact, same_suffix) {
