@@ -444,7 +444,7 @@ impl Engine {
             if finding.reasons.is_empty() {
                 if let Some(c) = subject.canonical {
                     let on_platform = subject.private_suffix || hosted.is_some();
-                    finding = views.lookalike.path_brand(&c.path, on_platform);
+                    finding = views.lookalike.path_brand(&c.path, on_platform, host);
                 }
             }
             reasons.extend(finding.reasons);

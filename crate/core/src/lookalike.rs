@@ -157,6 +157,16 @@ pub const LURES: &[&str] = &[
     "tracking",
     "parcel",
     "paket",
+    // Indonesian customer-service and "official store" lures (issue 11): "Shopee Mall" on a
+    // cheap domain, "kendala" (a problem with your account), "pengaduan" (complaints),
+    // "pembatalan" (cancellation of a tariff change), "opisial" (a common spelling of official).
+    // Not "service" or "customer": brands' own hosts carry them (amazonwebservices.com).
+    "mall",
+    "kendala",
+    "pengaduan",
+    "pembatalan",
+    "opisial",
+    "callcenter",
 ];
 
 /// A lure word of 5+ letters starts at `at` in `text` (`bca|login`).
@@ -634,11 +644,11 @@ impl<'a> Lookalike<'a> {
     /// A curated brand named in the path of a page that is not the brand's
     /// (`someone.github.io/dana/`, `/wellsfargo/login.php`): a kit page dressed as the brand.
     /// On a user's page of a hosting platform (`hosted`) the name alone is context (15), with a
-    /// lure word in the path 25; on any other site only the pair counts (20). Whole path tokens
+    /// lure word in the path or the host 25; on any other site only the pair counts (20). Whole path tokens
     /// only (letters, split at anything else), the query and fragment not read. Reason
     /// `brand.in_path` with `brand`, `target` and `keyword`; the finding suggests the official
     /// domain.
-    pub fn path_brand(&self, path: &str, hosted: bool) -> Finding {
+    pub fn path_brand(&self, path: &str, hosted: bool, host: &str) -> Finding {
         let path = path.split(['?', '#']).next().unwrap_or("");
         if path.len() < 4 || path.len() > 2048 {
             return Finding::default();
@@ -667,7 +677,8 @@ impl<'a> Lookalike<'a> {
             else {
                 continue;
             };
-            let lure = lure_in(&lower, at..at + tok.len());
+            // A lure word in the path, or in the host (`layanan-app.com/Dana/`).
+            let lure = lure_in(&lower, at..at + tok.len()).or_else(|| lure_in(host, 0..0));
             let score = match (hosted, lure.is_some()) {
                 (true, true) => 25,
                 (true, false) => 15,

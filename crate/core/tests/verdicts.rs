@@ -412,3 +412,36 @@ fn crypto_lookalikes_warn_under_any_tld() {
     // A typo of a non-crypto brand under another suffix stays context only.
     assert!(e.check("gojeck.net").verdict < Level::Suspicious);
 }
+
+#[test]
+fn indonesian_customer_service_and_mall_lures_warn() {
+    let e = engine(Sensitivity::Normal);
+    // Real phishing hosts (dev positives): a brand's "mall" on a cheap domain, "kendala" (a
+    // problem with your account) next to DANA, a bank/e-wallet named in the path of a host
+    // with "layanan" (service) in it.
+    for url in [
+        "http://shopee-mall.cc/",
+        "http://tiktokmall.business/",
+        "https://kendala-dana.news2.fund/",
+    ] {
+        let v = e.check(url);
+        assert!(v.verdict >= Level::Suspicious, "{url}: {v:?}");
+    }
+    let v = e.check("https://layanan-app.com/Dana/");
+    let r = v
+        .reasons
+        .iter()
+        .find(|r| r.code == "brand.in_path")
+        .expect("brand in path");
+    assert_eq!(r.params["keyword"], "layanan");
+    // Near misses: the marketplace's own mall page, a government service host naming a brand
+    // in its path, and a brand's own service host (no "service" lure: amazonwebservices.com).
+    for url in [
+        "https://www.tokopedia.com/mall",
+        "https://layanan.bpjs-kesehatan.go.id/dana",
+        "amazonwebservices.com",
+    ] {
+        let v = e.check(url);
+        assert!(v.verdict < Level::Suspicious, "{url}: {v:?}");
+    }
+}
