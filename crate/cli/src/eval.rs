@@ -44,6 +44,11 @@ pub struct EvalArgs {
     /// Write every missed positive and flagged negative, with its reasons, to this TSV (for tuning).
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
+    /// Write every evaluated row's verdict to this file, one JSON line per row in input order
+    /// (`{"groups":[[section,label],...],"verdict":{...}}`): diff two runs to prove a change
+    /// leaves the verdicts alone.
+    #[arg(long, value_name = "FILE")]
+    pub verdicts: Option<PathBuf>,
     /// Check every Nth row only (quick tuning runs; the committed table uses 1).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     pub every: u32,
@@ -492,6 +497,18 @@ is on by default and can be turned off) are on their own line, not counted as fa
     md.push('\n');
 }
 
+/// One JSON line per row: its groups and its whole verdict (input, level, score, reasons with
+/// their params), in the order the rows were read.
+fn write_verdicts(path: &Path, rows: &[Row], verdicts: &[Verdict]) -> Result<(), String> {
+    let mut text = String::new();
+    for (row, v) in rows.iter().zip(verdicts) {
+        let line = serde_json::json!({ "groups": row.groups, "verdict": v });
+        text.push_str(&line.to_string());
+        text.push('\n');
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 pub fn run(args: &EvalArgs) -> u8 {
     match run_inner(args) {
         Ok(()) => exit::OK,
@@ -524,6 +541,9 @@ fn run_inner(args: &EvalArgs) -> Result<(), (u8, String)> {
     let rows = load_rows(&args.dev_dir, args.every).map_err(io)?;
     let verdicts = check_all(&engine, &rows);
     let elapsed = started.elapsed();
+    if let Some(p) = &args.verdicts {
+        write_verdicts(p, &rows, &verdicts).map_err(io)?;
+    }
 
     let peer = if args.peer {
         let mut hosts: Vec<String> = rows
@@ -938,6 +958,7 @@ mod tests {
             peer_script: PathBuf::from("tests/eval/eth-phishing-detect.mjs"),
             write: Some(out.to_path_buf()),
             errors: Some(errors.to_path_buf()),
+            verdicts: Some(errors.with_extension("jsonl")),
             every: 1,
             sensitivity: crate::check::SensitivityArg::Normal,
             idn_cases: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/eval/idn_cases.tsv"),
@@ -973,6 +994,16 @@ mod tests {
             err.contains("missed\tblp-phishing\tstumblestilskins.com\tsafe"),
             "{err}"
         );
+        // The verdicts file has one JSON line per row, in input order, with its groups.
+        let lines: Vec<serde_json::Value> = std::fs::read_to_string(errors.with_extension("jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 11);
+        assert_eq!(lines[0]["verdict"]["input"], "https://bca.co.id@evil.top/");
+        assert_eq!(lines[0]["groups"][0][1], "openphish");
+        assert_eq!(lines[2]["verdict"]["verdict"], "safe");
     }
 
     #[test]

@@ -189,7 +189,8 @@ fn data_without_popular(unseen: &HashSet<String>) -> Result<Vec<u8>, String> {
     let popular = filter(POPULAR_TSV);
     let moz = filter(POPULAR_MOZ_TSV);
     let mut inputs = waspada_core::builder::Inputs::without_sources().map_err(|e| e.to_string())?;
-    let new = waspada_core::targets::sections(TARGETS_TSV, &[&popular, &moz], &inputs.psl_text)?;
+    let new =
+        waspada_core::builder::targets::sections(TARGETS_TSV, &[&popular, &moz], &inputs.psl_text)?;
     inputs
         .extra_sections
         .retain(|(t, _)| !new.iter().any(|(n, _)| n == t));

@@ -15,81 +15,15 @@ use crate::lookalike::Lookalike;
 use crate::page::PageFacts;
 use crate::rules::{self, Rules};
 use crate::score;
+pub use crate::settings::{Sensitivity, Settings};
+pub use crate::subject::Subject;
 use crate::targets::Targets;
 use crate::url::{self, Canonical, UrlError};
 use crate::verdict::{Level, Reason, Verdict};
-use serde::{Deserialize, Serialize};
 
 /// Points a lure word in the URL adds to a TLD swap (`lookalike.tld_swap`, 30): together they
 /// reach suspicious.
 const TLD_SWAP_WITH_LURE: u8 = 10;
-
-/// How readily heuristics raise an alarm.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sensitivity {
-    Low,
-    #[default]
-    Normal,
-    High,
-}
-
-impl Sensitivity {
-    pub fn parse(s: &str) -> Option<Sensitivity> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "low" => Some(Sensitivity::Low),
-            "normal" | "medium" => Some(Sensitivity::Normal),
-            "high" => Some(Sensitivity::High),
-            _ => None,
-        }
-    }
-}
-
-/// The user's choices. Every field has a default, so `{}` is a valid JSON settings object.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub sensitivity: Sensitivity,
-    /// Sites the user trusts (hosts or registrable domains): always safe.
-    pub trusted: Vec<String>,
-    /// The user's own official domains to protect (e.g. their bank's), fed to the lookalike check.
-    pub protected: Vec<String>,
-    /// Blocklist categories not to block (e.g. gambling).
-    pub disabled_categories: Vec<Category>,
-    /// Whether to consult the bundled blocklist at all (the evaluation turns it off).
-    pub use_blocklist: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings {
-            sensitivity: Sensitivity::Normal,
-            trusted: Vec::new(),
-            protected: Vec::new(),
-            disabled_categories: Vec::new(),
-            use_blocklist: true,
-        }
-    }
-}
-
-/// What the heuristics see about one URL.
-#[derive(Clone, Copy, Debug)]
-pub struct Subject<'a> {
-    /// The input as given.
-    pub input: &'a str,
-    /// Lower-case scheme (`http`, `https`, `data`, `javascript`, ...).
-    pub scheme: &'a str,
-    /// The canonical URL, for http(s) inputs.
-    pub canonical: Option<&'a Canonical>,
-    /// ASCII (punycode) host, `""` if none.
-    pub host: &'a str,
-    /// The host as a person reads it.
-    pub host_unicode: &'a str,
-    pub registrable_domain: Option<&'a str>,
-    pub public_suffix: Option<&'a str>,
-    /// The host sits under a PSL private-section suffix (pages.dev, github.io, ...).
-    pub private_suffix: bool,
-}
 
 /// The section views of one data file.
 struct Views<'a> {

@@ -15,12 +15,16 @@ pub mod lookalike;
 pub mod page;
 pub mod rules;
 pub mod score;
+pub mod settings;
+pub mod subject;
 pub mod targets;
 pub mod url;
 pub mod verdict;
 
 pub use category::Category;
-pub use engine::{Engine, Sensitivity, Settings, Subject};
+pub use engine::Engine;
 pub use error::DataError;
 pub use page::PageFacts;
+pub use settings::{Sensitivity, Settings};
+pub use subject::{RuleInput, Subject};
 pub use verdict::{Level, Reason, Verdict};

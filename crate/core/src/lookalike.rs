@@ -221,29 +221,8 @@ pub struct HostView<'s> {
 // The folds live in the data file's `CONF` section: see [`crate::confusables`]. The builder
 // computes the index keys with `unicode-security` directly (the same folds, checked by the tests).
 
-/// The loose skeleton of a label at build time (the `LKSK` index key), see
-/// [`Confusables::loose_skeleton`].
-#[cfg(feature = "builder")]
-pub fn loose_skeleton(label: &str) -> String {
-    crate::confusables::reference_loose_skeleton(label)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Builder helpers (used by targets::sections)
-// ---------------------------------------------------------------------------------------------
-
-/// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
-/// 2-deletion for official labels of 10+ characters).
-#[cfg(feature = "builder")]
-pub fn index_deletions(label: &str, flags: u8) -> Vec<String> {
-    let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
-        .chars()
-        .collect();
-    deletions(&s, max_distance(flags, s.len()))
-}
-
 /// A label at least this long may be 2 edits away from an official one.
-const LONG: usize = 10;
+pub(crate) const LONG: usize = 10;
 
 /// Shortest official label of a crypto brand whose typos count under any suffix and two edits
 /// away (`kraken`, `trezor`; not `token`).
@@ -254,7 +233,7 @@ pub const CRYPTO_MIN: usize = 6;
 const CRYPTO_LONG: usize = 7;
 
 /// The most edits a typo of a target with these flags and this (skeleton) length may have.
-fn max_distance(flags: u8, len: usize) -> usize {
+pub(crate) fn max_distance(flags: u8, len: usize) -> usize {
     let official = flags & OFFICIAL != 0;
     if official && (len >= LONG || flags & CRYPTO != 0 && len >= CRYPTO_LONG) {
         2
@@ -267,7 +246,7 @@ fn max_distance(flags: u8, len: usize) -> usize {
 /// suspicious alone, unlike other brands' (30).
 const CRYPTO_OTHER_SUFFIX: [u8; 2] = [45, 40];
 
-fn deletions(s: &[char], depth: usize) -> Vec<String> {
+pub(crate) fn deletions(s: &[char], depth: usize) -> Vec<String> {
     let mut out: Vec<String> = vec![s.iter().collect()];
     let mut frontier: Vec<Vec<char>> = vec![s.to_vec()];
     for _ in 0..depth {
@@ -565,10 +544,10 @@ impl<'a> Lookalike<'a> {
         })
     }
 
-    /// [`Lookalike::check`] for the engine's [`crate::engine::Subject`].
+    /// [`Lookalike::check`] for the engine's [`crate::subject::Subject`].
     pub fn check_subject(
         &self,
-        s: &crate::engine::Subject<'_>,
+        s: &crate::subject::Subject<'_>,
         user_protected: &[String],
     ) -> Finding {
         self.check(

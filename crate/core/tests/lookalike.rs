@@ -291,9 +291,7 @@ fn user_protected_domains_get_lookalike_protection() {
 
 #[test]
 fn moz_top_500_are_never_lookalikes() {
-    let Ok(text) = std::fs::read_to_string("../../../shared/data/negatives_top_moz500.tsv")
-        .or_else(|_| std::fs::read_to_string("/work/shared/data/negatives_top_moz500.tsv"))
-    else {
+    let Some(text) = read_shared("negatives_top_moz500.tsv") else {
         eprintln!("moz500 list not available; skipped");
         return;
     };
@@ -391,8 +389,14 @@ fn hostile_hosts_do_not_panic() {
     }
 }
 
+/// A file of the shared data (`../shared/data/` beside the repository), if present.
+fn read_shared(path: &str) -> Option<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
+    std::fs::read_to_string(format!("{root}{path}")).ok()
+}
+
 fn read_dev(name: &str) -> Option<String> {
-    std::fs::read_to_string(format!("/work/shared/data/dev/{name}")).ok()
+    read_shared(&format!("dev/{name}"))
 }
 
 #[test]
@@ -432,7 +436,7 @@ fn measure_uncurated_brands() {
         "curated rows removed: {}",
         full.lines().count() - kept.lines().count()
     );
-    let ours = targets::sections(
+    let ours = waspada_core::builder::targets::sections(
         &kept,
         &[
             include_str!("../data/popular.tsv"),

@@ -32,7 +32,7 @@ fn data() -> &'static Data {
         let mut w = EnvelopeWriter::new("test", 20260101);
         let psl = psl_section(include_str!("../data/public_suffix_list.dat")).expect("psl");
         w.add_section(waspada_core::domain::PSL_TAG, psl);
-        for (tag, body) in rules::sections().expect("rules compile") {
+        for (tag, body) in waspada_core::builder::rules::sections().expect("rules compile") {
             w.add_section(tag, body);
         }
         let (tag, body) = waspada_core::confusables::section().expect("confusables");
@@ -489,14 +489,16 @@ fn corrupt_sections_are_typed_errors() {
         }
     }
     // A build with a broken data line names the file and line.
-    let err = rules::sections_from_texts(&rules::RuleTexts {
-        weights: "url.userinfo\tmany\n",
-        abused_tlds: "",
-        url_shorteners: "",
-        hosting_suffixes: "",
-        hosting_extra: "",
-        keywords: "",
-    })
+    let err = waspada_core::builder::rules::sections_from_texts(
+        &waspada_core::builder::rules::RuleTexts {
+            weights: "url.userinfo\tmany\n",
+            abused_tlds: "",
+            url_shorteners: "",
+            hosting_suffixes: "",
+            hosting_extra: "",
+            keywords: "",
+        },
+    )
     .unwrap_err();
     assert!(err.contains("weights.tsv:1"), "{err}");
 }

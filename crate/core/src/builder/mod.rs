@@ -21,6 +21,9 @@
 //! The output is reproducible: the same inputs give byte-identical files (no clock, no hash-map
 //! iteration order; the build date comes from `data/VERSION`).
 
+pub mod rules;
+pub mod targets;
+
 use crate::blocklist::{self, EncodeEntry, EntryKind};
 use crate::category::Category;
 use crate::domain::Psl;
@@ -103,23 +106,23 @@ impl fmt::Debug for Inputs {
 }
 
 /// The bundled list version (`crate/core/data/VERSION`).
-pub const BUNDLED_VERSION: &str = include_str!("../data/VERSION");
+pub const BUNDLED_VERSION: &str = include_str!("../../data/VERSION");
 /// The bundled Public Suffix List.
-pub const BUNDLED_PSL: &str = include_str!("../data/public_suffix_list.dat");
+pub const BUNDLED_PSL: &str = include_str!("../../data/public_suffix_list.dat");
 /// The bundled blocklist sources (`crate/core/data/sources/`): file name and text. A test checks
 /// that this table names every file of that directory.
 pub const BUNDLED_SOURCES: &[(&str, &str)] = &[
     (
         "eth_phishing_detect_1.2.0_blacklist.tsv",
-        include_str!("../data/sources/eth_phishing_detect_1.2.0_blacklist.tsv"),
+        include_str!("../../data/sources/eth_phishing_detect_1.2.0_blacklist.tsv"),
     ),
     (
         "polkadot_deny_before_2025-07.tsv",
-        include_str!("../data/sources/polkadot_deny_before_2025-07.tsv"),
+        include_str!("../../data/sources/polkadot_deny_before_2025-07.tsv"),
     ),
     (
         "urlhaus_domains_2025-07-19.tsv",
-        include_str!("../data/sources/urlhaus_domains_2025-07-19.tsv"),
+        include_str!("../../data/sources/urlhaus_domains_2025-07-19.tsv"),
     ),
 ];
 
@@ -167,16 +170,16 @@ pub fn bundled_sources() -> Vec<SourceFile> {
 pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     let mut sections: Vec<(Tag, Vec<u8>)> = Vec::new();
     // Targets, popular sites and the lookalike indexes (TGTD, TGTH, LKSK, LKDL, LKBR).
-    sections.extend(crate::targets::sections(
-        include_str!("../data/targets.tsv"),
+    sections.extend(targets::sections(
+        include_str!("../../data/targets.tsv"),
         &[
-            include_str!("../data/popular.tsv"),
-            include_str!("../data/popular_moz500.tsv"),
+            include_str!("../../data/popular.tsv"),
+            include_str!("../../data/popular_moz500.tsv"),
         ],
         BUNDLED_PSL,
     )?);
     // Scam-pattern rules: weights, abused TLDs, shorteners, hosting suffixes, keywords (RULE).
-    sections.extend(crate::rules::sections()?);
+    sections.extend(rules::sections()?);
     // UTS #39 confusable folds behind the lookalike skeletons and the rules' homograph test (CONF).
     sections.push(crate::confusables::section()?);
     Ok(sections)
@@ -193,17 +196,17 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
 /// `x.000webhostapp.com`) stays blockable: it is one user's page, not the popular site, and the
 /// curated feeds list hundreds of such phishing pages; blocking it blocks nothing else.
 pub fn scoring_protected() -> Box<dyn Fn(&str) -> bool> {
-    let targets_tsv = include_str!("../data/targets.tsv");
+    let targets_tsv = include_str!("../../data/targets.tsv");
     let popular_tsvs = [
-        include_str!("../data/popular.tsv"),
-        include_str!("../data/popular_moz500.tsv"),
+        include_str!("../../data/popular.tsv"),
+        include_str!("../../data/popular_moz500.tsv"),
     ];
     let official = domains_of_tsv_column(targets_tsv, "official_domains");
     let mut popular = BTreeSet::new();
     for t in popular_tsvs {
         popular.extend(domains_of_tsv_column(t, "domain"));
     }
-    let targets_set = crate::targets::protected_set(targets_tsv, &popular_tsvs, BUNDLED_PSL).ok();
+    let targets_set = targets::protected_set(targets_tsv, &popular_tsvs, BUNDLED_PSL).ok();
     let psl_bytes = crate::domain::psl_section(BUNDLED_PSL).unwrap_or_default();
     Box::new(move |host: &str| {
         let mut h = host;
