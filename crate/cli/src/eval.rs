@@ -411,12 +411,12 @@ fn issue11_targets(
     let openphish = get(SECTIONS[0], "openphish");
     let indo = get(SECTIONS[4], "phishing");
     let (held_n, other_s, other_d, gambling_only) = held;
-    md.push_str(&format!(
+    md.push_str(
         "## Targets (issue 11: precision on data never seen)\n\nThe issue's goals apply to held-back \
 data; these are the dev figures. Gambling-category hits on the top-100k (real betting sites; the category \
 is on by default and can be turned off) are on their own line, not counted as false positives.\n\n\
 | measure | goal | Waspada | met |\n|---|---|---|---|\n"
-    ));
+    );
     let mut row = |name: &str, goal: &str, value: String, ok: bool| {
         md.push_str(&format!(
             "| {name} | {goal} | {value} | {} |\n",
