@@ -21,6 +21,10 @@ use crate::targets::Targets;
 use crate::url::{self, Canonical, UrlError};
 use crate::verdict::{Level, Reason, Verdict};
 
+/// Points a lure word in the URL adds to a TLD swap (`lookalike.tld_swap`, 30): together they
+/// reach suspicious.
+const TLD_SWAP_WITH_LURE: u8 = 10;
+
 /// The section views of one data file.
 struct Views<'a> {
     psl: Psl<'a>,
@@ -390,7 +394,7 @@ impl Engine {
             if finding.reasons.is_empty() {
                 if let Some(c) = subject.canonical {
                     let on_platform = subject.private_suffix || hosted.is_some();
-                    finding = views.lookalike.path_brand(&c.path, on_platform);
+                    finding = views.lookalike.path_brand(&c.path, on_platform, host);
                 }
             }
             reasons.extend(finding.reasons);
@@ -404,6 +408,16 @@ impl Engine {
             (known.is_none() || rules::applies_on_official_site(&r.code))
                 && !(gambling_off && rules::is_gambling(&r.code))
         }));
+        // A brand's label under another suffix is context alone (brands run country sites);
+        // with a lure word in the URL (`klikbca.net/login`) it is the attack.
+        if reasons.iter().any(|r| r.code == rules::code::LURE) {
+            if let Some(swap) = reasons.iter_mut().find(|r| {
+                r.code == "lookalike.tld_swap" && r.params.get("kind").is_some_and(|k| k == "swap")
+            }) {
+                swap.score = swap.score.saturating_add(TLD_SWAP_WITH_LURE);
+                swap.params.insert("with".to_string(), "lure".to_string());
+            }
+        }
         let (score, level) = score::combine(&reasons, self.settings.sensitivity);
         verdict.score = score;
         verdict.verdict = level;

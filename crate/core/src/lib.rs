@@ -10,6 +10,7 @@ pub mod domain;
 pub mod engine;
 pub mod error;
 pub mod format;
+pub mod idn;
 pub mod lookalike;
 pub mod page;
 pub mod rules;

@@ -69,6 +69,11 @@ pub const RANKED: u8 = 16;
 /// A curated brand's short official label (3–4 characters, with brand keys) under a
 /// country-code suffix: a target for one added character only (`jneh.co.id`, `dana7.id`).
 pub const SHORT: u8 = 32;
+/// An official domain of a crypto wallet or exchange (`sector` crypto in `targets.tsv`): one
+/// visit can drain a wallet, and these names are imitated under any TLD (MetaMask's own
+/// eth-phishing-detect flags a label two edits from a protected one whatever its TLD), so their
+/// typos count under other suffixes too and two edits away (see [`crate::lookalike`]).
+pub const CRYPTO: u8 = 64;
 
 pub(crate) const DOMAINS_MAGIC: [u8; 4] = *b"TGD1";
 pub(crate) const RECORD_LEN: usize = 12;

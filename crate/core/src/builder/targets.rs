@@ -4,7 +4,7 @@
 
 use crate::confusables::reference_strict_skeleton;
 use crate::format::Tag;
-use crate::lookalike::{bigram_index, brand_key_len, deletions, BIGRAM_BYTES, LONG};
+use crate::lookalike::{bigram_index, brand_key_len, deletions, BIGRAM_BYTES};
 use crate::targets::*;
 use publicsuffix::{List, Psl};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -14,6 +14,8 @@ struct Row {
     brand: String,
     domains: Vec<String>,
     keys: Vec<String>,
+    /// The `sector` column (5th) is `crypto`.
+    crypto: bool,
 }
 
 fn parse_targets(text: &str) -> Result<Vec<Row>, String> {
@@ -46,10 +48,12 @@ fn parse_targets(text: &str) -> Result<Vec<Row>, String> {
             .map(|k| k.trim().to_ascii_lowercase())
             .filter(|k| !k.is_empty())
             .collect();
+        let crypto = cols.get(4).is_some_and(|s| s.trim() == "crypto");
         rows.push(Row {
             brand: brand.trim().to_string(),
             domains,
             keys,
+            crypto,
         });
     }
     Ok(rows)
@@ -368,6 +372,9 @@ pub fn sections_with_imitations(
             // news sites or generic words.
             if label.len() >= TYPO_MIN_OFFICIAL && !row.keys.is_empty() {
                 r.flags |= TYPO;
+                if row.crypto && label.len() >= crate::lookalike::CRYPTO_MIN {
+                    r.flags |= CRYPTO;
+                }
             } else if label.len() >= 3 && !row.keys.is_empty() {
                 let suffix = r.domain.get(r.reg_start + r.label_len + 1..).unwrap_or("");
                 // Country-code suffixes only: under `.com` short names are everyone's.
@@ -451,7 +458,7 @@ pub fn sections_with_imitations(
         let loose = loose_skeleton(label);
         skel.push((hash(&loose), i as u32));
         if r.flags & TYPO != 0 {
-            for key in index_deletions(label, r.flags & OFFICIAL != 0) {
+            for key in index_deletions(label, r.flags) {
                 dels.push((hash(&key), i as u32));
             }
         } else if r.flags & SHORT != 0 {
@@ -509,11 +516,11 @@ pub fn loose_skeleton(label: &str) -> String {
 
 /// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
 /// 2-deletion for official labels of 10+ characters).
-pub fn index_deletions(label: &str, official: bool) -> Vec<String> {
+pub fn index_deletions(label: &str, flags: u8) -> Vec<String> {
     let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
         .chars()
         .collect();
-    deletions(&s, if official && s.len() >= LONG { 2 } else { 1 })
+    deletions(&s, crate::lookalike::max_distance(flags, s.len()))
 }
 
 #[cfg(test)]

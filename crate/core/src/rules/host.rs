@@ -3,7 +3,6 @@
 //! hosting (`hosting.free`) and IPFS gateways (`hosting.ipfs`).
 
 use super::*;
-use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 /// The hint a user's own label on a hosting platform gives by itself: digits (`cou11`,
 /// `niheugeufrequa-2372`) or a hyphen (`en-web3fix`).
@@ -56,76 +55,48 @@ pub(super) fn ipfs_content<'a>(raw: &RawUrl<'a>, host: &'a str) -> Option<(&'a s
 }
 
 impl<'a> Rules<'a> {
+    /// IDN labels by Chromium's display policy ([`crate::idn`]): a label Chromium would show as
+    /// punycode is a spoof — characters outside the allowed set (`host.restricted_chars`), or
+    /// mixed scripts, a whole-script confusable under a TLD not of its script, digit lookalikes,
+    /// invisible or out-of-context marks (`host.mixed_script`, `level` says which). Any other IDN
+    /// gets the informative `host.punycode`. Accented Latin (`šachy.com`, `tiếngviệt.vn`) is
+    /// ordinary: whether it imitates a protected site is the lookalike check's question.
     pub(super) fn check_scripts(&self, s: &RuleInput, out: &mut Vec<Reason>) {
         if !s.host.split('.').any(|l| l.starts_with("xn--")) {
             return;
         }
-        let mut worst = RestrictionLevel::ASCIIOnly;
-        let mut worst_label = "";
-        for label in s.host_unicode.split('.') {
-            if label.is_ascii() {
-                continue;
-            }
-            let level = label.detect_restriction_level();
-            if level > worst {
-                worst = level;
-                worst_label = label;
-            }
-        }
-        let (code, key, level) = match worst {
-            RestrictionLevel::Unrestricted => (
-                code::RESTRICTED_CHARS,
-                "host.restricted_chars",
-                "unrestricted",
-            ),
-            RestrictionLevel::MinimallyRestrictive => {
-                (code::MIXED_SCRIPT, "host.mixed_script", "minimal")
-            }
-            RestrictionLevel::ModeratelyRestrictive => {
-                (code::MIXED_SCRIPT, "host.mixed_script_moderate", "moderate")
-            }
-            _ => {
-                // One script throughout, but one that is not Latin and whose letters all pass for
-                // Latin ones (Cyrillic "аррӏе" reads "apple") under an ASCII top-level domain:
-                // a whole-script homograph (UTS #39).
-                let tld_ascii = !s.host.rsplit('.').next().unwrap_or("").starts_with("xn--");
-                let homograph = s.host_unicode.split('.').find(|l| {
-                    !l.is_ascii()
-                        && l.chars().count() >= 3
-                        && self.confusables.is_some_and(|c| c.skeleton_is_ascii(l))
-                });
-                // Latin letters dressed with accents or dots (ṡteamcommunity, gôôgle) under a
-                // generic TLD or Indonesia's, where such names are not in ordinary use: they
-                // pass for an ASCII name. Under other ccTLDs (müller.de) they are ordinary.
-                let tld = s.host.rsplit('.').next().unwrap_or("");
-                let generic = tld_ascii && (tld.len() > 2 || tld == "id");
-                let dressed_latin = s
-                    .host_unicode
-                    .split('.')
-                    // Written in Latin letters only, some of them dressed: with combining accents
-                    // or dots (canonical decomposition, marks U+0300–U+036F and U+1DC0–U+1DFF),
-                    // or letters of the Latin-1, Latin Extended-A/B, IPA and Latin Extended
-                    // Additional blocks (stroke and hook letters such as ŧ, ɨ, đ that do not
-                    // decompose). A per-character flag of the `CONF` section
-                    // (`confusables::LATIN`, computed by the builder).
-                    .find(|l| !l.is_ascii() && self.confusables.is_some_and(|c| c.is_latin(l)));
-                match (homograph, dressed_latin) {
-                    (Some(label), _) if tld_ascii => {
-                        worst_label = label;
-                        (code::MIXED_SCRIPT, "host.mixed_script", "whole_script")
-                    }
-                    (_, Some(label)) if generic => {
-                        worst_label = label;
-                        (code::PUNYCODE, "host.punycode_latin", "dressed_latin")
-                    }
-                    _ => (code::PUNYCODE, "host.punycode", "single"),
+        let host = s.host.trim_end_matches('.');
+        let tld = host.rsplit('.').next().unwrap_or("");
+        let unicode = s.host_unicode.trim_end_matches('.');
+        let tld_unicode = unicode.rsplit('.').next().unwrap_or("");
+        let mut worst: Option<(crate::idn::Spoof, &str)> = None;
+        for label in unicode.split('.') {
+            if let Some(k) = crate::idn::spoof(label, tld, tld_unicode, self.confusables.as_ref()) {
+                // Restricted characters first: they say the most.
+                if worst.map_or(true, |(w, _)| {
+                    k == crate::idn::Spoof::Restricted && w != crate::idn::Spoof::Restricted
+                }) {
+                    worst = Some((k, label));
                 }
             }
-        };
-        let label = if worst_label.is_empty() {
-            s.host_unicode
-        } else {
-            worst_label
+        }
+        let (code, key, level, label) = match worst {
+            Some((crate::idn::Spoof::Restricted, l)) => (
+                code::RESTRICTED_CHARS,
+                "host.restricted_chars",
+                "restricted",
+                l,
+            ),
+            Some((k, l)) => (code::MIXED_SCRIPT, "host.mixed_script", k.as_str(), l),
+            None => (
+                code::PUNYCODE,
+                "host.punycode",
+                "single",
+                unicode
+                    .split('.')
+                    .find(|l| !l.is_ascii())
+                    .unwrap_or(unicode),
+            ),
         };
         out.push(
             Reason::new(code, self.weight(key))
