@@ -22,8 +22,6 @@ use waspada_core::{Level, Verdict};
 
 /// The curated targets and the bundled popular lists, as compiled into the CLI's own data file.
 const TARGETS_TSV: &str = include_str!("../../core/data/targets.tsv");
-const POPULAR_TSV: &str = include_str!("../../core/data/popular.tsv");
-const POPULAR_MOZ_TSV: &str = include_str!("../../core/data/popular_moz500.tsv");
 
 /// Flagged means suspicious or worse; `invalid` (a host the browser would not open as such) is
 /// counted as flagged too, so a spoof is never "caught" by being unreadable without it showing.
@@ -186,8 +184,8 @@ fn data_without_popular(unseen: &HashSet<String>) -> Result<Vec<u8>, String> {
             .map(|l| format!("{l}\n"))
             .collect()
     };
-    let popular = filter(POPULAR_TSV);
-    let moz = filter(POPULAR_MOZ_TSV);
+    let popular = filter(waspada_core::builder::bundled_popular());
+    let moz = filter(waspada_core::builder::BUNDLED_MOZ500);
     let mut inputs = waspada_core::builder::Inputs::without_sources().map_err(|e| e.to_string())?;
     let new =
         waspada_core::builder::targets::sections(TARGETS_TSV, &[&popular, &moz], &inputs.psl_text)?;
