@@ -26,6 +26,28 @@ with open(S+'targets.tsv') as f:
         rows.append((brand,','.join(ds),country,sector,src.replace('\t',' ')))
         seen.update(ds)
 FORCEKEY={}
+# Our own curated brands of Malaysia, Singapore, Thailand, Vietnam and the Philippines (issue 13),
+# with their brand keys and graded evidence: a row there replaces a shared row naming one of its domains.
+GRADES=('VERIFIED','SECONDARY','REGISTER','LISTING')
+with open(OUT+'targets_sea.tsv') as f:
+    sea=[l.rstrip('\n').split('\t') for l in f if l.strip() and not l.startswith('#')][1:]
+sea_domains=set()
+for row in sea:
+    brand,doms,keys,country,sector,ev=row
+    ds=doms.split(',')
+    assert all(dom_re.match(d) for d in ds), row
+    assert ev.startswith(GRADES), 'targets_sea.tsv: evidence without a grade: '+brand
+    assert all(k in {key(d) for d in ds} for k in filter(None,keys.split(','))), 'targets_sea.tsv: a key is not a label of the row: '+brand
+    assert not (set(ds) & sea_domains), 'targets_sea.tsv: domain listed twice: '+brand
+    sea_domains.update(ds)
+replaced=[r for r in rows if set(r[1].split(',')) & sea_domains]
+rows=[r for r in rows if r not in replaced]
+seen=set(d for r in rows for d in r[1].split(','))
+for brand,doms,keys,country,sector,ev in sea:
+    rows.append((brand,doms,country,sector,ev))
+    seen.update(doms.split(','))
+    FORCEKEY[doms]=keys
+print('targets_sea.tsv: %d rows, replacing %d shared rows'%(len(sea),len(replaced)),file=sys.stderr)
 
 CRYPTO=[('MetaMask','metamask.io','metamask',706),('WalletConnect','walletconnect.com','walletconnect',617),('Binance','binance.com','binance',542),('Coinbase','coinbase.com','coinbase',434),('Ledger','ledger.com','',430),('Polkadot','polkadot.network','polkadot',424),('Blockchain.com','blockchain.com','',403),('Ethereum','ethereum.org','',385),('Uniswap','uniswap.org','uniswap',355),('PancakeSwap','pancakeswap.finance','pancakeswap',286),('Trust Wallet','trustwallet.com','trustwallet',152),('OpenSea','opensea.io','opensea',143),('Kraken','kraken.com','kraken',124),('Trezor','trezor.io','trezor',104),('imToken','token.im','imtoken',137)]
 for b,d,k,n in CRYPTO:
@@ -98,7 +120,8 @@ for _,ds,*_ in rows:
     for d in ds.split(','): curated_keys.add(key(d))
 with open(OUT+'targets.tsv','w') as f:
     f.write('# Protected targets: brands and their official domains. Compiled into the data file (sections TGT*).\n')
-    f.write('# Sources: ../shared/data/targets.tsv (curated brand list with evidence) and negatives_indonesia.tsv\n')
+    f.write('# Sources: ../shared/data/targets.tsv (curated brand list with evidence), targets_sea.tsv (our own curated\n')
+    f.write('# brands of Malaysia, Singapore, Thailand, Vietnam and the Philippines) and negatives_indonesia.tsv\n')
     f.write('# (official Indonesian domains with evidence). Columns: brand, official domains (comma-separated), country,\n')
     f.write('# sector, evidence. Do not add a domain without evidence.\n')
     f.write('# brand_keys: labels watched for inside other hosts (combosquats, brand embedding); empty when the name\n')

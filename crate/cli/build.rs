@@ -1,5 +1,6 @@
-//! Builds the default data file from `crate/core/data/` (blocklist sources, PSL, targets,
-//! rules) into `OUT_DIR/waspada.bin`, which `src/main.rs` embeds with `include_bytes!`.
+//! Builds the default data file from `crate/core/data/` (targets, rules) and the sources
+//! `scripts/acquire` wrote (`target/sources/`: blocklists, PSL, popular sites, shorteners) into
+//! `OUT_DIR/waspada.bin`, which `src/main.rs` embeds with `include_bytes!`.
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -9,6 +10,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     // any of them rebuilds it and reruns this script; watching the directory covers new files.
     println!("cargo:rerun-if-changed=../core/data");
     println!("cargo:rerun-if-changed=build.rs");
+    println!(
+        "cargo:rerun-if-changed={}/lists",
+        waspada_core::builder::SOURCES_DIR
+    );
     let inputs = waspada_core::builder::Inputs::defaults()?;
     let (bytes, _report) = waspada_core::builder::build(&inputs)?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?).join("waspada.bin");

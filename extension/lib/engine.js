@@ -1,25 +1,38 @@
 // Loads the wasm core and the bundled list once per background start, lazily, and caches them.
-import init, { Checker } from '../wasm/waspada_wasm.js';
-import { api } from './api.js';
+// Protection degrades visibly, never silently: a list that does not load (truncated, corrupt, a
+// newer format) leaves the lookalike and scam-pattern checks running on `data/core.bin` (the same
+// file without list entries), and `protectionStatus()` says so for the badge and the popup; a core
+// that does not load at all turns the badge to "off".
+import init, { Checker, reinstantiate } from '../wasm/waspada_wasm.js';
+import { api } from './platform.js';
 import { engineSettings, loadSettings } from './settings.js';
 
 let pending = null;
+const status = { engine: 'loading', list: 'loading', problem: null, instances: 0 };
+
+/** What protection is running: `{engine, list: 'ok'|'failed'|'loading', problem, instances}`. */
+export const protectionStatus = () => ({ ...status });
 
 /** A checker over the bundled list, with its checks hardened: should the core ever trap (a bug,
- *  never bad input by design), the checker is rebuilt from the same bytes and the call retried once. */
+ *  never bad input by design), the trapped instance is dropped, the module instantiated afresh
+ *  (new memory: the old one may be corrupt), the checker rebuilt and the call retried once. */
 class SafeChecker {
   constructor(bytes, settings) {
     this.bytes = bytes;
     this.settings = settings;
     this.inner = new Checker(bytes, settings);
   }
-  /** Runs `call` on the checker; after a trap, rebuilds the checker and runs it once more. */
+  /** Runs `call` on the checker; after a trap, re-instantiates and runs it once more. */
   guarded(call) {
     try {
       return call(this.inner);
     } catch (err) {
       if (!(err instanceof WebAssembly.RuntimeError)) throw err;
-      console.error('[waspada] the core trapped; rebuilding the checker', err);
+      console.error('[waspada] the core trapped; instantiating it afresh', err);
+      // Forget the old object without freeing it in the new instance's memory.
+      this.inner.__destroy_into_raw?.();
+      reinstantiate();
+      status.instances += 1;
       this.inner = new Checker(this.bytes, this.settings);
       return call(this.inner);
     }
@@ -35,20 +48,45 @@ class SafeChecker {
   }
   setSettings(settings) {
     this.settings = settings;
-    this.inner.setSettings(settings);
+    this.guarded((c) => c.setSettings(settings));
   }
   info() {
-    return this.inner.info();
+    return this.guarded((c) => c.info());
   }
+}
+
+async function readFile(path) {
+  const response = await fetch(api.runtime.getURL(path));
+  if (!response.ok) throw new Error(`cannot read ${path} (${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 async function load() {
   const started = performance.now();
-  await init({ module_or_path: api.runtime.getURL('wasm/waspada_wasm_bg.wasm') });
-  const response = await fetch(api.runtime.getURL('data/waspada.bin'));
-  if (!response.ok) throw new Error(`cannot read the bundled list (${response.status})`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const checker = new SafeChecker(bytes, engineSettings(await loadSettings()));
+  try {
+    await init({ module_or_path: api.runtime.getURL('wasm/waspada_wasm_bg.wasm') });
+  } catch (err) {
+    Object.assign(status, { engine: 'failed', list: 'failed', problem: String(err?.message ?? err) });
+    throw err;
+  }
+  status.instances = Math.max(status.instances, 1);
+  const settings = engineSettings(await loadSettings());
+  let checker;
+  try {
+    checker = new SafeChecker(await readFile('data/waspada.bin'), settings);
+    Object.assign(status, { engine: 'ok', list: 'ok', problem: null });
+  } catch (err) {
+    // The list is refused: keep the heuristics (the same data without the list's entries).
+    const problem = String(err?.message ?? err);
+    console.error('[waspada] the list did not load; lookalike and pattern checks only', problem);
+    try {
+      checker = new SafeChecker(await readFile('data/core.bin'), settings);
+    } catch (err2) {
+      Object.assign(status, { engine: 'failed', list: 'failed', problem: `${problem}; ${err2?.message ?? err2}` });
+      throw err2;
+    }
+    Object.assign(status, { engine: 'ok', list: 'failed', problem });
+  }
   console.info(`[waspada] engine ready in ${Math.round(performance.now() - started)} ms`);
   return checker;
 }

@@ -20,11 +20,25 @@ export function collectPageFacts(waitMs, maxText) {
   // Bounded work whatever the page holds (a hostile page can have a million inputs).
   const MAX_INPUTS = 500;
   const MAX_TEXT_ELEMENTS = 300;
+  // Inputs of the document and of its open shadow roots (kits hide forms in web components).
+  const inputs = () => {
+    const out = [...document.querySelectorAll('input')];
+    const hosts = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).slice(0, 50);
+    for (const h of hosts) out.push(...h.shadowRoot.querySelectorAll('input'));
+    return out.slice(0, MAX_INPUTS);
+  };
+  // A text input drawn as dots (`-webkit-text-security`) is a password field.
+  const masked = (el) => {
+    const style = getComputedStyle(el);
+    const sec = style.webkitTextSecurity || style.getPropertyValue('-webkit-text-security');
+    return Boolean(sec) && sec !== 'none';
+  };
   const fields = () => {
     const seen = { password: false, code: false, card: false };
-    for (const el of [...document.querySelectorAll('input')].slice(0, MAX_INPUTS)) {
+    for (const el of inputs()) {
       if (!visible(el)) continue;
       const type = (el.getAttribute('type') || 'text').toLowerCase();
+      if (masked(el)) seen.password = true;
       const auto = (el.getAttribute('autocomplete') || '').toLowerCase();
       const names = `${el.name || ''} ${el.id || ''} ${el.getAttribute('placeholder') || ''}`;
       if (type === 'password') seen.password = true;

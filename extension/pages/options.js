@@ -1,5 +1,6 @@
 // Options: sensitivity, categories, trusted sites, protected sites, list information.
-import { localize, t, send } from '../lib/i18n.js';
+import { localize, t, send, LANGUAGES, LANGUAGE_KEY, setLanguage } from '../lib/i18n.js';
+import { api } from '../lib/platform.js';
 import { CATEGORIES } from '../lib/settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -63,6 +64,25 @@ function render() {
   renderList($('protected-list'), settings.protected, 'protected');
 }
 
+/** The language picker: "same as the browser" or one of the shipped locales, each in its own name.
+ *  A choice is saved and the page reloads in it (so do the warning page and the popup next time). */
+async function languagePicker() {
+  const select = $('language');
+  const stored = (await api.storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY] ?? '';
+  const auto = new Option(t('options_language_auto'), '');
+  select.append(auto);
+  for (const [code, name] of Object.entries(LANGUAGES)) {
+    const option = new Option(name, code);
+    option.lang = code;
+    select.append(option);
+  }
+  select.value = Object.hasOwn(LANGUAGES, stored) ? stored : '';
+  select.addEventListener('change', async () => {
+    await setLanguage(select.value);
+    location.reload();
+  });
+}
+
 function addFrom(form, input, field) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -78,6 +98,7 @@ function addFrom(form, input, field) {
 
 async function main() {
   localize();
+  await languagePicker();
   const fs = $('categories');
   for (const c of CATEGORIES) {
     const label = document.createElement('label');

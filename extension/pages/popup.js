@@ -1,6 +1,6 @@
 // The toolbar popup: the current tab's verdict, an offline link checker, the list version.
 // Opened with `?link=<url>` (from the context menu) it checks that link in a tab of its own.
-import { api } from '../lib/api.js';
+import { api } from '../lib/platform.js';
 import { localize, t, send, reasonList, levelText } from '../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -62,8 +62,18 @@ async function checkLink() {
   }
 }
 
+/** Says so when protection is degraded (no list, no core, no access to sites). */
+async function showProtection() {
+  const status = await send({ type: 'status' });
+  if (!status.degraded) return;
+  const key = status.engine !== 'ok' ? 'status_engine_failed' : status.list !== 'ok' ? 'status_list_failed' : 'status_no_host_access';
+  $('protection').textContent = t(key);
+  $('protection').hidden = false;
+}
+
 async function main() {
   localize();
+  showProtection().catch(() => {});
   const link = new URLSearchParams(location.search).get('link');
   $('check-form').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -1,5 +1,5 @@
 // The full-page warning shown instead of a dangerous or blocked site. The blocked URL is the hash.
-import { api } from '../lib/api.js';
+import { api } from '../lib/platform.js';
 import { localize, t, send, reasonList } from '../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,14 +27,24 @@ function reportText(verdict, info) {
   ].join('\n');
 }
 
+/** Never `history.back()`: the page before may be the stopped page itself, which the back/forward
+ *  cache restores without a request. The background sends the tab to its last page before the stop. */
 async function goBackToSafety() {
-  if (history.length > 1) {
-    history.back();
-    return;
+  try {
+    await send({ type: 'backToSafety', url: blockedUrl || 'about:blank' });
+  } catch {
+    location.replace('about:blank');
   }
-  const tab = await api.tabs.getCurrent();
-  const target = api.runtime.getURL('').startsWith('moz-extension:') ? 'about:blank' : 'chrome://newtab/';
-  await api.tabs.update(tab.id, { url: target }).catch(() => location.replace('about:blank'));
+}
+
+/** This warning page was not opened by Waspada (a site can open it with any address): show
+ *  nothing of that address and offer nothing but the way out. */
+function notOurs() {
+  $('reasons').replaceChildren(document.createTextNode(t('warning_not_ours')));
+  $('more').hidden = true;
+  $('host-unicode').textContent = '-';
+  $('host-ascii').textContent = '-';
+  $('full-url').textContent = '';
 }
 
 async function main() {
@@ -46,7 +56,10 @@ async function main() {
     $('reasons').replaceChildren(document.createTextNode(t('warning_no_url')));
     return;
   }
-  const [verdict, info] = await Promise.all([send({ type: 'check', url: blockedUrl }), send({ type: 'listInfo' }).catch(() => null)]);
+  // Only what the background decided for this tab (never a fresh check of the address in the URL).
+  const [stop, info] = await Promise.all([send({ type: 'tabStop', url: blockedUrl }), send({ type: 'listInfo' }).catch(() => null)]);
+  if (!stop) return notOurs();
+  const verdict = stop.verdict;
   document.body.dataset.level = verdict.verdict;
   $('main').classList.toggle('suspicious', verdict.verdict === 'suspicious');
   $('headline').textContent = t(verdict.verdict === 'blocked' ? 'warning_headline_blocked' : 'warning_headline_dangerous');

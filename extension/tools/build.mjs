@@ -6,12 +6,11 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CATEGORIES } from '../lib/enums.js';
+import { DNR_DOMAIN, redirectRule, frameBlockRule } from '../lib/dnr-rules.js';
 
-export const CATEGORIES = ['phishing', 'scam', 'malware', 'crypto', 'gambling'];
+export { CATEGORIES };
 const CHUNK = 10000;
-
-/** What Chrome accepts in `requestDomains`: lower-case ASCII names and IPv4 literals. */
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_-]{1,63})*\.?$/;
 
 /** Parses `host<TAB>category` lines; returns { byCategory: Map, skipped: [{line, text, why}] }. */
 export function parseHosts(text) {
@@ -23,7 +22,7 @@ export function parseHosts(text) {
     const [host, category = 'phishing'] = line.split('\t');
     const h = host.toLowerCase().replace(/\.$/, '');
     if (!byCategory.has(category)) skipped.push({ line: i + 1, text: line, why: `unknown category ${category}` });
-    else if (!DOMAIN.test(h)) skipped.push({ line: i + 1, text: line, why: 'not a domain or IPv4 address' });
+    else if (!DNR_DOMAIN.test(h)) skipped.push({ line: i + 1, text: line, why: 'not a domain or IPv4 address' });
     else byCategory.get(category).add(h);
   });
   return { byCategory, skipped };
@@ -39,18 +38,7 @@ export function rulesFor(hosts, warningPageUrl) {
   let id = 1;
   for (let i = 0; i < sorted.length; i += CHUNK) {
     const requestDomains = sorted.slice(i, i + CHUNK);
-    rules.push({
-      id: id++,
-      priority: 1,
-      action: { type: 'redirect', redirect: { regexSubstitution: `${warningPageUrl}#\\0` } },
-      condition: { regexFilter: '^.+$', requestDomains, resourceTypes: ['main_frame'] },
-    });
-    rules.push({
-      id: id++,
-      priority: 1,
-      action: { type: 'block' },
-      condition: { requestDomains, resourceTypes: ['sub_frame'] },
-    });
+    rules.push(redirectRule(id++, warningPageUrl, requestDomains), frameBlockRule(id++, requestDomains));
   }
   return rules;
 }
@@ -97,7 +85,7 @@ async function cli(argv) {
     const [hostsFile, outDir, origin] = args;
     const { byCategory, skipped } = parseHosts(readFileSync(hostsFile, 'utf8'));
     mkdirSync(outDir, { recursive: true });
-    const warning = `${origin.replace(/\/$/, '')}/pages/warning.html`;
+    const warning = origin === 'extension-path' ? null : `${origin.replace(/\/$/, '')}/pages/warning.html`;
     for (const c of CATEGORIES) {
       const rules = rulesFor(byCategory.get(c), warning);
       writeFileSync(join(outDir, `${c}.json`), JSON.stringify(rules));

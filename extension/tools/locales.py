@@ -1,6 +1,9 @@
-# Source of extension/_locales/{en,id}/messages.json: edit here, run `python3 extension/tools/locales.py`.
+# Source of extension/_locales/*/messages.json: edit here (and locales_sea.py for ms, th, vi, fil),
+# run `python3 extension/tools/locales.py`.
 # Each entry: key -> (English, Bahasa Indonesia). `{name}` slots are filled by the pages from reason params.
-import json, pathlib
+import json, pathlib, sys
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from locales_sea import LOCALES as SEA
 
 M = {
  "ext_name": ("Waspada", "Waspada"),
@@ -8,6 +11,14 @@ M = {
                      "Memperingatkan Anda tentang situs palsu bank, dompet digital, belanja, judi, dan kripto. Semua diperiksa di perangkat Anda."),
  "action_title": ("Waspada: check this page", "Waspada: periksa halaman ini"),
  "menu_check_link": ("Check this link with Waspada", "Periksa tautan ini dengan Waspada"),
+ "status_list_failed": ("Protection is limited: the list of known scam sites did not load. Lookalike and scam-pattern checks still run.",
+                        "Perlindungan terbatas: daftar situs penipuan yang dikenal gagal dimuat. Pemeriksaan situs tiruan dan pola penipuan tetap berjalan."),
+ "status_engine_failed": ("Protection is off: the Waspada checker did not load. Update or reinstall the extension.",
+                          "Perlindungan mati: pemeriksa Waspada gagal dimuat. Perbarui atau pasang ulang ekstensi."),
+ "status_no_host_access": ("Protection is limited: Waspada may not read the sites you open. Allow it in the browser's extension settings.",
+                           "Perlindungan terbatas: Waspada tidak diizinkan membaca situs yang Anda buka. Izinkan di pengaturan ekstensi browser."),
+ "warning_not_ours": ("Waspada did not stop a page in this tab. This warning was not opened by Waspada, so it shows and allows nothing.",
+                      "Waspada tidak menghentikan halaman apa pun di tab ini. Peringatan ini tidak dibuka oleh Waspada, jadi tidak menampilkan dan tidak mengizinkan apa pun."),
  "error_prefix": ("Something went wrong:", "Terjadi kesalahan:"),
  "level_safe": ("No problems found", "Tidak ada masalah"),
  "level_suspicious": ("Be careful", "Hati-hati"),
@@ -42,8 +53,9 @@ M = {
  "warning_trust": ("Always trust this site", "Selalu percayai situs ini"),
  "warning_full_address": ("Full address:", "Alamat lengkap:"),
  "warning_report": ("Report a mistake", "Laporkan kesalahan"),
- "warning_report_help": ("If this site is safe, copy this report and send it to the Waspada project. Nothing is sent automatically.",
-                         "Jika situs ini aman, salin laporan ini dan kirimkan ke proyek Waspada. Tidak ada yang dikirim secara otomatis."),
+ "warning_report_help": ("If this site is safe, copy this report and send it to the Waspada project on its public issue tracker. Nothing is sent automatically.",
+                         "Jika situs ini aman, salin laporan ini dan kirimkan ke proyek Waspada lewat pelacak masalah (issue tracker) publiknya. Tidak ada yang dikirim secara otomatis."),
+ "warning_report_open": ("Open Waspada's issue tracker (new tab)", "Buka pelacak masalah Waspada (tab baru)"),
  "warning_copy": ("Copy report", "Salin laporan"),
  "warning_copied": ("Copied.", "Sudah disalin."),
  "popup_title": ("Waspada", "Waspada"),
@@ -90,6 +102,10 @@ M = {
  "options_list_date": ("Date", "Tanggal"),
  "options_privacy": ("Everything is checked on this device. Waspada sends nothing over the internet.",
                      "Semua diperiksa di perangkat ini. Waspada tidak mengirim apa pun lewat internet."),
+ "options_language": ("Language", "Bahasa"),
+ "options_language_auto": ("Same as the browser", "Sama dengan peramban"),
+ "options_language_help": ("Waspada uses your browser's language. You can pick another one here.",
+                           "Waspada memakai bahasa peramban Anda. Anda bisa memilih bahasa lain di sini."),
  "reason_unknown": ("Waspada found a warning sign ({code}).", "Waspada menemukan tanda bahaya ({code})."),
 }
 
@@ -138,10 +154,19 @@ R = {
 
 def build():
     root = pathlib.Path(__file__).resolve().parent.parent / "_locales"
+    tables = {}
     for i, lang in enumerate(["en", "id"]):
-        out = {k: {"message": v[i]} for k, v in M.items()}
-        for code, v in R.items():
-            out["reason_" + code.replace(".", "_")] = {"message": v[i]}
+        tables[lang] = ({k: v[i] for k, v in M.items()}, {c: v[i] for c, v in R.items()})
+    for lang, t in SEA.items():
+        tables[lang] = (t["M"], t["R"])
+    for lang, (m, r) in tables.items():
+        # Same keys as English, in English's order: a missing or stray key stops the build.
+        if set(m) != set(M) or set(r) != set(R):
+            sys.exit(f"{lang}: missing {sorted((set(M) - set(m)) | (set(R) - set(r)))}, "
+                     f"unknown {sorted((set(m) - set(M)) | (set(r) - set(R)))}")
+        out = {k: {"message": m[k]} for k in M}
+        for code in R:
+            out["reason_" + code.replace(".", "_")] = {"message": r[code]}
         d = root / lang
         d.mkdir(parents=True, exist_ok=True)
         (d / "messages.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -59,7 +59,9 @@ export async function ready(context) {
 export async function gotoExpect(page, url, until, timeout = 15000) {
   const seen = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() && until(f.url()), timeout });
   page.goto(url).catch(() => {});
-  await seen;
+  await seen.catch((err) => {
+    throw new Error(`${err.message} (the tab shows ${page.url()})`);
+  });
   await page.waitForLoadState('domcontentloaded').catch(() => {});
   return page.url();
 }

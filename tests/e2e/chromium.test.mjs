@@ -201,6 +201,34 @@ describe('Chromium', () => {
       await page.locator('#page-probe:checked').waitFor();
     });
 
+    test('a site that opens the warning page itself gets no verdict and no trust buttons', async () => {
+      await gotoExpect(page, visit('example.com', '/fake'), (u) => u.includes('/fake'));
+      // (A listed host's warning is the static rules' and true for anyone: that one is shown.)
+      for (const target of ['https://com/', 'https://www.bca.co.id/', `http://${lookalike?.host ?? 'klikbca-login.com'}/x`]) {
+        const fake = extUrl(`pages/warning.html#${target}`);
+        await page.evaluate((u) => { location.href = u; }, fake);
+        await page.waitForURL((u) => u.href === fake);
+        await page.locator('#reasons', { hasText: /did not stop a page in this tab/ }).waitFor();
+        assert.equal(await page.locator('#more').isVisible(), false, `${target}: the trust buttons are offered`);
+        assert.equal(await page.locator('#host-ascii').innerText(), '-');
+        await gotoExpect(page, visit('example.com', '/fake'), (u) => u.includes('/fake'));
+      }
+      const sw = await worker(context);
+      assert.deepEqual(await sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.trusted ?? []), []);
+    });
+
+    test('Back to safety after a page the probe stopped never lands on that page', async () => {
+      await gotoExpect(page, visit('example.com', '/before-probe'), (u) => u.includes('/before-probe'));
+      const host = 'akun-6620.weebly.com';
+      await gotoExpect(page, visit(host, '/signin'), isWarning, 20000);
+      await page.locator('#reasons li').first().waitFor();
+      const back = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() && !isWarning(f.url()) });
+      await page.locator('#back').click();
+      await back;
+      await page.waitForTimeout(500);
+      assert.match(page.url(), /example\.com:\d+\/before-probe$/, page.url());
+    });
+
     test('Continue anyway opens the site for this session only', async () => {
       const host = pickBlockedHost(3);
       await gotoExpect(page, visit(host), isWarning);
@@ -213,6 +241,8 @@ describe('Chromium', () => {
       // Still allowed in another tab of the same session.
       const other = await context.newPage();
       await gotoExpect(other, visit(host, '/again'), (u) => u.includes('/again'));
+      // Exactly that host: a subdomain the user never saw is still stopped.
+      await gotoExpect(other, visit(`unseen.${host}`, '/sub'), isWarning);
       await other.close();
     });
 

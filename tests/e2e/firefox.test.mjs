@@ -11,7 +11,7 @@ let srv;
 let lookalike;
 const visitedHosts = new Set();
 const PROBED = 'akun-7731.weebly.com';
-const HOSTS = () => ['example.com', PROBED, ...[0, 1, 2, 3, 4, 5].map((i) => pickBlockedHost(i)), ...LOOKALIKE_CANDIDATES];
+const HOSTS = () => ['example.com', PROBED, ...[0, 1, 2, 3, 4, 5].map((i) => pickBlockedHost(i)), `unseen.${pickBlockedHost(3)}`, ...LOOKALIKE_CANDIDATES];
 
 before(async () => {
   const wasm = await loadWasm();
@@ -100,6 +100,23 @@ describe('Firefox', () => {
       assert.equal(await $(driver, '#suggest-link').getAttribute('href'), 'https://klikbca.com/');
     });
 
+    test('a site that opens the warning page itself gets no verdict and no trust buttons', async () => {
+      await gotoExpect(driver, visit('example.com', '/fake'), (u) => u.includes('/fake'));
+      await driver.executeScript(`location.href = ${JSON.stringify(extUrl('pages/warning.html#https://com/'))}`);
+      await driver.wait(async () => (await $(driver, '#reasons').getText()).includes('did not stop a page in this tab'), 10000, 'the fake warning shows a verdict');
+      assert.equal(await $(driver, '#more').isDisplayed(), false);
+    });
+
+    test('Back to safety after a page the probe stopped never lands on that page', async () => {
+      await gotoExpect(driver, visit('example.com', '/before-probe'), (u) => u.includes('/before-probe'));
+      await gotoExpect(driver, visit(PROBED, '/signin'), isWarning, 25000);
+      await waitFor(driver, '#reasons li');
+      await $(driver, '#back').click();
+      await driver.wait(async () => (await driver.getCurrentUrl()).includes('/before-probe'), 10000);
+      await driver.sleep(500);
+      assert.ok((await driver.getCurrentUrl()).includes('/before-probe'));
+    });
+
     test('Continue anyway opens the site for this session only', async () => {
       const host = pickBlockedHost(3);
       await gotoExpect(driver, visit(host), isWarning);
@@ -109,6 +126,8 @@ describe('Firefox', () => {
       await waitTitle(driver, `ran ${host}`);
       assert.ok(srv.ranOn(host));
       await gotoExpect(driver, visit(host, '/again'), (u) => u.includes('/again'));
+      // Exactly that host: a subdomain the user never saw is still stopped.
+      await gotoExpect(driver, visit(`unseen.${host}`, '/sub'), isWarning);
     });
 
     test('Always trust this site keeps it allowed, and it shows in the options', async () => {

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, CHROME_DIR, FIREFOX_DIR, listedHosts } from './helpers.mjs';
-import { validate, MESSAGES } from '../../extension/lib/messages.js';
+import { validate as validateWith } from '../../extension/lib/messages.js';
+import { loadBackground } from './fake-browser.mjs';
 import { parseHosts, rulesFor, manifestFor, chromeId } from '../../extension/tools/build.mjs';
 import { cleanFacts } from '../../extension/lib/probe.js';
 
@@ -27,36 +28,86 @@ function coreReasonCodes() {
   return [...codes].sort();
 }
 
-test('every reason code of the core has a message in English and in Indonesian', () => {
+/** Every locale shipped: the folders of extension/_locales (en first). */
+const LOCALES = readdirSync(join(EXT, '_locales')).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+/** Messages that are rightly the same as in English in every language (the product's name). */
+const SAME_AS_ENGLISH = new Set(['ext_name', 'popup_title']);
+
+test('the six locales are shipped and offered by the options language picker', () => {
+  assert.deepEqual([...LOCALES].sort(), ['en', 'fil', 'id', 'ms', 'th', 'vi']);
+  // (read from the source: importing i18n.js here would fix its browser API before the explain test's)
+  const table = readFileSync(join(EXT, 'lib', 'i18n.js'), 'utf8').match(/LANGUAGES = Object\.freeze\(\{([\s\S]*?)\}\)/)[1];
+  assert.deepEqual([...table.matchAll(/^\s*([a-z]+):/gm)].map((m) => m[1]).sort(), [...LOCALES].sort());
+});
+
+test('every reason code of the core has a message in every locale', () => {
   const codes = coreReasonCodes();
   assert.ok(codes.includes('list.blocked') && codes.length >= 5, `too few codes found: ${codes}`);
-  for (const lang of ['en', 'id']) {
+  for (const lang of LOCALES) {
     const messages = locale(lang);
     const missing = codes.filter((c) => !messages[`reason_${c.replace(/\./g, '_')}`]);
     assert.deepEqual(missing, [], `${lang} lacks reason messages`);
   }
 });
 
-test('both locales have the same keys, no empty message and the same {slots}', () => {
+test('every locale has the keys of English, no empty message, the same {slots} and no English left', () => {
   const en = locale('en');
-  const id = locale('id');
-  assert.deepEqual(Object.keys(id).sort(), Object.keys(en).sort());
-  for (const [key, { message }] of Object.entries(en)) {
-    assert.ok(message.trim(), `en ${key} is empty`);
-    assert.ok(id[key].message.trim(), `id ${key} is empty`);
-    const slots = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort();
-    assert.deepEqual(slots(id[key].message), slots(message), `slots differ in ${key}`);
-    assert.ok(!message.includes('$') && !id[key].message.includes('$'), `${key}: $ is special in _locales`);
+  const slots = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort();
+  // An English sentence left untranslated shows as its run of common English words.
+  const english = /\b(the|this|that|is|are|with|your|you|and|not|of|to|it|for)\b/gi;
+  for (const lang of LOCALES.filter((l) => l !== 'en')) {
+    const other = locale(lang);
+    assert.deepEqual(Object.keys(other).sort(), Object.keys(en).sort(), `${lang}: keys differ from en`);
+    for (const [key, { message }] of Object.entries(en)) {
+      const text = other[key].message;
+      assert.ok(message.trim(), `en ${key} is empty`);
+      assert.ok(text.trim(), `${lang} ${key} is empty`);
+      assert.deepEqual(slots(text), slots(message), `${lang}: slots differ in ${key}`);
+      assert.ok(!message.includes('$') && !text.includes('$'), `${lang} ${key}: $ is special in _locales`);
+      if (!SAME_AS_ENGLISH.has(key)) assert.notEqual(text, message, `${lang} ${key} is left in English`);
+      const words = text.replace(/\{[a-z_]+\}/g, '').match(english) ?? [];
+      assert.ok(words.length < 2, `${lang} ${key} reads as English: ${text}`);
+    }
   }
-  // Indonesian is really translated, not English copied (a few proper names may be equal).
-  const same = Object.keys(en).filter((k) => en[k].message === id[k].message && en[k].message.split(' ').length > 2);
-  assert.deepEqual(same, []);
+});
+
+test('the store listing of every locale: name, short and long description, translated', () => {
+  const store = (lang) => JSON.parse(readFileSync(join(EXT, 'store', `${lang}.json`), 'utf8'));
+  const en = store('en');
+  for (const lang of LOCALES) {
+    const s = store(lang);
+    const m = locale(lang);
+    assert.deepEqual(Object.keys(s).sort(), ['long', 'name', 'short'], lang);
+    assert.equal(s.name, m.ext_name.message, `${lang}: the listing's name is the manifest's`);
+    assert.equal(s.short, m.ext_description.message, `${lang}: the short description is the manifest's`);
+    assert.ok(s.short.length <= 132, `${lang}: the stores cut a description longer than 132 characters`);
+    assert.ok(s.long.length >= 400 && s.long.length <= 16000, `${lang}: long description of ${s.long.length} characters`);
+    if (lang !== 'en') {
+      assert.notEqual(s.short, en.short, `${lang} short description is English`);
+      assert.notEqual(s.long, en.long, `${lang} long description is English`);
+      assert.equal(s.long.split('\n\n').length, en.long.split('\n\n').length, `${lang}: paragraphs differ from en`);
+    }
+  }
+});
+
+test("the warning page's report says where to send it: the project's issue tracker, in a new tab on click", () => {
+  const repo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^repository\s*=\s*"([^"]+)"/m)[1];
+  const html = readFileSync(join(EXT, 'pages', 'warning.html'), 'utf8');
+  const link = html.match(/<a id="report-open"[^>]*>/)[0];
+  assert.match(link, new RegExp(`href="${repo.replace(/[.]/g, '\\.')}/issues/new"`));
+  assert.match(link, /target="_blank"/);
+  assert.match(link, /rel="noopener noreferrer"/);
+  assert.match(link, /data-i18n="warning_report_open"/);
+  // Nothing opens it by itself: no script touches the link or calls window.open / tabs.create.
+  const js = readFileSync(join(EXT, 'pages', 'warning.js'), 'utf8');
+  assert.doesNotMatch(js, /report-open|window\.open|tabs\.create/);
+  for (const lang of LOCALES) assert.match(locale(lang).warning_report_help.message, /Waspada/, lang);
 });
 
 test('every string key the pages and the manifest use exists in the locales', () => {
   const en = locale('en');
   const used = new Set();
-  const files = ['pages/warning.html', 'pages/popup.html', 'pages/options.html', 'pages/warning.js', 'pages/popup.js', 'pages/options.js', 'background.js'];
+  const files = ['pages/warning.html', 'pages/popup.html', 'pages/options.html', 'pages/warning.js', 'pages/popup.js', 'pages/options.js', 'background.js', ...readdirSync(join(EXT, 'background')).map((f) => `background/${f}`)];
   for (const f of files) {
     const src = readFileSync(join(EXT, f), 'utf8');
     for (const m of src.matchAll(/data-i18n="([a-z0-9_]+)"/g)) used.add(m[1]);
@@ -72,7 +123,11 @@ test('every string key the pages and the manifest use exists in the locales', ()
   assert.deepEqual(missing, []);
 });
 
-test('the message table refuses malformed messages and trust changes from outside', () => {
+test('the message table refuses malformed messages and trust changes from outside', async () => {
+  const { imp } = await loadBackground(CHROME_DIR);
+  const { MESSAGES } = await imp('background/messages.js');
+  const validate = (msg, own) => validateWith(MESSAGES, msg, own);
+  for (const [type, spec] of Object.entries(MESSAGES)) assert.equal(typeof spec.handle, 'function', `${type} has no handler`);
   assert.equal(validate({ type: 'check', url: 'http://a.com/' }, false), null);
   assert.equal(validate({ type: 'listInfo' }, false), null);
   assert.match(validate({ type: 'check' }, true), /bad or missing field url/);
@@ -105,6 +160,16 @@ test('hosts become requestDomains rules per category; what DNR cannot express is
   assert.equal(redirect.reduce((n, r) => n + r.condition.requestDomains.length, 0), 25001);
   assert.equal(redirect[0].action.redirect.regexSubstitution, 'chrome-extension://abc/pages/warning.html#\\0');
   assert.deepEqual(redirect[0].condition.resourceTypes, ['main_frame']);
+  // A store build (the id is the store's): the warning page by its path, valid under any id.
+  const store = rulesFor(new Set(['a.com']), null).find((r) => r.action.type === 'redirect');
+  assert.deepEqual(store.action.redirect, { extensionPath: '/pages/warning.html' });
+  assert.equal(store.condition.regexFilter, undefined);
+});
+
+test('the store manifest has no key', () => {
+  const base = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  assert.equal(manifestFor(base, 'chrome').key, undefined);
+  assert.equal(manifestFor(base, 'chrome', { chromeKey: 'KEY' }).key, 'KEY');
 });
 
 test('per-browser manifests differ only where they must', async () => {
@@ -173,4 +238,30 @@ test("the page probe's facts reach the core only as booleans and bounded text, w
     assert.deepEqual(cleanFacts(raw, 4096), { password_field: false, code_field: false, card_field: false, text: '' }, JSON.stringify(raw));
   }
   assert.equal(cleanFacts({ text: 'a'.repeat(10000) }, 4096).text.length, 4096);
+});
+
+test('bidi and control characters in reason parameters are stripped (a file name cannot render reversed)', async () => {
+  const en = locale('en');
+  globalThis.chrome = { i18n: { getMessage: (key) => en[key]?.message ?? '' } };
+  const { explain, cleanText } = await import('../../extension/lib/i18n.js');
+  assert.equal(cleanText('Surat-Tilang\u202Efdp.apk'), 'Surat-Tilangfdp.apk');
+  assert.equal(cleanText('a\u2066b\u2069c\u200Fd\u0007e\u0000'), 'abcde');
+  const text = explain({ code: 'lookalike.typo', params: { kind: 'insertion', target: 'bca\u202E.co.id\u0007' } });
+  assert.ok(!/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/.test(text), JSON.stringify(text));
+  assert.match(text, /bca\.co\.id/);
+});
+
+test('stored settings are validated on read: hostnames only, capped, a broken entry never disables protection', async () => {
+  const { normalizeSettings, SITES_MAX } = await import('../../extension/lib/settings.js');
+  const s = normalizeSettings({
+    sensitivity: 'off',
+    trusted: ['BCA.co.id.', 'ok.example', 42, null, '', 'evil.com/<script>', 'a b.com', 'x'.repeat(300), { host: 'x' }],
+    protected: 'mybank.co.id',
+    disabled_categories: ['gambling', 'everything'],
+    page_probe: 'no',
+  });
+  assert.deepEqual(s, { sensitivity: 'normal', trusted: ['bca.co.id', 'ok.example'], protected: [], disabled_categories: ['gambling'], page_probe: true });
+  const many = normalizeSettings({ trusted: Array.from({ length: 50000 }, (_, i) => `h${i}.com`) });
+  assert.equal(many.trusted.length, SITES_MAX);
+  for (const broken of [null, 'x', [], { trusted: {} }, { trusted: [[]] }]) assert.equal(normalizeSettings(broken).sensitivity, 'normal');
 });

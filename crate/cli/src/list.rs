@@ -34,6 +34,10 @@ pub struct BuildArgs {
     /// List version `YYYY.MM.DD`, also the build date [default: the bundled data/VERSION].
     #[arg(long, value_name = "VERSION")]
     pub list_version: Option<String>,
+    /// Also write the build report as JSON: per file lines/added/dropped, every dropped line
+    /// (file, line, reason, text, detail), counts by category and by source (for release notes).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     /// Fail (exit 1) if any line is invalid or unsupported, instead of dropping it.
     #[arg(long)]
     pub strict: bool,
@@ -155,6 +159,12 @@ fn build(args: &BuildArgs) -> u8 {
             return exit::IO;
         }
     }
+    if let Some(r) = &args.report {
+        if let Err(e) = std::fs::write(r, report_json(&report)) {
+            eprintln!("waspada: cannot write {}: {e}", r.display());
+            return exit::IO;
+        }
+    }
     if !args.quiet {
         print!("{}", report.summary());
         println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
@@ -163,6 +173,40 @@ fn build(args: &BuildArgs) -> u8 {
         }
     }
     exit::OK
+}
+
+/// The build report as JSON (`blocklist build --report`).
+fn report_json(report: &builder::BuildReport) -> String {
+    let files: Vec<serde_json::Value> = report
+        .files
+        .iter()
+        .map(|f| {
+            serde_json::json!({"name": f.name, "lines": f.lines, "added": f.added, "dropped": f.dropped})
+        })
+        .collect();
+    let issues: Vec<serde_json::Value> = report
+        .issues
+        .iter()
+        .map(|i| {
+            serde_json::json!({"file": i.file, "line": i.line, "reason": i.reason.as_str(),
+                "text": i.text, "detail": i.detail})
+        })
+        .collect();
+    let by_category: std::collections::BTreeMap<&str, usize> = report
+        .by_category
+        .iter()
+        .map(|(c, n)| (c.as_str(), *n))
+        .collect();
+    let v = serde_json::json!({
+        "list_version": report.list_version,
+        "entries": report.entries,
+        "bytes": report.bytes,
+        "by_category": by_category,
+        "by_source": report.by_source,
+        "files": files,
+        "issues": issues,
+    });
+    format!("{v}\n")
 }
 
 /// What `info` reports, also as JSON.

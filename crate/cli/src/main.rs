@@ -11,6 +11,7 @@
 
 mod check;
 mod eval;
+mod eval_extra;
 mod list;
 // `eval` (owned by the evaluation engineer) measures detection on the development sets.
 

@@ -32,10 +32,11 @@ fn shared_dev() -> Option<PathBuf> {
 fn bundled_list_hosts_are_blocked() {
     let dir = tempfile::tempdir().unwrap();
     let hosts = dir.path().join("hosts.tsv");
-    let sources: Vec<PathBuf> = std::fs::read_dir(data_dir().join("sources"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let sources: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(waspada_core::builder::SOURCES_DIR).join("lists"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
     waspada()
         .args(["blocklist", "build", "--quiet", "--out"])
         .arg(dir.path().join("list.bin"))

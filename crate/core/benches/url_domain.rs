@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use waspada_core::domain::{psl_section, to_unicode, Psl};
 use waspada_core::url::canonicalize;
 
-const PSL_TEXT: &str = include_str!("../data/public_suffix_list.dat");
+const PSL_TEXT: &str = waspada_core::builder::BUNDLED_PSL;
 
 fn dev_dir() -> PathBuf {
     std::env::var_os("WASPADA_DEV_DIR")

@@ -21,7 +21,6 @@
 
 use crate::error::DataError;
 use crate::format::{read_u32, read_u64};
-use crate::url::UrlError;
 
 /// Tag of the compiled Public Suffix List section.
 pub const PSL_TAG: crate::format::Tag = *b"PSL ";
@@ -377,12 +376,4 @@ pub fn to_unicode(ascii_host: &str) -> String {
     }
 }
 
-/// The ASCII (punycode) form of a host, lower-cased, following UTS #46 as browsers do.
-pub fn to_ascii(host: &str) -> Result<String, UrlError> {
-    idna::domain_to_ascii(host).map_err(|_| {
-        let shown: String = host.chars().take(60).filter(|c| !c.is_control()).collect();
-        UrlError::InvalidHost(format!(
-            "\"{shown}\" is not a valid international domain name"
-        ))
-    })
-}
+pub use crate::url::to_ascii;

@@ -15,77 +15,15 @@ use crate::lookalike::Lookalike;
 use crate::page::PageFacts;
 use crate::rules::{self, Rules};
 use crate::score;
+pub use crate::settings::{Sensitivity, Settings};
+pub use crate::subject::Subject;
 use crate::targets::Targets;
 use crate::url::{self, Canonical, UrlError};
 use crate::verdict::{Level, Reason, Verdict};
-use serde::{Deserialize, Serialize};
 
-/// How readily heuristics raise an alarm.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sensitivity {
-    Low,
-    #[default]
-    Normal,
-    High,
-}
-
-impl Sensitivity {
-    pub fn parse(s: &str) -> Option<Sensitivity> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "low" => Some(Sensitivity::Low),
-            "normal" | "medium" => Some(Sensitivity::Normal),
-            "high" => Some(Sensitivity::High),
-            _ => None,
-        }
-    }
-}
-
-/// The user's choices. Every field has a default, so `{}` is a valid JSON settings object.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub sensitivity: Sensitivity,
-    /// Sites the user trusts (hosts or registrable domains): always safe.
-    pub trusted: Vec<String>,
-    /// The user's own official domains to protect (e.g. their bank's), fed to the lookalike check.
-    pub protected: Vec<String>,
-    /// Blocklist categories not to block (e.g. gambling).
-    pub disabled_categories: Vec<Category>,
-    /// Whether to consult the bundled blocklist at all (the evaluation turns it off).
-    pub use_blocklist: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings {
-            sensitivity: Sensitivity::Normal,
-            trusted: Vec::new(),
-            protected: Vec::new(),
-            disabled_categories: Vec::new(),
-            use_blocklist: true,
-        }
-    }
-}
-
-/// What the heuristics see about one URL.
-#[derive(Clone, Copy, Debug)]
-pub struct Subject<'a> {
-    /// The input as given.
-    pub input: &'a str,
-    /// Lower-case scheme (`http`, `https`, `data`, `javascript`, ...).
-    pub scheme: &'a str,
-    /// The canonical URL, for http(s) inputs.
-    pub canonical: Option<&'a Canonical>,
-    /// ASCII (punycode) host, `""` if none.
-    pub host: &'a str,
-    /// The host as a person reads it.
-    pub host_unicode: &'a str,
-    pub registrable_domain: Option<&'a str>,
-    pub public_suffix: Option<&'a str>,
-    /// The host sits under a PSL private-section suffix (pages.dev, github.io, ...).
-    pub private_suffix: bool,
-}
+/// Points a lure word in the URL adds to a TLD swap (`lookalike.tld_swap`, 30): together they
+/// reach suspicious.
+const TLD_SWAP_WITH_LURE: u8 = 10;
 
 /// The section views of one data file.
 struct Views<'a> {
@@ -168,11 +106,13 @@ impl Engine {
     }
 
     pub fn set_settings(&mut self, settings: Settings) {
-        self.trusted = settings
+        let trusted = settings
             .trusted
             .iter()
             .filter_map(|s| normalize_site(s))
+            .filter(|s| self.trustable(s))
             .collect();
+        self.trusted = trusted;
         self.protected = settings
             .protected
             .iter()
@@ -194,6 +134,20 @@ impl Engine {
     pub fn registrable_domain<'h>(&self, host: &'h str) -> Option<&'h str> {
         self.loaded
             .with_dependent(|_, v| v.psl.registrable_domain(host))
+    }
+
+    /// Whether a trust entry names one site: never a public suffix (`com`, `co.id`), a hosting
+    /// platform whose users' sites sit under it (`weebly.com`, `pages.dev`) or a link shortener,
+    /// which would trust everyone's pages there.
+    fn trustable(&self, site: &str) -> bool {
+        if site.parse::<std::net::Ipv4Addr>().is_ok() {
+            return true;
+        }
+        self.loaded.with_dependent(|_, v| {
+            v.psl.registrable_domain(site).is_some()
+                && v.rules.hosting_points(site).is_none()
+                && !v.rules.is_shortener(site)
+        })
     }
 
     fn is_trusted(&self, host: &str, registrable: Option<&str>) -> bool {
@@ -440,7 +394,7 @@ impl Engine {
             if finding.reasons.is_empty() {
                 if let Some(c) = subject.canonical {
                     let on_platform = subject.private_suffix || hosted.is_some();
-                    finding = views.lookalike.path_brand(&c.path, on_platform);
+                    finding = views.lookalike.path_brand(&c.path, on_platform, host);
                 }
             }
             reasons.extend(finding.reasons);
@@ -454,6 +408,16 @@ impl Engine {
             (known.is_none() || rules::applies_on_official_site(&r.code))
                 && !(gambling_off && rules::is_gambling(&r.code))
         }));
+        // A brand's label under another suffix is context alone (brands run country sites);
+        // with a lure word in the URL (`klikbca.net/login`) it is the attack.
+        if reasons.iter().any(|r| r.code == rules::code::LURE) {
+            if let Some(swap) = reasons.iter_mut().find(|r| {
+                r.code == "lookalike.tld_swap" && r.params.get("kind").is_some_and(|k| k == "swap")
+            }) {
+                swap.score = swap.score.saturating_add(TLD_SWAP_WITH_LURE);
+                swap.params.insert("with".to_string(), "lure".to_string());
+            }
+        }
         let (score, level) = score::combine(&reasons, self.settings.sensitivity);
         verdict.score = score;
         verdict.verdict = level;

@@ -30,12 +30,13 @@
 //! | | `ascii` | `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`: official same / other suffix; ranked same suffix; popular (letters only, 6+) same suffix; other popular same / other | 65 / 45; 50; 40; 25 / 10 |
 //! | | `ascii_loose` | ASCII glyph swaps (`gooqle`) of an official brand, same / other suffix; of a ranked site, same suffix | 55 / 20; 45 |
 //! | `lookalike.typo` | `omission`, `insertion`, `repetition`, `hyphenation`, `transposition`, `replacement`, `bitsquatting`, `distance2` | edit distance 1 (2 for ≥ 10 chars) of an official brand label, same suffix (+5 for keyboard/visual pairs and transpositions) | 60 (d2: 50) |
-//! | | | ... under another suffix | 30 |
+//! | | | ... under another suffix | 30 (a crypto brand's label of 6+ letters, `targets::CRYPTO`: 45; two edits of 7+ letters: 40) |
+//! | | | two edits of a crypto brand's official label of 7+ letters under its own suffix | 50 |
 //! | | | one added character to a short (3–4) official name under its own country-code suffix (`jneh.co.id`) | 45 |
 //! | | | edit distance 1 of a ranked popular site (a distinctive label from the top of the Moz top 500, or a phished brand, see [`crate::targets`]), same suffix only; a hyphen only when it cuts 1–2 letters off the end (`outlo-ok`, not `wal-mart`); not a plural `s` added or dropped (+5 as above) | 45 |
 //! | | `split` | the label split by dots (`go.ogle.com`): official / popular | 60 / 50 |
 //! | | `suffix_in_label` | the domain with its dots dropped (`paypalcom.com`, `danaid.id`): official / popular | 60 / 25 |
-//! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `klikbca.net`) | 60 |
+//! | `lookalike.tld_swap` | `swap` | an official label under another suffix (`bca.id`, `adidas.co.id`): context; warns only with an abused TLD or a lure word (brands run country sites) | 30 |
 //! | `lookalike.combosquat` | `combosquat`, `sld_swap` | a brand key in the registrable label (`bri-promo.xyz`): 30; +30 with a lure word (`keyword`: a bank's name plus "login" or "promo" warns on its own), +25 with the brand's own suffix as a token (`bca-id.com`); +15 on a hosting platform (`hosting`) | 30–75 |
 //! | | `token_typo` | a misspelt official brand as a hyphen token (`auth-start-trezer`): 25, same bonuses | 25–65 |
 //! | | `brand_typo` | a brand key of 6+ letters misspelt at the start of a word, doubled letters collapsed, one edit inside the name (`coiibasseexteossion`, `metumasklogin`): 25, same bonuses | 25–65 |
@@ -65,7 +66,7 @@ use crate::confusables::Confusables;
 use crate::error::DataError;
 use crate::format::Envelope;
 use crate::targets::{
-    hash, DomainRecord, HashTable, Targets, BRAND, OFFICIAL, POPULAR, RANKED, SHORT, TYPO,
+    hash, DomainRecord, HashTable, Targets, BRAND, CRYPTO, OFFICIAL, POPULAR, RANKED, SHORT, TYPO,
 };
 use crate::verdict::Reason;
 
@@ -156,6 +157,16 @@ pub const LURES: &[&str] = &[
     "tracking",
     "parcel",
     "paket",
+    // Indonesian customer-service and "official store" lures (issue 11): "Shopee Mall" on a
+    // cheap domain, "kendala" (a problem with your account), "pengaduan" (complaints),
+    // "pembatalan" (cancellation of a tariff change), "opisial" (a common spelling of official).
+    // Not "service" or "customer": brands' own hosts carry them (amazonwebservices.com).
+    "mall",
+    "kendala",
+    "pengaduan",
+    "pembatalan",
+    "opisial",
+    "callcenter",
 ];
 
 /// A lure word of 5+ letters starts at `at` in `text` (`bca|login`).
@@ -210,31 +221,32 @@ pub struct HostView<'s> {
 // The folds live in the data file's `CONF` section: see [`crate::confusables`]. The builder
 // computes the index keys with `unicode-security` directly (the same folds, checked by the tests).
 
-/// The loose skeleton of a label at build time (the `LKSK` index key), see
-/// [`Confusables::loose_skeleton`].
-#[cfg(feature = "builder")]
-pub fn loose_skeleton(label: &str) -> String {
-    crate::confusables::reference_loose_skeleton(label)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Builder helpers (used by targets::sections)
-// ---------------------------------------------------------------------------------------------
-
-/// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
-/// 2-deletion for official labels of 10+ characters).
-#[cfg(feature = "builder")]
-pub fn index_deletions(label: &str, official: bool) -> Vec<String> {
-    let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
-        .chars()
-        .collect();
-    deletions(&s, if official && s.len() >= LONG { 2 } else { 1 })
-}
-
 /// A label at least this long may be 2 edits away from an official one.
-const LONG: usize = 10;
+pub(crate) const LONG: usize = 10;
 
-fn deletions(s: &[char], depth: usize) -> Vec<String> {
+/// Shortest official label of a crypto brand whose typos count under any suffix and two edits
+/// away (`kraken`, `trezor`; not `token`).
+pub const CRYPTO_MIN: usize = 6;
+
+/// Shortest crypto label matched two edits away (`binance`, `uniswap`; `kraken` is two edits
+/// from `raven`).
+const CRYPTO_LONG: usize = 7;
+
+/// The most edits a typo of a target with these flags and this (skeleton) length may have.
+pub(crate) fn max_distance(flags: u8, len: usize) -> usize {
+    let official = flags & OFFICIAL != 0;
+    if official && (len >= LONG || flags & CRYPTO != 0 && len >= CRYPTO_LONG) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Points of a typo of a crypto brand's official label under another suffix (one / two edits):
+/// suspicious alone, unlike other brands' (30).
+const CRYPTO_OTHER_SUFFIX: [u8; 2] = [45, 40];
+
+pub(crate) fn deletions(s: &[char], depth: usize) -> Vec<String> {
     let mut out: Vec<String> = vec![s.iter().collect()];
     let mut frontier: Vec<Vec<char>> = vec![s.to_vec()];
     for _ in 0..depth {
@@ -300,6 +312,12 @@ pub struct Lookalike<'a> {
     /// The character folds behind the skeletons (`CONF`).
     pub confusables: Confusables<'a>,
 }
+
+/// Points of an official label under another suffix (`bca.id`, `adidas.co.id`): context only.
+/// Brands run country sites under many suffixes (105 of the 155 top-100k sites of 2026 Waspada
+/// flagged were such), and Chromium does not flag TLD swaps at all: a swap warns only with a
+/// second signal — an abused TLD (10+ points) or a lure word in the URL.
+const TLD_SWAP: u8 = 30;
 
 /// Points of one edit of a ranked popular site under its own suffix (`outlok.com`).
 const RANKED_TYPO: u8 = 45;
@@ -526,10 +544,10 @@ impl<'a> Lookalike<'a> {
         })
     }
 
-    /// [`Lookalike::check`] for the engine's [`crate::engine::Subject`].
+    /// [`Lookalike::check`] for the engine's [`crate::subject::Subject`].
     pub fn check_subject(
         &self,
-        s: &crate::engine::Subject<'_>,
+        s: &crate::subject::Subject<'_>,
         user_protected: &[String],
     ) -> Finding {
         self.check(
@@ -605,11 +623,11 @@ impl<'a> Lookalike<'a> {
     /// A curated brand named in the path of a page that is not the brand's
     /// (`someone.github.io/dana/`, `/wellsfargo/login.php`): a kit page dressed as the brand.
     /// On a user's page of a hosting platform (`hosted`) the name alone is context (15), with a
-    /// lure word in the path 25; on any other site only the pair counts (20). Whole path tokens
+    /// lure word in the path or the host 25; on any other site only the pair counts (20). Whole path tokens
     /// only (letters, split at anything else), the query and fragment not read. Reason
     /// `brand.in_path` with `brand`, `target` and `keyword`; the finding suggests the official
     /// domain.
-    pub fn path_brand(&self, path: &str, hosted: bool) -> Finding {
+    pub fn path_brand(&self, path: &str, hosted: bool, host: &str) -> Finding {
         let path = path.split(['?', '#']).next().unwrap_or("");
         if path.len() < 4 || path.len() > 2048 {
             return Finding::default();
@@ -638,7 +656,8 @@ impl<'a> Lookalike<'a> {
             else {
                 continue;
             };
-            let lure = lure_in(&lower, at..at + tok.len());
+            // A lure word in the path, or in the host (`layanan-app.com/Dana/`).
+            let lure = lure_in(&lower, at..at + tok.len()).or_else(|| lure_in(host, 0..0));
             let score = match (hosted, lure.is_some()) {
                 (true, true) => 25,
                 (true, false) => 15,
@@ -722,7 +741,7 @@ impl<'a> Lookalike<'a> {
                 // Same label, other suffix: a TLD / second-level swap (official targets only:
                 // many popular brands legitimately own many ccTLDs).
                 (official && !same_suffix && rec.label.len() >= 3)
-                    .then(|| Hit::new("lookalike.tld_swap", "swap", 60, &rec))
+                    .then(|| Hit::new("lookalike.tld_swap", "swap", TLD_SWAP, &rec))
             } else if unicode.is_some() {
                 let exact = self.confusables.strict_skeleton(rec.label) == strict;
                 let score = match (exact, same_suffix) {
@@ -826,7 +845,7 @@ impl<'a> Lookalike<'a> {
                     .collect();
                 let official = rec.flags & OFFICIAL != 0;
                 let same_suffix = rec.suffix == suffix;
-                let max = if official && ts.len() >= LONG { 2 } else { 1 };
+                let max = max_distance(rec.flags, ts.len());
                 let tstr: String = ts.iter().collect();
                 let d = strsim::osa_distance(&qstr, &tstr);
                 if d == 0 || d > max {
@@ -862,10 +881,13 @@ impl<'a> Lookalike<'a> {
                 {
                     continue;
                 }
+                let crypto = rec.flags & CRYPTO != 0;
                 let mut score: u8 = match (official, same_suffix, d) {
                     (true, true, _) if short => SHORT_TYPO,
                     (true, true, 1) => 60,
                     (true, true, _) => 50,
+                    (true, false, 1) if crypto => CRYPTO_OTHER_SUFFIX[0],
+                    (true, false, _) if crypto => CRYPTO_OTHER_SUFFIX[1],
                     (true, false, _) => 30,
                     (false, true, _) if ranked => RANKED_TYPO,
                     (false, true, _) => 20,

@@ -19,7 +19,7 @@
 //!
 //! `list.blocked` anywhere gives `(100, Blocked)` (the engine normally returns before heuristics).
 
-use crate::engine::Sensitivity;
+use crate::settings::Sensitivity;
 use crate::verdict::{Level, Reason};
 
 /// `(suspicious, dangerous)` thresholds for a sensitivity.

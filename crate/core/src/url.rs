@@ -315,7 +315,7 @@ fn canonical_host(raw: &str) -> Result<(String, HostKind), UrlError> {
     if needs_idna {
         let text = std::str::from_utf8(&host)
             .map_err(|_| UrlError::InvalidHost("the site name is not valid UTF-8 text".into()))?;
-        let ascii = crate::domain::to_ascii(text)?;
+        let ascii = to_ascii(text)?;
         // An international name is held to the browser's rules (WHATWG forbidden domain code
         // points); only plain ASCII hosts get Safe Browsing's leniency.
         if ascii.bytes().any(|b| {
@@ -664,6 +664,16 @@ impl Canonical {
         }
         out
     }
+}
+
+/// The ASCII (punycode) form of a host, lower-cased, following UTS #46 as browsers do.
+pub fn to_ascii(host: &str) -> Result<String, UrlError> {
+    idna::domain_to_ascii(host).map_err(|_| {
+        let shown: String = host.chars().take(60).filter(|c| !c.is_control()).collect();
+        UrlError::InvalidHost(format!(
+            "\"{shown}\" is not a valid international domain name"
+        ))
+    })
 }
 
 #[cfg(test)]

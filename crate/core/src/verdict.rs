@@ -25,11 +25,6 @@ impl Level {
             Level::Invalid => "invalid",
         }
     }
-
-    /// True for the levels that replace the page with the warning page.
-    pub fn warns(self) -> bool {
-        matches!(self, Level::Dangerous | Level::Blocked)
-    }
 }
 
 /// One piece of evidence. `code` is stable (it is also the key of the message that explains it

@@ -4,7 +4,6 @@
 use waspada_core::blocklist::{Blocklist, EntryKind};
 use waspada_core::builder::{
     build, bundled_sources, BuildError, BuildReport, DropReason, Inputs, SourceFile,
-    BUNDLED_SOURCES,
 };
 use waspada_core::format::Envelope;
 use waspada_core::Category;
@@ -277,22 +276,9 @@ fn builds_are_reproducible_and_independent_of_file_order() {
 }
 
 #[test]
-fn bundled_sources_table_names_every_file() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources");
-    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    on_disk.sort();
-    let mut listed: Vec<String> = BUNDLED_SOURCES.iter().map(|(n, _)| n.to_string()).collect();
-    listed.sort();
-    assert_eq!(on_disk, listed, "update BUNDLED_SOURCES in builder.rs");
-}
-
-#[test]
 fn bundled_list_builds_blocks_its_entries_and_spares_official_sites() {
     let inputs = Inputs::defaults().unwrap();
-    assert_eq!(inputs.sources.len(), bundled_sources().len());
+    assert_eq!(inputs.sources.len(), bundled_sources().unwrap().len());
     let (bytes, report) = build(&inputs).unwrap();
     assert!(report.entries > 80_000, "{}", report.summary());
     assert_eq!(
@@ -330,7 +316,8 @@ fn bundled_list_builds_blocks_its_entries_and_spares_official_sites() {
         .get(&DropReason::Protected)
         .copied()
         .unwrap_or(0);
-    assert!(protected < 100, "{protected} entries dropped as protected");
+    // Popular gambling operators (about 230 of the gambling list) are the bulk of it.
+    assert!(protected < 500, "{protected} entries dropped as protected");
     let (again, _) = build(&Inputs::defaults().unwrap()).unwrap();
     assert_eq!(bytes, again, "the bundled list must rebuild byte for byte");
 }

@@ -112,6 +112,44 @@ fn a_trusted_site_is_safe_even_if_listed() {
 }
 
 #[test]
+fn a_public_suffix_or_hosting_platform_is_never_trusted_as_a_whole() {
+    // `--trust com` would otherwise make every .com phishing site safe.
+    for wide in [
+        "com",
+        ".com",
+        "co.id",
+        "weebly.com",
+        "pages.dev",
+        "github.io",
+        "bit.ly",
+    ] {
+        let e = engine(Settings {
+            trusted: vec![wide.to_string()],
+            ..Settings::default()
+        });
+        for url in [
+            "http://klikbca-verifikasi-login.com/",
+            "https://akun-7731.weebly.com/",
+            "https://bca-login.pages.dev/",
+            "https://x.github.io/",
+            "https://bit.ly/abc",
+        ] {
+            assert!(
+                !reason_codes(&e.check(url)).contains(&"trust.user"),
+                "trusting {wide} trusted {url}"
+            );
+        }
+    }
+    // One user's site on a platform can be trusted, and only that one.
+    let e = engine(Settings {
+        trusted: vec!["akun-7731.weebly.com".into()],
+        ..Settings::default()
+    });
+    assert!(reason_codes(&e.check("https://akun-7731.weebly.com/")).contains(&"trust.user"));
+    assert!(!reason_codes(&e.check("https://akun-7732.weebly.com/")).contains(&"trust.user"));
+}
+
+#[test]
 fn settings_can_change_without_reloading() {
     let mut e = engine(Settings::default());
     assert_eq!(e.check("evil-wallet-claim.example").verdict, Level::Blocked);

@@ -7,7 +7,7 @@
 use waspada_core::domain::{psl_section, to_ascii, to_unicode, Psl};
 use waspada_core::url::{canonicalize, scheme_of, Canonical, HostKind, UrlError, MAX_INPUT_LEN};
 
-const PSL_TEXT: &str = include_str!("../data/public_suffix_list.dat");
+const PSL_TEXT: &str = waspada_core::builder::BUNDLED_PSL;
 
 fn clip(s: &str) -> String {
     s.chars().take(200).collect()

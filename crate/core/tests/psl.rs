@@ -10,7 +10,7 @@ use waspada_core::domain::{psl_section, to_ascii, to_unicode, Psl};
 use waspada_core::url::{canonicalize, HostKind};
 use waspada_core::DataError;
 
-const PSL_TEXT: &str = include_str!("../data/public_suffix_list.dat");
+const PSL_TEXT: &str = waspada_core::builder::BUNDLED_PSL;
 const DEV_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/dev");
 
 fn section() -> Vec<u8> {

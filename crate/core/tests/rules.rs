@@ -30,9 +30,9 @@ fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
         let mut w = EnvelopeWriter::new("test", 20260101);
-        let psl = psl_section(include_str!("../data/public_suffix_list.dat")).expect("psl");
+        let psl = psl_section(waspada_core::builder::BUNDLED_PSL).expect("psl");
         w.add_section(waspada_core::domain::PSL_TAG, psl);
-        for (tag, body) in rules::sections().expect("rules compile") {
+        for (tag, body) in waspada_core::builder::rules::sections().expect("rules compile") {
             w.add_section(tag, body);
         }
         let (tag, body) = waspada_core::confusables::section().expect("confusables");
@@ -147,7 +147,7 @@ fn ip_literal_in_every_notation() {
 fn scripts_in_internationalised_hosts() {
     // Latin with Cyrillic "а" in one label.
     let r = reason("https://p\u{0430}ypal.com/", "host.mixed_script");
-    assert_eq!(r.params["level"], "minimal");
+    assert_eq!(r.params["level"], "mixed_script");
     // A technical letter no language writes domains in (U+0261 LATIN SMALL LETTER SCRIPT G).
     assert!(has("https://\u{0261}oogle.com/", "host.restricted_chars"));
     // A label wholly in Cyrillic letters that pass for Latin ones, under an ASCII TLD.
@@ -161,16 +161,31 @@ fn scripts_in_internationalised_hosts() {
         "https://\u{043f}\u{0440}\u{0438}\u{043c}\u{0435}\u{0440}.com/",
         "host.mixed_script"
     ));
-    // Latin letters dressed with accents under a generic TLD pass for an ASCII name...
-    let dressed = reason("https://st\u{00e9}amcommunity.com/", "host.punycode");
-    assert_eq!(dressed.params["level"], "dressed_latin");
-    assert!(dressed.score >= SUSPICIOUS);
-    // Stroke letters do not decompose but are just as Latin (ŧ, ɨ).
-    assert!(
-        reason("https://steamcommun\u{0268}\u{0167}y.com/", "host.punycode").score >= SUSPICIOUS
-    );
-    // ...but are ordinary under a ccTLD whose language writes them.
+    // Accented Latin is ordinary, under .com too (Chromium shows šachy.com and ést.net): whether
+    // it imitates a protected site is the lookalike check's question, not the rules'.
+    assert!(reason("https://\u{0161}achy.com/", "host.punycode").score < 15);
     assert!(reason("https://m\u{00fc}ller.de/", "host.punycode").score < 15);
+    // ... but a small capital is outside the allowed set (hardᴡare.com).
+    assert!(has("https://hard\u{1d21}are.com/", "host.restricted_chars"));
+    // Chromium's special cases: digit lookalikes, a Thai tone mark repeated, the Japanese
+    // prolonged-sound mark after Han; and their near misses.
+    assert_eq!(
+        reason("https://xn--1-xcc.com/", "host.mixed_script").params["level"],
+        "digit_lookalike"
+    );
+    assert_eq!(
+        reason("https://xn--03c0b3ca.th/", "host.mixed_script").params["level"],
+        "invisible"
+    );
+    assert_eq!(
+        reason("https://xn--wekz60nb2ay85atj0b.jp/", "host.mixed_script").params["level"],
+        "dangerous_pattern"
+    );
+    assert!(!has("https://xn--lck0ip02qw5ya.jp/", "host.mixed_script"));
+    assert!(!has("https://xn--12c2cc4ag3b4ccu.th/", "host.mixed_script"));
+    // A Cyrillic whole-script confusable is ordinary under .ru (Chromium's rule per TLD).
+    assert!(!has("https://xn--e1argc3h.ru/", "host.mixed_script"));
+    assert!(has("https://xn--e1argc3h.com/", "host.mixed_script"));
     // Single-script IDNs are only a small hint; a Japanese name mixing Han and Kana is normal.
     assert!(reason("https://m\u{00fc}nchen.de/", "host.punycode").score < 15);
     let jp = check("https://\u{65e5}\u{672c}\u{8a9e}\u{306e}\u{30b5}\u{30a4}\u{30c8}.jp/");
@@ -474,14 +489,16 @@ fn corrupt_sections_are_typed_errors() {
         }
     }
     // A build with a broken data line names the file and line.
-    let err = rules::sections_from_texts(&rules::RuleTexts {
-        weights: "url.userinfo\tmany\n",
-        abused_tlds: "",
-        url_shorteners: "",
-        hosting_suffixes: "",
-        hosting_extra: "",
-        keywords: "",
-    })
+    let err = waspada_core::builder::rules::sections_from_texts(
+        &waspada_core::builder::rules::RuleTexts {
+            weights: "url.userinfo\tmany\n",
+            abused_tlds: "",
+            url_shorteners: "",
+            hosting_suffixes: "",
+            hosting_extra: "",
+            keywords: "",
+        },
+    )
     .unwrap_err();
     assert!(err.contains("weights.tsv:1"), "{err}");
 }

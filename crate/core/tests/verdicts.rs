@@ -98,8 +98,20 @@ fn lookalikes_of_indonesian_banks_warn_with_the_official_domain() {
         Some("klikbca.com"),
     );
     assert_level_at_least(&e, "bca-id.com", Level::Suspicious, Some("bca.co.id"));
-    assert_level_at_least(&e, "http://bca.id/", Level::Suspicious, Some("bca.co.id"));
-    assert_level_at_least(&e, "klikbca.net", Level::Suspicious, Some("klikbca.com"));
+    // A swap warns with a second signal (an abused TLD); alone it does not (bca.id is BCA's own
+    // link shortener, see brands_own_country_sites_do_not_warn_but_swaps_with_a_second_signal_do).
+    assert_level_at_least(
+        &e,
+        "http://klikbca.xyz/",
+        Level::Suspicious,
+        Some("klikbca.com"),
+    );
+    assert_level_at_least(
+        &e,
+        "klikbca.net/login",
+        Level::Suspicious,
+        Some("klikbca.com"),
+    );
     assert_level_at_least(
         &e,
         "https://klikbca.com.secure-login.xyz/",
@@ -351,5 +363,85 @@ fn typos_of_uncurated_top_sites_warn_and_real_neighbours_do_not() {
     ] {
         let v = e.check(url);
         assert_eq!(v.verdict, Level::Safe, "{url}: {v:?}");
+    }
+}
+
+#[test]
+fn brands_own_country_sites_do_not_warn_but_swaps_with_a_second_signal_do() {
+    let e = engine(Sensitivity::Normal);
+    // Issue 11: real country sites of curated brands, none in the bundled popular list.
+    for site in [
+        "shopee.fr",
+        "airbnb.com.sg",
+        "google.com.tn",
+        "amazon.co.za",
+        "adidas.co.id",
+    ] {
+        let v = e.check(site);
+        assert_eq!(v.verdict, Level::Safe, "{site}: {v:?}");
+        assert!(codes(&v).contains(&"lookalike.tld_swap"), "{site}: {v:?}");
+    }
+    // The same swap under an abused TLD, or with a sign-in lure, warns.
+    for url in [
+        "https://klikbca.xyz/",
+        "https://dana.top/",
+        "https://bca.id/login",
+    ] {
+        let v = e.check(url);
+        assert!(v.verdict >= Level::Suspicious, "{url}: {v:?}");
+    }
+}
+
+#[test]
+fn crypto_lookalikes_warn_under_any_tld() {
+    let e = engine(Sensitivity::Normal);
+    // Real phishing hosts (dev positives): WalletConnect and PancakeSwap one edit away under
+    // another TLD; MetaMask's own fuzzy-match case `metmask.io`, and one under .com.
+    for url in [
+        "https://walletconect.co/",
+        "https://pancakeswaps.vip/",
+        "metmask.io",
+        "metmask.com",
+    ] {
+        let v = e.check(url);
+        assert!(v.verdict >= Level::Suspicious, "{url}: {v:?}");
+        assert!(codes(&v).contains(&"lookalike.typo"), "{url}: {v:?}");
+    }
+    // Two edits of a 6-letter name is another word: raven.com is not Kraken.
+    assert_eq!(e.check("raven.com").verdict, Level::Safe);
+    // A typo of a non-crypto brand under another suffix stays context only.
+    assert!(e.check("gojeck.net").verdict < Level::Suspicious);
+}
+
+#[test]
+fn indonesian_customer_service_and_mall_lures_warn() {
+    let e = engine(Sensitivity::Normal);
+    // Real phishing hosts (dev positives): a brand's "mall" on a cheap domain, "kendala" (a
+    // problem with your account) next to DANA, a bank/e-wallet named in the path of a host
+    // with "layanan" (service) in it.
+    for url in [
+        "http://shopee-mall.cc/",
+        "http://tiktokmall.business/",
+        "https://kendala-dana.news2.fund/",
+    ] {
+        let v = e.check(url);
+        assert!(v.verdict >= Level::Suspicious, "{url}: {v:?}");
+    }
+    let v = e.check("https://layanan-app.com/Dana/");
+    let r = v
+        .reasons
+        .iter()
+        .find(|r| r.code == "brand.in_path")
+        .expect("brand in path");
+    assert_eq!(r.params["keyword"], "layanan");
+    // Near misses: the marketplace's own mall page, a government service host naming a brand
+    // in its path, and a brand's own service host (no "service" lure: amazonwebservices.com).
+    for url in [
+        "https://www.tokopedia.com/mall",
+        "https://layanan.bpjs-kesehatan.go.id/dana",
+        "amazonwebservices.com",
+    ] {
+        let v = e.check(url);
+        assert!(v.verdict < Level::Suspicious, "{url}: {v:?}");
     }
 }

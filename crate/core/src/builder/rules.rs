@@ -1,0 +1,236 @@
+//! The `RULE` section compiled from the text files in `crate/core/data/rules/` (weights, TLDs,
+//! shorteners, hosting suffixes, keywords). Read at run time by [`crate::rules::Rules`].
+
+use crate::format::Tag;
+use crate::rules::{
+    WordClass, WordMode, RULES_TAG, RULES_VERSION, TABLES, TABLE_NAMES, VALUE_WIDTHS, WEIGHT_KEYS,
+};
+
+/// The rules section compiled from the bundled text files in `crate/core/data/rules/`.
+pub fn sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
+    sections_from_texts(&RuleTexts {
+        weights: include_str!("../../data/rules/weights.tsv"),
+        abused_tlds: include_str!("../../data/rules/abused_tlds.tsv"),
+        url_shorteners: include_str!(concat!(env!("WASPADA_SOURCES_DIR"), "/url_shorteners.tsv")),
+        hosting_suffixes: include_str!(concat!(
+            env!("WASPADA_SOURCES_DIR"),
+            "/hosting_suffixes.tsv"
+        )),
+        hosting_extra: include_str!("../../data/rules/hosting_extra.tsv"),
+        keywords: include_str!("../../data/rules/keywords.tsv"),
+    })
+}
+
+/// The text of the five rule files (see `crate/core/data/rules/README.md`).
+#[derive(Clone, Copy, Debug)]
+pub struct RuleTexts<'a> {
+    pub weights: &'a str,
+    pub abused_tlds: &'a str,
+    pub url_shorteners: &'a str,
+    pub hosting_suffixes: &'a str,
+    pub hosting_extra: &'a str,
+    pub keywords: &'a str,
+}
+
+/// The rules section compiled from the given texts. Errors name the file and line.
+pub fn sections_from_texts(t: &RuleTexts) -> Result<Vec<(Tag, Vec<u8>)>, String> {
+    let weights = parse_weights(t.weights)?;
+    let tlds = parse_tlds(t.abused_tlds)?;
+    let shorteners = parse_shorteners(t.url_shorteners)?;
+    let mut hosting = parse_hosting(t.hosting_suffixes, &weights)?;
+    // A curated row overrides the PSL row's count-derived points (the staging addresses).
+    for (key, value) in parse_tlds(t.hosting_extra)? {
+        match hosting.iter_mut().find(|(k, _)| *k == key) {
+            Some(row) => row.1 = value,
+            None => hosting.push((key, value)),
+        }
+    }
+    let keywords = parse_keywords(t.keywords)?;
+    let body = build_section(&[weights, tlds, shorteners, hosting, keywords])?;
+    Ok(vec![(RULES_TAG, body)])
+}
+
+/// Entries of one table: key and value bytes.
+type Entries = Vec<(String, Vec<u8>)>;
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+fn parse_points(v: Option<&&str>, file: &str, line: usize) -> Result<u8, String> {
+    v.and_then(|s| s.parse::<u8>().ok())
+        .filter(|&p| p <= 100)
+        .ok_or_else(|| format!("{file}:{line}: points must be a number from 0 to 100"))
+}
+
+fn check_key(key: &str, file: &str, line: usize) -> Result<String, String> {
+    let k = key.to_ascii_lowercase();
+    if k.is_empty() || !k.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(format!(
+            "{file}:{line}: `{key}` is not a lower-case ASCII name"
+        ));
+    }
+    Ok(k)
+}
+
+fn parse_weights(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let key = check_key(cols.first().copied().unwrap_or(""), "weights.tsv", line)?;
+        if !WEIGHT_KEYS.contains(&key.as_str()) {
+            return Err(format!("weights.tsv:{line}: unknown weight `{key}`"));
+        }
+        let p = parse_points(cols.get(1), "weights.tsv", line)?;
+        out.push((key, vec![p]));
+    }
+    for k in WEIGHT_KEYS {
+        if !out.iter().any(|(key, _)| key == k) {
+            return Err(format!("weights.tsv: missing weight `{k}`"));
+        }
+    }
+    Ok(out)
+}
+
+fn parse_tlds(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let key = check_key(
+            cols.first().copied().unwrap_or("").trim_start_matches('.'),
+            "abused_tlds.tsv",
+            line,
+        )?;
+        let p = parse_points(cols.get(1), "abused_tlds.tsv", line)?;
+        out.push((key, vec![p]));
+    }
+    Ok(out)
+}
+
+fn parse_shorteners(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let d = cols.first().copied().unwrap_or("");
+        if line == 1 && d == "domain" {
+            continue;
+        }
+        let key = check_key(d, "url_shorteners.tsv", line)?;
+        out.push((key, Vec::new()));
+    }
+    Ok(out)
+}
+
+/// Hosting suffixes with the number of known phishing hosts under each; the points grow with
+/// that number up to the `hosting.free_max` weight: 1000+ hosts get the full weight, 100+ three
+/// quarters, 10+ half, 1+ a quarter, none nothing (listed but not known as abused).
+fn parse_hosting(text: &str, weights: &Entries) -> Result<Entries, String> {
+    let max = weights
+        .iter()
+        .find(|(k, _)| k == "hosting.free_max")
+        .and_then(|(_, v)| v.first().copied())
+        .unwrap_or(0);
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let suffix = cols.first().copied().unwrap_or("");
+        if line == 1 && suffix == "suffix" {
+            continue;
+        }
+        // Wildcard rules (`*.dweb.link`) apply to hosts one label below: key them by the rest.
+        let suffix = suffix.trim_start_matches("*.");
+        let ascii = idna::domain_to_ascii(suffix)
+            .map_err(|_| format!("hosting_suffixes.tsv:{line}: `{suffix}` is not a domain name"))?;
+        let key = check_key(&ascii, "hosting_suffixes.tsv", line)?;
+        let count: u64 = cols
+            .get(2)
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(|| format!("hosting_suffixes.tsv:{line}: third column must be a count"))?;
+        let points = match count {
+            1000.. => max,
+            100..=999 => max * 3 / 4,
+            10..=99 => max / 2,
+            1..=9 => max / 4,
+            0 => 0,
+        };
+        out.push((key, vec![points]));
+    }
+    Ok(out)
+}
+
+fn parse_keywords(text: &str) -> Result<Entries, String> {
+    let mut out = Entries::new();
+    for (line, cols) in data_lines(text) {
+        let word = check_key(cols.first().copied().unwrap_or(""), "keywords.tsv", line)?;
+        if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(format!(
+                "keywords.tsv:{line}: `{word}` must be letters and digits only"
+            ));
+        }
+        let class = cols
+            .get(1)
+            .and_then(|c| WordClass::parse(c))
+            .ok_or_else(|| {
+                format!("keywords.tsv:{line}: class must be lure, gambling or except")
+            })?;
+        let mode = cols
+            .get(2)
+            .and_then(|c| WordMode::parse(c))
+            .ok_or_else(|| {
+                format!("keywords.tsv:{line}: mode must be any, edge, word, start or end")
+            })?;
+        let host = parse_points(cols.get(3), "keywords.tsv", line)?;
+        let path = parse_points(cols.get(4), "keywords.tsv", line)?;
+        out.push((word, vec![class as u8, mode as u8, host, path]));
+    }
+    Ok(out)
+}
+
+fn build_table(entries: &Entries, width: u32) -> Result<Vec<u8>, String> {
+    let mut sorted: Vec<&(String, Vec<u8>)> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    for pair in sorted.windows(2) {
+        if let [a, b] = pair {
+            if a.0 == b.0 {
+                return Err(format!("`{}` is listed twice", a.0));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+    out.extend_from_slice(&width.to_le_bytes());
+    let mut end = 0u32;
+    for (k, _) in &sorted {
+        end += k.len() as u32;
+        out.extend_from_slice(&end.to_le_bytes());
+    }
+    for (_, v) in &sorted {
+        if v.len() != width as usize {
+            return Err("value width mismatch".into());
+        }
+        out.extend_from_slice(v);
+    }
+    for (k, _) in &sorted {
+        out.extend_from_slice(k.as_bytes());
+    }
+    Ok(out)
+}
+
+fn build_section(tables: &[Entries; TABLES]) -> Result<Vec<u8>, String> {
+    let mut bodies = Vec::new();
+    for ((t, w), name) in tables.iter().zip(VALUE_WIDTHS).zip(TABLE_NAMES) {
+        bodies.push(build_table(t, w).map_err(|e| format!("rules {name}: {e}"))?);
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(&RULES_VERSION.to_le_bytes());
+    out.extend_from_slice(&(TABLES as u32).to_le_bytes());
+    let mut off = 8 + 8 * TABLES;
+    for b in &bodies {
+        out.extend_from_slice(&(off as u32).to_le_bytes());
+        out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+        off += b.len();
+    }
+    for b in &bodies {
+        out.extend_from_slice(b);
+    }
+    Ok(out)
+}

@@ -1,0 +1,335 @@
+//! Lure and gambling words (`keyword.lure`, `keyword.gambling`): one walk over the host and the
+//! path, trying at each position only the words that start with that byte.
+
+use super::*;
+
+/// Keyword classes (first value byte of a keyword entry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    Lure = 0,
+    Gambling = 1,
+    /// An ordinary word that contains a keyword (`judicial` ⊃ `judi`): matches inside it are ignored.
+    Except = 2,
+}
+
+impl WordClass {
+    pub(crate) fn from_u8(v: u8) -> Option<WordClass> {
+        match v {
+            0 => Some(WordClass::Lure),
+            1 => Some(WordClass::Gambling),
+            2 => Some(WordClass::Except),
+            _ => None,
+        }
+    }
+    #[cfg(feature = "builder")]
+    pub(crate) fn parse(s: &str) -> Option<WordClass> {
+        match s {
+            "lure" => Some(WordClass::Lure),
+            "gambling" => Some(WordClass::Gambling),
+            "except" => Some(WordClass::Except),
+            _ => None,
+        }
+    }
+}
+
+/// Where in a label or path token a keyword must sit (second value byte of a keyword entry).
+/// A boundary is the start or end of the text or any byte that is not an ASCII letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordMode {
+    Any = 0,
+    /// A boundary before or after.
+    Edge = 1,
+    /// Boundaries before and after.
+    Word = 2,
+    /// A boundary before.
+    Start = 3,
+    /// A boundary after.
+    End = 4,
+}
+
+impl WordMode {
+    pub(crate) fn from_u8(v: u8) -> Option<WordMode> {
+        match v {
+            0 => Some(WordMode::Any),
+            1 => Some(WordMode::Edge),
+            2 => Some(WordMode::Word),
+            3 => Some(WordMode::Start),
+            4 => Some(WordMode::End),
+            _ => None,
+        }
+    }
+    #[cfg(feature = "builder")]
+    pub(crate) fn parse(s: &str) -> Option<WordMode> {
+        match s {
+            "any" => Some(WordMode::Any),
+            "edge" => Some(WordMode::Edge),
+            "word" => Some(WordMode::Word),
+            "start" => Some(WordMode::Start),
+            "end" => Some(WordMode::End),
+            _ => None,
+        }
+    }
+    pub(super) fn accepts(self, before: bool, after: bool) -> bool {
+        match self {
+            WordMode::Any => true,
+            WordMode::Edge => before || after,
+            WordMode::Word => before && after,
+            WordMode::Start => before,
+            WordMode::End => after,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Match {
+    pub(super) word: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) in_host: bool,
+    pub(super) class: WordClass,
+    pub(super) points: u8,
+    pub(super) mode: WordMode,
+    /// A boundary before / after the match in its text.
+    pub(super) before: bool,
+    pub(super) after: bool,
+    /// The match sits where its mode allows (directly or next to another accepted keyword).
+    pub(super) ok: bool,
+}
+
+impl<'a> Rules<'a> {
+    pub(super) fn check_keywords(
+        &self,
+        raw: &RawUrl,
+        s: &RuleInput,
+        ip: bool,
+        out: &mut Vec<Reason>,
+    ) {
+        let mut matches = [Match {
+            word: 0,
+            start: 0,
+            end: 0,
+            in_host: false,
+            class: WordClass::Except,
+            points: 0,
+            mode: WordMode::Any,
+            before: false,
+            after: false,
+            ok: false,
+        }; MAX_MATCHES];
+        let mut n = 0usize;
+        let mut host_has_digits = false;
+        if !ip {
+            let host = s.host.trim_end_matches('.');
+            let scan = match s.public_suffix {
+                Some(suf) if host.len() > suf.len() && host.ends_with(suf) => {
+                    host.get(..host.len() - suf.len() - 1).unwrap_or("")
+                }
+                _ => host,
+            };
+            host_has_digits = scan.bytes().any(|b| b.is_ascii_digit());
+            // Punycode labels are encodings, not words.
+            let mut offset = 0usize;
+            for label in scan.split('.') {
+                if !label.starts_with("xn--") {
+                    self.scan_words(label.as_bytes(), offset, true, &mut matches, &mut n);
+                }
+                offset += label.len() + 1;
+            }
+        }
+        let path = raw.path.as_bytes();
+        let path = path.get(..path.len().min(MAX_PATH_SCAN)).unwrap_or(&[]);
+        self.scan_words(path, 1 << 20, false, &mut matches, &mut n);
+        let found = matches.get(..n).unwrap_or(&[]);
+        // Drop matches inside an `except` word of the same text, and repeats of a word.
+        let mut lure: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
+        let mut gamble: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
+        let mut host_lures = 0usize;
+        for (i, m) in found.iter().enumerate() {
+            if m.class == WordClass::Except || !m.ok {
+                continue;
+            }
+            let excepted = found.iter().any(|e| {
+                e.class == WordClass::Except
+                    && e.in_host == m.in_host
+                    && e.start <= m.start
+                    && e.end >= m.end
+            });
+            if excepted {
+                continue;
+            }
+            // A word inside a longer keyword match counts as part of it (bet in betting).
+            let inside_longer = found.iter().any(|o| {
+                o.class != WordClass::Except
+                    && o.ok
+                    && o.in_host == m.in_host
+                    && o.start <= m.start
+                    && o.end >= m.end
+                    && o.end - o.start > m.end - m.start
+            });
+            if inside_longer {
+                continue;
+            }
+            // Count a word once, at its best place (host before path).
+            let better = found.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.ok
+                    && o.word == m.word
+                    && (o.points > m.points || (o.points == m.points && j < i))
+            });
+            if better {
+                continue;
+            }
+            let Some(word) = self.tables[T_KEYWORDS]
+                .key(m.word)
+                .and_then(|k| std::str::from_utf8(k).ok())
+            else {
+                continue;
+            };
+            let acc = if m.class == WordClass::Gambling {
+                &mut gamble
+            } else {
+                &mut lure
+            };
+            acc.0 += u32::from(m.points);
+            acc.1.push(word);
+            acc.2 |= m.in_host;
+            if m.in_host && m.class == WordClass::Lure {
+                host_lures += 1;
+            }
+        }
+        // Lure words stacked in one host (claim-hadiah, layanan-bantuan-resmi, secure-login-verify)
+        // are a phishing tell of their own.
+        if host_lures >= 2 {
+            lure.0 += u32::from(self.weight("keyword.lure_stacked"));
+        }
+        if !lure.1.is_empty() && lure.0 > 0 {
+            let cap = u32::from(self.weight("keyword.cap"));
+            out.push(
+                Reason::new(code::LURE, lure.0.min(cap) as u8)
+                    .with("keyword", lure.1.first().copied().unwrap_or(""))
+                    .with("keywords", lure.1.join(","))
+                    .with("where", if lure.2 { "host" } else { "path" }),
+            );
+        }
+        if !gamble.1.is_empty() && gamble.0 > 0 {
+            // Gambling sites rotate numbered names (slot88, royal99bet, jendelatoto1): a gambling
+            // word in a host that also carries digits counts more (unless host.many_digits
+            // already counted them).
+            let digits_counted = out.iter().any(|r| r.code == code::MANY_DIGITS);
+            if gamble.2 && host_has_digits && !digits_counted {
+                gamble.0 += u32::from(self.weight("keyword.gambling_digits"));
+            }
+            let cap = u32::from(self.weight("keyword.gambling_cap"));
+            out.push(
+                Reason::new(code::GAMBLING, gamble.0.min(cap) as u8)
+                    .with("keyword", gamble.1.first().copied().unwrap_or(""))
+                    .with("keywords", gamble.1.join(","))
+                    .with("where", if gamble.2 { "host" } else { "path" })
+                    .with("category", "gambling"),
+            );
+        }
+    }
+
+    /// Finds keywords in `text` (case-insensitively), appending to `matches`.
+    pub(super) fn scan_words(
+        &self,
+        text: &[u8],
+        base: usize,
+        in_host: bool,
+        matches: &mut [Match; MAX_MATCHES],
+        n: &mut usize,
+    ) {
+        let kw = &self.tables[T_KEYWORDS];
+        let first = *n;
+        for (i, &c) in text.iter().enumerate() {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            let (lo, hi) = kw.first_byte_range(c.to_ascii_lowercase());
+            for w in lo..hi {
+                let (Some(key), Some(val)) = (kw.key(w), kw.value(w)) else {
+                    continue;
+                };
+                let Some(end) = i.checked_add(key.len()) else {
+                    continue;
+                };
+                let Some(slice) = text.get(i..end) else {
+                    continue;
+                };
+                if !slice.eq_ignore_ascii_case(key) {
+                    continue;
+                }
+                let (Some(&class), Some(&mode), Some(&hp), Some(&pp)) =
+                    (val.first(), val.get(1), val.get(2), val.get(3))
+                else {
+                    continue;
+                };
+                let (Some(class), Some(mode)) =
+                    (WordClass::from_u8(class), WordMode::from_u8(mode))
+                else {
+                    continue;
+                };
+                let before = i == 0 || text.get(i - 1).map_or(true, |b| !b.is_ascii_alphabetic());
+                let after = text.get(end).map_or(true, |b| !b.is_ascii_alphabetic());
+                let points = if in_host { hp } else { pp };
+                if class != WordClass::Except && points == 0 {
+                    continue;
+                }
+                let Some(slot) = matches.get_mut(*n) else {
+                    break;
+                };
+                *slot = Match {
+                    word: w,
+                    start: base + i,
+                    end: base + end,
+                    in_host,
+                    class,
+                    points,
+                    mode,
+                    before,
+                    after,
+                    ok: class == WordClass::Except || mode.accepts(before, after),
+                };
+                *n += 1;
+            }
+        }
+        // Compounds: a keyword right next to an accepted keyword has a boundary there
+        // (agen|bola|terpercaya, bola|tangkas), so words chain without spaces.
+        let range = first..(*n).min(MAX_MATCHES);
+        for _ in 0..4 {
+            let mut changed = false;
+            for i in range.clone() {
+                let Some(m) = matches.get(i).copied() else {
+                    continue;
+                };
+                if m.ok {
+                    continue;
+                }
+                let touches = |at_end: bool| {
+                    matches.get(range.clone()).is_some_and(|all| {
+                        all.iter().any(|o| {
+                            o.ok && o.class != WordClass::Except && {
+                                if at_end {
+                                    o.start == m.end
+                                } else {
+                                    o.end == m.start
+                                }
+                            }
+                        })
+                    })
+                };
+                let before = m.before || touches(false);
+                let after = m.after || touches(true);
+                if m.mode.accepts(before, after) {
+                    if let Some(slot) = matches.get_mut(i) {
+                        slot.ok = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+}

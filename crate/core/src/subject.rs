@@ -1,0 +1,51 @@
+//! What the checks see about one URL (as adblock-rust keeps its `Request` alone): the engine
+//! fills a [`Subject`] from the canonical URL and the host forms; the rules read the narrower
+//! [`RuleInput`]. A leaf module: every check takes its input from here, none from the engine.
+
+use crate::url::Canonical;
+
+/// What the heuristics see about one URL.
+#[derive(Clone, Copy, Debug)]
+pub struct Subject<'a> {
+    /// The input as given.
+    pub input: &'a str,
+    /// Lower-case scheme (`http`, `https`, `data`, `javascript`, ...).
+    pub scheme: &'a str,
+    /// The canonical URL, for http(s) inputs.
+    pub canonical: Option<&'a Canonical>,
+    /// ASCII (punycode) host, `""` if none.
+    pub host: &'a str,
+    /// The host as a person reads it.
+    pub host_unicode: &'a str,
+    pub registrable_domain: Option<&'a str>,
+    pub public_suffix: Option<&'a str>,
+    /// The host sits under a PSL private-section suffix (pages.dev, github.io, ...).
+    pub private_suffix: bool,
+}
+
+/// What the rules see about one URL, in the engine's terms (see [`Subject`]); the
+/// rules read the raw input for what canonicalization erases (credentials, IP notation, port).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleInput<'a> {
+    pub input: &'a str,
+    pub scheme: &'a str,
+    pub host: &'a str,
+    pub host_unicode: &'a str,
+    pub registrable_domain: Option<&'a str>,
+    pub public_suffix: Option<&'a str>,
+    pub private_suffix: bool,
+}
+
+impl<'a> From<&Subject<'a>> for RuleInput<'a> {
+    fn from(s: &Subject<'a>) -> RuleInput<'a> {
+        RuleInput {
+            input: s.input,
+            scheme: s.scheme,
+            host: s.host,
+            host_unicode: s.host_unicode,
+            registrable_domain: s.registrable_domain,
+            public_suffix: s.public_suffix,
+            private_suffix: s.private_suffix,
+        }
+    }
+}

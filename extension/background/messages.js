@@ -1,0 +1,74 @@
+// The one table of messages the background answers: each type's fields (checked on receipt), who
+// may send it (`trust: true`: only the extension's own pages) and its handler.
+import { api } from '../lib/platform.js';
+import { validate, isString, isHostText, isTabId, isSettings } from '../lib/messages.js';
+import { getChecker } from '../lib/engine.js';
+import { loadSettings } from '../lib/settings.js';
+import { OWN_ORIGIN, isWeb, subjectOf } from './urls.js';
+import { verdictOf } from './verdicts.js';
+import { currentStatus } from './status.js';
+import { allowOnce, trustSite, untrustSite, updateSettings, backToSafety } from './trust.js';
+import { stopFor, recordStop } from './stops.js';
+import { staticRulesCover } from './dnr.js';
+
+/** name -> { fields: {name: predicate}, trust, doc, handle(msg, sender) } */
+export const MESSAGES = Object.freeze({
+  check: { fields: { url: isString }, trust: false, doc: 'Check any link. Reply: Verdict.', handle: ({ url }) => verdictOf(url) },
+  tabVerdict: {
+    fields: { tabId: isTabId },
+    trust: false,
+    doc: 'The verdict for what a tab shows (the blocked URL if it shows the warning page). Reply: {url, verdict}.',
+    async handle({ tabId }) {
+      const tab = await api.tabs.get(tabId);
+      const url = subjectOf(tab.url ?? tab.pendingUrl);
+      if (!url) return { url: null, verdict: null };
+      return { url, verdict: isWeb(url) ? await verdictOf(url) : null };
+    },
+  },
+  listInfo: { fields: {}, trust: false, doc: 'Reply: {list_version, build_date, counts, wasm_version}.', handle: async () => (await getChecker()).info() },
+  status: { fields: {}, trust: false, doc: 'How much protection runs. Reply: {engine, list, hostAccess, degraded, problem}.', handle: () => currentStatus() },
+  getSettings: { fields: {}, trust: false, doc: 'Reply: Settings.', handle: () => loadSettings() },
+  setSettings: { fields: { settings: isSettings }, trust: true, doc: 'Replace the settings. Reply: Settings.', handle: ({ settings }) => updateSettings(settings) },
+  tabStop: {
+    fields: { url: isString },
+    trust: true,
+    doc: 'What Waspada stopped in the sender\'s tab, if it stopped this URL there. Reply: {url, verdict} or null.',
+    async handle({ url }, sender) {
+      const tabId = sender?.tab?.id;
+      if (!Number.isInteger(tabId)) return null;
+      let stop = await stopFor(tabId, url);
+      if (!stop) {
+        // Chrome's static rules redirect listed hosts even before the background's listeners are
+        // live (just installed or started): such a warning is the list's, and true for anyone.
+        const verdict = await verdictOf(url);
+        if (!(await staticRulesCover(verdict))) return null;
+        await recordStop(tabId, url, verdict);
+        stop = { url, verdict };
+      }
+      return { url: stop.url, verdict: stop.verdict };
+    },
+  },
+  allowOnce: { fields: { url: isString }, trust: true, doc: "'Continue anyway': allow the host stopped in the sender's tab for the session. Reply: {ok, host}.", handle: ({ url }, sender) => allowOnce(url, sender) },
+  trustSite: { fields: { url: isString }, trust: true, doc: "'Always trust this site': the host stopped in the sender's tab. Reply: Settings.", handle: ({ url }, sender) => trustSite(url, sender) },
+  backToSafety: { fields: { url: isString }, trust: true, doc: "'Back to safety': the sender's tab goes to its page before the stop. Reply: {ok}.", handle: ({ url }, sender) => backToSafety(url, sender) },
+  untrustSite: { fields: { site: isHostText }, trust: true, doc: 'Remove a trusted site. Reply: Settings.', handle: ({ site }) => untrustSite(site) },
+});
+
+/** Whether `sender` is one of the extension's own pages. */
+export const fromOwnPage = (sender) => sender?.id === api.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(OWN_ORIGIN);
+
+/** Validates and answers one message: resolves with `{result}` or `{error}`. */
+export async function answer(msg, sender) {
+  const problem = validate(MESSAGES, msg, fromOwnPage(sender));
+  if (problem) return { error: problem };
+  try {
+    return { result: await MESSAGES[msg.type].handle(msg, sender) };
+  } catch (err) {
+    return { error: String(err?.message ?? err) };
+  }
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  answer(msg, sender).then(sendResponse);
+  return true;
+});

@@ -1,0 +1,39 @@
+// One cold start of the wasm core, in a fresh Node process (run by tests/bench/bench.mjs):
+// read the module and the list (the worker's fetch), compile + instantiate the module, load the
+// list (`new Checker`), the first check. Prints one JSON line with each stage's time and the
+// process's memory after the first check.
+// Usage: node tests/bench/cold.mjs GLUE.js MODULE.wasm LIST.bin INPUT
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+const [glue, wasmPath, listPath, input] = process.argv.slice(2);
+const before = process.memoryUsage();
+const mod = await import(pathToFileURL(glue).href);
+const t0 = performance.now();
+const [wasmBytes, listBuf] = await Promise.all([readFile(wasmPath), readFile(listPath)]);
+const t1 = performance.now();
+const exports = await mod.default({ module_or_path: wasmBytes });
+const t2 = performance.now();
+const checker = new mod.Checker(new Uint8Array(listBuf.buffer, listBuf.byteOffset, listBuf.byteLength), undefined);
+const t3 = performance.now();
+const verdict = checker.check(input);
+const t4 = performance.now();
+const after = process.memoryUsage();
+const mib = (b) => +(b / 1048576).toFixed(2);
+console.log(
+  JSON.stringify({
+    read_ms: t1 - t0,
+    instantiate_ms: t2 - t1,
+    load_ms: t3 - t2,
+    first_check_ms: t4 - t3,
+    total_ms: t4 - t0,
+    verdict: verdict.verdict,
+    memory_mib: {
+      wasm_linear: mib(exports.memory.buffer.byteLength),
+      rss: mib(after.rss),
+      rss_added: mib(after.rss - before.rss),
+      js_heap_used: mib(after.heapUsed),
+      array_buffers: mib(after.arrayBuffers),
+    },
+  }),
+);

@@ -1,0 +1,178 @@
+// The built background (dist/chrome) loaded in Node with a fake browser API (fake-browser.mjs):
+// degraded protection, missing APIs, trust and the warning page's state, input hygiene.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROME_DIR, FIREFOX_DIR, LOOKALIKE_CANDIDATES } from './helpers.mjs';
+import { loadBackground } from './fake-browser.mjs';
+
+const list = () => new Uint8Array(readFileSync(join(CHROME_DIR, 'data', 'waspada.bin')));
+/** The three ways a shipped list file can be broken. */
+export const BROKEN_LISTS = {
+  truncated: () => list().slice(0, 4096),
+  corrupt: () => {
+    const b = list();
+    for (let i = 200000; i < 200064; i++) b[i] ^= 0x5a;
+    return b;
+  },
+  'wrong-version': () => {
+    const b = list();
+    b[8] = 0xfe; // the format version (u16 after the 8-byte magic)
+    b[9] = 0x7f;
+    return b;
+  },
+};
+
+async function firstDangerous(send) {
+  for (const host of LOOKALIKE_CANDIDATES) {
+    const { result } = await send({ type: 'check', url: `http://${host}/` });
+    if (result.verdict === 'dangerous') return host;
+  }
+  return null;
+}
+
+for (const [kind, bytes] of Object.entries(BROKEN_LISTS)) {
+  test(`a ${kind} list degrades protection visibly and keeps the lookalike and pattern checks`, async () => {
+    const bg = await loadBackground(CHROME_DIR, { files: { 'data/waspada.bin': bytes() } });
+    const { result: status } = await bg.send({ type: 'status' });
+    assert.equal(status.list, 'failed');
+    assert.equal(status.engine, 'ok');
+    assert.equal(status.degraded, true);
+    assert.match(status.problem, /list/i);
+    assert.ok(await firstDangerous(bg.send), 'no lookalike is dangerous without the list');
+    const { result: pattern } = await bg.send({ type: 'check', url: 'http://bca.co.id@evil.top/' });
+    assert.notEqual(pattern.verdict, 'safe', 'the pattern checks run');
+    bg.tabs.set(7, { id: 7, url: 'http://example.com/' });
+    await (await bg.imp('background/navigation.js')).onTabShows(7, bg.tabs.get(7).url, true);
+    assert.equal(bg.badges.get(7).text, '?', 'a safe page does not look checked against the list');
+    assert.match(bg.badges.get(7).title, /limited/);
+  });
+}
+
+test('the intact list gives full protection and a quiet badge on a safe page', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const { result: status } = await bg.send({ type: 'status' });
+  assert.deepEqual([status.engine, status.list, status.degraded], ['ok', 'ok', false]);
+  bg.tabs.set(7, { id: 7, url: 'http://example.com/' });
+  await (await bg.imp('background/navigation.js')).onTabShows(7, bg.tabs.get(7).url, true);
+  assert.equal(bg.badges.get(7).text, '');
+});
+
+test('a core that does not load turns the badge off, it does not look safe', async () => {
+  const bg = await loadBackground(CHROME_DIR, { files: { 'wasm/waspada_wasm_bg.wasm': new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1]) } });
+  const { result: status } = await bg.send({ type: 'status' });
+  assert.equal(status.engine, 'failed');
+  bg.tabs.set(3, { id: 3, url: 'http://example.com/' });
+  await (await bg.imp('background/navigation.js')).onTabShows(3, bg.tabs.get(3).url, true);
+  assert.equal(bg.badges.get(3).text, 'OFF');
+});
+
+test('after a trap the core is instantiated afresh (new memory) and the check retried', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const engine = await bg.imp('lib/engine.js');
+  const glue = await bg.imp('wasm/waspada_wasm.js');
+  const checker = await engine.getChecker();
+  const before = engine.protectionStatus().instances;
+  const original = glue.Checker.prototype.check;
+  let traps = 1;
+  glue.Checker.prototype.check = function (url) {
+    if (traps-- > 0) throw new WebAssembly.RuntimeError('unreachable');
+    return original.call(this, url);
+  };
+  try {
+    const v = checker.check(`http://${LOOKALIKE_CANDIDATES[0]}/`);
+    assert.ok(['dangerous', 'suspicious'].includes(v.verdict), v.verdict);
+    assert.equal(engine.protectionStatus().instances, before + 1, 'the module was not instantiated again');
+    assert.equal(checker.check('http://example.com/').verdict, 'safe');
+  } finally {
+    glue.Checker.prototype.check = original;
+  }
+});
+
+test('a revoked host permission is reported as degraded protection', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  bg.chrome.permissions = { contains: async () => false };
+  const { result: status } = await bg.send({ type: 'status' });
+  assert.equal(status.hostAccess, false);
+  assert.equal(status.degraded, true);
+});
+
+test('the background starts and checks without the optional APIs (Firefox for Android)', async () => {
+  for (const dist of [CHROME_DIR, FIREFOX_DIR]) {
+    const bg = await loadBackground(dist, { omit: ['contextMenus', 'scripting', 'downloads', 'declarativeNetRequest', 'webNavigation', 'action', 'permissions'] });
+    await bg.fire(bg.chrome.runtime.onInstalled, { reason: 'install' });
+    await bg.fire(bg.chrome.runtime.onStartup);
+    const { result } = await bg.send({ type: 'check', url: 'http://example.com/' });
+    assert.equal(result.verdict, 'safe', dist);
+    assert.ok(!bg.calls.some(([name]) => name === 'contextMenus.create'));
+  }
+});
+
+// ---- trust, the warning page's state, back to safety (issue 14 items 1 to 3) --------------------
+const PAGE = (bg) => ({ id: 'fakeid', url: `${bg.ORIGIN}pages/warning.html#x`, tab: { id: 5 } });
+
+async function stoppedInTab(bg, tabId, url) {
+  bg.tabs.set(tabId, { id: tabId, url });
+  await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId, frameId: 0, url });
+}
+
+test('a warning page Waspada did not open shows nothing and allows nothing', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const sender = PAGE(bg);
+  // A site opens the (web-accessible) warning page for a real bank, or for a public suffix.
+  for (const url of ['https://www.bca.co.id/', 'https://com/', 'http://klikbca-login.com/']) {
+    const { result, error } = await bg.send({ type: 'tabStop', url }, sender);
+    assert.equal(error, undefined);
+    assert.equal(result, null, `${url}: the warning page would show a verdict Waspada never gave this tab`);
+    assert.match((await bg.send({ type: 'trustSite', url }, sender)).error, /did not stop/);
+    assert.match((await bg.send({ type: 'allowOnce', url }, sender)).error, /did not stop/);
+  }
+  assert.deepEqual((await bg.send({ type: 'getSettings' })).result.trusted, []);
+});
+
+test('"Always trust" and "Continue anyway" cover exactly the host stopped in that tab', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const host = await firstDangerous(bg.send);
+  const url = `http://app.${host}/login`;
+  await stoppedInTab(bg, 5, url);
+  const sender = PAGE(bg);
+  const { result: stop } = await bg.send({ type: 'tabStop', url }, sender);
+  assert.equal(stop.url, url);
+  assert.equal(stop.verdict.verdict, 'dangerous');
+  // Another tab cannot act on this stop.
+  assert.match((await bg.send({ type: 'trustSite', url }, { ...sender, tab: { id: 6 } })).error, /did not stop/);
+  const { result: allowed } = await bg.send({ type: 'allowOnce', url }, sender);
+  assert.equal(allowed.host, `app.${host}`);
+  const rule = bg.sessionRules.find((r) => r.action.type === 'allow');
+  assert.ok(new RegExp(rule.condition.regexFilter).test(`http://app.${host}:8080/x`));
+  assert.ok(!new RegExp(rule.condition.regexFilter).test(`http://evil.app.${host}/x`), 'unseen subdomains are allowed too');
+  const { result: settings } = await bg.send({ type: 'trustSite', url }, sender);
+  assert.deepEqual(settings.trusted, [`app.${host}`], 'trust went wider than the host the user saw');
+  assert.notEqual((await bg.send({ type: 'check', url: `http://other.${host}/` })).result.verdict, 'safe');
+});
+
+test('a hosting platform is never trusted, even from a real stop', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  await bg.send({ type: 'setSettings', settings: { trusted: ['weebly.com', 'com'] } });
+  const { result } = await bg.send({ type: 'check', url: 'https://akun-7731.weebly.com/' });
+  assert.ok(!result.reasons.some((r) => r.code === 'trust.user'));
+});
+
+test('Back to safety loads the page before the stop afresh, never the stopped page', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const nav = await bg.imp('background/navigation.js');
+  const host = await firstDangerous(bg.send);
+  bg.tabs.set(5, { id: 5, url: 'http://example.com/before' });
+  await nav.onTabShows(5, 'http://example.com/before', true);
+  // The stopped page loaded first (a probe stop, a Chrome heuristic hit): it is in the history.
+  const url = `http://${host}/x`;
+  await nav.onTabShows(5, url, true);
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url }, PAGE(bg));
+  assert.deepEqual(bg.calls, [['tabs.update', 5, { url: 'http://example.com/before' }]]);
+  // Without a page before it: an empty page.
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url }, { ...PAGE(bg), tab: { id: 9 } });
+  assert.deepEqual(bg.calls, [['tabs.update', 9, { url: 'chrome://newtab/' }]]);
+});
