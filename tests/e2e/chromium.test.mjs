@@ -322,13 +322,16 @@ describe('Chromium', () => {
       const host = pickBlockedHost(6);
       const { category } = listedHosts().find((h) => h.host === host);
       const box = options.locator(`#categories input[value="${category}"]`);
+      const sw = await worker(context);
+      const enabled = (id) => sw.evaluate(async (r) => (await chrome.declarativeNetRequest.getEnabledRulesets()).includes(r), id);
       await box.uncheck();
       await options.locator('#saved').filter({ hasText: /\S/ }).waitFor();
+      // The setting is saved first; the background then turns the category's static rules off.
+      await expectSoon(async () => !(await enabled(`list_${category}`)));
       await gotoExpect(page, visit(host), (u) => u.startsWith(`http://${host}`));
       await page.waitForFunction((h) => document.title === `ran ${h}`, host);
       await box.check();
-      const sw = await worker(context);
-      await expectSoon(() => sw.evaluate(async (id) => (await chrome.declarativeNetRequest.getEnabledRulesets()).includes(id), `list_${category}`));
+      await expectSoon(() => enabled(`list_${category}`));
       const url = await gotoExpect(page, visit(host, '/on-again'), isWarning);
       assert.ok(isWarning(url));
       await options.close();
