@@ -568,7 +568,6 @@ fn run_inner(args: &EvalArgs) -> Result<(), (u8, String)> {
     let mut fp_gambling_only = 0u64;
     // Held-out top-100k flagged once gambling-category reasons are set aside: (≥ susp., ≥ dang.).
     let mut fp_other = (0u64, 0u64);
-    let (suspicious_at, _) = waspada_core::score::thresholds(engine.settings().sensitivity);
     for (row, v) in rows.iter().zip(&verdicts) {
         let flagged = matches!(
             v.verdict,
@@ -636,16 +635,10 @@ fn run_inner(args: &EvalArgs) -> Result<(), (u8, String)> {
                 .iter()
                 .any(|g| g.1.starts_with("top-100k held-out"))
         {
-            let without: u32 = v
-                .reasons
-                .iter()
-                .filter(|r| !waspada_core::rules::is_gambling(&r.code))
-                .map(|r| u32::from(r.score))
-                .sum();
-            if without < u32::from(suspicious_at) {
+            let (other_s, other_d) = crate::eval_extra::without_gambling(v, &engine);
+            if !other_s {
                 fp_gambling_only += 1;
             }
-            let (other_s, other_d) = crate::eval_extra::without_gambling(v, &engine);
             fp_other.0 += u64::from(other_s);
             fp_other.1 += u64::from(other_d);
             let reasons: Vec<String> = v
