@@ -103,6 +103,8 @@ describe('Firefox', () => {
     test('a site that opens the warning page itself gets no verdict and no trust buttons', async () => {
       await gotoExpect(driver, visit('example.com', '/fake'), (u) => u.includes('/fake'));
       await driver.executeScript(`location.href = ${JSON.stringify(extUrl('pages/warning.html#https://com/'))}`);
+      // The navigation is asynchronous: wait for the warning page's list before reading it.
+      await waitFor(driver, '#reasons');
       await driver.wait(async () => (await $(driver, '#reasons').getText()).includes('did not stop a page in this tab'), 10000, 'the fake warning shows a verdict');
       assert.equal(await $(driver, '#more').isDisplayed(), false);
     });
