@@ -8,7 +8,7 @@ import { OWN_ORIGIN, isWeb, subjectOf } from './urls.js';
 import { verdictOf } from './verdicts.js';
 import { currentStatus } from './status.js';
 import { allowOnce, trustSite, untrustSite, updateSettings, backToSafety } from './trust.js';
-import { stopFor, recordStop } from './stops.js';
+import { stopFor, recordStop, claimRecentStop } from './stops.js';
 import { staticRulesCover } from './dnr.js';
 
 /** name -> { fields: {name: predicate}, trust, doc, handle(msg, sender) } */
@@ -46,6 +46,17 @@ export const MESSAGES = Object.freeze({
         stop = { url, verdict };
       }
       return { url: stop.url, verdict: stop.verdict };
+    },
+  },
+  recentStop: {
+    fields: {},
+    trust: true,
+    doc: "What Waspada has just stopped in the sender's tab, for a warning page whose address names no URL (a static rule's redirect by extension path, in a store build). Reply: {url, verdict} or null.",
+    async handle(_msg, sender) {
+      const tabId = sender?.tab?.id;
+      if (!Number.isInteger(tabId)) return null;
+      const stop = await claimRecentStop(tabId);
+      return stop ? { url: stop.url, verdict: stop.verdict } : null;
     },
   },
   allowOnce: { fields: { url: isString }, trust: true, doc: "'Continue anyway': allow the host stopped in the sender's tab for the session. Reply: {ok, host}.", handle: ({ url }, sender) => allowOnce(url, sender) },

@@ -8,7 +8,7 @@ import { decide } from './verdicts.js';
 import { rememberDangerous, staticRulesCover } from './dnr.js';
 import { probePage } from './probe.js';
 import { setBadge } from './badge.js';
-import { recordStop, rememberSafe } from './stops.js';
+import { recordStop, rememberSafe, tracked } from './stops.js';
 
 // A tab sent to the warning page for a URL is not sent again for the same URL within a few seconds
 // (the navigation listener and the tab listener can both see the same navigation).
@@ -43,12 +43,13 @@ if (platform.blockingWebRequest) {
 } else if (platform.webNavigation) {
   // Chrome: list hosts are redirected by static declarativeNetRequest rules before any request;
   // heuristic verdicts (and list URLs/paths) are caught here and the tab is sent to the warning page.
+  // The stop is recorded before a static rule's warning page asks for it (`claimRecentStop`).
   api.webNavigation.onBeforeNavigate.addListener(async (details) => {
     if (details.frameId !== 0 || !isWeb(details.url)) return;
     try {
-      const { verdict, redirect } = await decide(details.url);
+      const { verdict, redirect } = await tracked(details.tabId, decide(details.url));
       if (!redirect) return;
-      await recordStop(details.tabId, details.url, verdict);
+      await tracked(details.tabId, recordStop(details.tabId, details.url, verdict));
       if (!(await staticRulesCover(verdict))) {
         await redirectTab(details.tabId, details.url);
         await rememberDangerous(verdict, details.url);

@@ -28,7 +28,7 @@ export async function recordStop(tabId, url, verdict) {
   if (!Number.isInteger(tabId) || tabId < 0) return;
   const [stops, safe] = [await read('stops'), await read('lastSafe')];
   const back = (Array.isArray(safe[key(tabId)]) ? safe[key(tabId)] : []).filter((u) => u !== url).at(-1) ?? null;
-  stops[key(tabId)] = { url, verdict, back, at: Date.now() };
+  stops[key(tabId)] = { url, verdict, back, at: Date.now(), claimed: false };
   const kept = Object.entries(stops).sort((a, b) => a[1].at - b[1].at).slice(-STOPS_MAX);
   await api.storage.session.set({ stops: Object.fromEntries(kept) });
 }
@@ -40,6 +40,42 @@ export async function stopFor(tabId, url, waitMs = 3000) {
   for (;;) {
     const stop = (await read('stops'))[key(tabId)];
     if (stop && stop.url === url) return stop;
+    if (Date.now() >= end) return null;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Navigations of each tab whose check is still running (this worker's life only): a warning page
+// that asks for its tab's stop waits for them first.
+const checking = new Map();
+
+/** Runs `decision` (the check of a navigation in `tabId`) so that `recentStop` can wait for it. */
+export function tracked(tabId, decision) {
+  const run = decision.finally(() => {
+    if (checking.get(tabId) === run) checking.delete(tabId);
+  });
+  checking.set(tabId, run);
+  return run;
+}
+
+/** Seconds after which a stop no longer names the address of a warning page opened without one. */
+const RECENT_MS = 30000;
+
+/** The stop just made in tab `tabId` that no warning page has shown yet, or null; it is then
+ *  claimed. For a warning page that a static rule redirected to by its extension path (a store
+ *  build: the extension's id is not known when its rules are built, so its address carries no
+ *  blocked URL): the navigation listener saw the navigation before the redirect and recorded it. */
+export async function claimRecentStop(tabId, waitMs = 3000) {
+  const end = Date.now() + waitMs;
+  for (;;) {
+    await checking.get(tabId)?.catch(() => {});
+    const stops = await read('stops');
+    const stop = stops[key(tabId)];
+    if (stop && stop.claimed === false && Date.now() - stop.at < RECENT_MS) {
+      stops[key(tabId)] = { ...stop, claimed: true };
+      await api.storage.session.set({ stops });
+      return stop;
+    }
     if (Date.now() >= end) return null;
     await new Promise((r) => setTimeout(r, 100));
   }

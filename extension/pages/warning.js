@@ -1,11 +1,14 @@
-// The full-page warning shown instead of a dangerous or blocked site. The blocked URL is the hash.
+// The full-page warning shown instead of a dangerous or blocked site. The blocked URL is the hash;
+// a page opened without one (a store build's static rule redirects by extension path, as its id
+// is not known when the rules are built) asks the background what it has just stopped in this tab.
 import { api } from '../lib/platform.js';
 import { localize, t, send, reasonList } from '../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
+const isWebUrl = (u) => typeof u === 'string' && /^https?:\/\//i.test(u);
 const rawUrl = location.hash.length > 1 ? location.hash.slice(1) : '';
 // Only web addresses are ever navigated to from here.
-const blockedUrl = /^https?:\/\//i.test(rawUrl) ? rawUrl : '';
+let blockedUrl = isWebUrl(rawUrl) ? rawUrl : '';
 
 function showError(err) {
   const el = $('error');
@@ -49,15 +52,29 @@ function notOurs() {
 
 async function main() {
   localize();
-  $('full-url').textContent = blockedUrl;
   $('back').addEventListener('click', () => goBackToSafety().catch(showError));
   $('back').focus();
+  let stop = null;
+  if (!blockedUrl && !rawUrl) {
+    stop = await send({ type: 'recentStop' }).catch(() => null);
+    if (stop && isWebUrl(stop.url)) {
+      blockedUrl = stop.url;
+      // The page's address now names what it is about, as in a build that knows its id (the
+      // popup, the badge and a reload read it there).
+      history.replaceState(null, '', `#${blockedUrl}`);
+    }
+  }
+  $('full-url').textContent = blockedUrl;
   if (!blockedUrl) {
     $('reasons').replaceChildren(document.createTextNode(t('warning_no_url')));
     return;
   }
   // Only what the background decided for this tab (never a fresh check of the address in the URL).
-  const [stop, info] = await Promise.all([send({ type: 'tabStop', url: blockedUrl }), send({ type: 'listInfo' }).catch(() => null)]);
+  const [tabStop, info] = await Promise.all([
+    stop ? stop : send({ type: 'tabStop', url: blockedUrl }),
+    send({ type: 'listInfo' }).catch(() => null),
+  ]);
+  stop = tabStop;
   if (!stop) return notOurs();
   const verdict = stop.verdict;
   document.body.dataset.level = verdict.verdict;

@@ -131,6 +131,23 @@ test('a warning page Waspada did not open shows nothing and allows nothing', asy
   assert.deepEqual((await bg.send({ type: 'getSettings' })).result.trusted, []);
 });
 
+test('a warning page opened without an address (a store build) gets the stop just made in its own tab, once', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const host = await firstDangerous(bg.send);
+  const url = `http://${host}/login`;
+  await stoppedInTab(bg, 5, url);
+  const bare = { id: 'fakeid', url: `${bg.ORIGIN}pages/warning.html`, tab: { id: 5 } };
+  // Another tab (a site that opened the bare warning page itself) gets nothing.
+  assert.equal((await bg.send({ type: 'recentStop' }, { ...bare, tab: { id: 6 } })).result, null);
+  const { result: stop } = await bg.send({ type: 'recentStop' }, bare);
+  assert.equal(stop.url, url);
+  assert.equal(stop.verdict.verdict, 'dangerous');
+  // Shown once: a second bare warning page in that tab does not show it again.
+  assert.equal((await bg.send({ type: 'recentStop' }, bare)).result, null);
+  // Only the extension's own pages may ask.
+  assert.match((await bg.send({ type: 'recentStop' }, { ...bare, url: 'https://evil.example/' })).error, /own pages/);
+});
+
 test('"Always trust" and "Continue anyway" cover exactly the host stopped in that tab', async () => {
   const bg = await loadBackground(CHROME_DIR);
   const host = await firstDangerous(bg.send);
