@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 /// The files `scripts/acquire` writes that the builder compiles in.
-const REQUIRED: [&str; 6] = [
+const REQUIRED: [&str; 7] = [
     "public_suffix_list.dat",
+    "list_sources.tsv",
     "popular.tsv",
     "popular_moz500.tsv",
     "url_shorteners.tsv",

@@ -2,11 +2,11 @@
 // may send it (`trust: true`: only the extension's own pages) and its handler.
 import { api } from '../lib/platform.js';
 import { validate, isString, isHostText, isTabId, isSettings } from '../lib/messages.js';
-import { getChecker } from '../lib/engine.js';
 import { loadSettings } from '../lib/settings.js';
 import { OWN_ORIGIN, isWeb, subjectOf } from './urls.js';
 import { verdictOf } from './verdicts.js';
 import { currentStatus } from './status.js';
+import { listInfo } from './list.js';
 import { allowOnce, trustSite, untrustSite, updateSettings, backToSafety } from './trust.js';
 import { stopFor, recordStop, claimRecentStop } from './stops.js';
 import { staticRulesCover } from './dnr.js';
@@ -25,7 +25,12 @@ export const MESSAGES = Object.freeze({
       return { url, verdict: isWeb(url) ? await verdictOf(url) : null };
     },
   },
-  listInfo: { fields: {}, trust: false, doc: 'Reply: {list_version, build_date, counts, wasm_version}.', handle: async () => (await getChecker()).info() },
+  listInfo: {
+    fields: {},
+    trust: false,
+    doc: 'Reply: {list_version, build_date, age_days, stale, stale_after_days, counts, total, sources: [{id, title, homepage, licence, attribution, entries}], wasm_version}.',
+    handle: () => listInfo(),
+  },
   status: { fields: {}, trust: false, doc: 'How much protection runs. Reply: {engine, list, hostAccess, degraded, problem}.', handle: () => currentStatus() },
   getSettings: { fields: {}, trust: false, doc: 'Reply: Settings.', handle: () => loadSettings() },
   setSettings: { fields: { settings: isSettings }, trust: true, doc: 'Replace the settings. Reply: Settings.', handle: ({ settings }) => updateSettings(settings) },

@@ -75,6 +75,14 @@ export function explain(reason) {
   return template.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in params ? params[name] : whole));
 }
 
+/** The list's age in words: "made today", "1 day old", "12 days old". */
+export function ageText(days) {
+  if (!Number.isInteger(days)) return '';
+  if (days === 0) return t('list_age_today');
+  if (days === 1) return t('list_age_one_day');
+  return t('list_age_days').replace('{days}', String(days));
+}
+
 export function levelText(level) {
   return t(`level_${level}`);
 }

@@ -1,5 +1,5 @@
 // Options: sensitivity, categories, trusted sites, protected sites, list information.
-import { localize, t, send, LANGUAGES, LANGUAGE_KEY, setLanguage } from '../lib/i18n.js';
+import { localize, t, send, ageText, LANGUAGES, LANGUAGE_KEY, setLanguage } from '../lib/i18n.js';
 import { api } from '../lib/platform.js';
 import { CATEGORIES } from '../lib/settings.js';
 
@@ -124,19 +124,58 @@ async function main() {
   addFrom($('protected-form'), 'protected-input', 'protected');
   settings = await send({ type: 'getSettings' });
   render();
-  const info = await send({ type: 'listInfo' });
+  renderListInfo(await send({ type: 'listInfo' }));
+}
+
+/** The list: version, date, age (and a stale notice), entries per category, and each source
+ *  with its publisher, licence and attribution (all from the list file). */
+function renderListInfo(info) {
   const dl = $('list-info');
+  dl.dataset.stale = String(Boolean(info.stale));
   const rows = [
-    [t('options_list_version'), info.list_version],
-    [t('options_list_date'), info.build_date],
-    ...CATEGORIES.map((c) => [t(`category_${c}`), String(info.counts?.[c] ?? 0)]),
+    ['version', t('options_list_version'), info.list_version],
+    ['date', t('options_list_date'), info.build_date],
+    ['age', t('options_list_age'), ageText(info.age_days)],
+    ...CATEGORIES.map((c) => [`count-${c}`, t(`category_${c}`), String(info.counts?.[c] ?? 0)]),
   ];
-  for (const [k, v] of rows) {
+  for (const [id, k, v] of rows) {
     const dt = document.createElement('dt');
     dt.textContent = k;
     const dd = document.createElement('dd');
+    dd.id = `list-${id}`;
     dd.textContent = v;
     dl.append(dt, dd);
+  }
+  if (info.stale) {
+    $('list-stale').textContent = t('list_stale').replace('{days}', String(info.age_days));
+    $('list-stale').hidden = false;
+  }
+  const ul = $('list-sources');
+  ul.replaceChildren();
+  for (const s of info.sources ?? []) {
+    const li = document.createElement('li');
+    li.dataset.source = s.id;
+    const title = document.createElement('span');
+    title.className = 'source-title';
+    title.textContent = s.title;
+    const meta = [t('options_list_entries').replace('{entries}', String(s.entries))];
+    if (s.licence) meta.push(t('options_list_licence').replace('{licence}', s.licence));
+    li.append(title, document.createTextNode(` (${meta.join(', ')})`));
+    if (/^https:\/\//.test(s.homepage ?? '')) {
+      const a = document.createElement('a');
+      a.href = s.homepage;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = t('options_list_publisher');
+      li.append(' · ', a);
+    }
+    if (s.attribution) {
+      const p = document.createElement('p');
+      p.className = 'muted small attribution';
+      p.textContent = s.attribution;
+      li.append(p);
+    }
+    ul.append(li);
   }
 }
 

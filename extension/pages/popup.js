@@ -1,7 +1,7 @@
 // The toolbar popup: the current tab's verdict, an offline link checker, the list version.
 // Opened with `?link=<url>` (from the context menu) it checks that link in a tab of its own.
 import { api } from '../lib/platform.js';
-import { localize, t, send, reasonList, levelText } from '../lib/i18n.js';
+import { localize, t, send, reasonList, levelText, ageText } from '../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -84,6 +84,12 @@ async function main() {
   send({ type: 'listInfo' })
     .then((info) => {
       $('list-version').textContent = t('popup_list_version').replace('{version}', info.list_version).replace('{date}', info.build_date);
+      $('list-age').textContent = ageText(info.age_days);
+      // Lists come only with releases: an old one is said so, with the way to a newer one.
+      if (info.stale) {
+        $('list-stale').textContent = t('list_stale').replace('{days}', String(info.age_days));
+        $('list-stale').hidden = false;
+      }
     })
     .catch((err) => {
       $('list-version').textContent = `${t('error_prefix')} ${err.message}`;

@@ -100,6 +100,15 @@ M = {
  "options_list": ("Blocklist", "Daftar blokir"),
  "options_list_version": ("Version", "Versi"),
  "options_list_date": ("Date", "Tanggal"),
+ "list_age_days": ("{days} days old", "berumur {days} hari"),
+ "list_age_one_day": ("1 day old", "berumur 1 hari"),
+ "list_age_today": ("made today", "dibuat hari ini"),
+ "list_stale": ("This blocklist is {days} days old and may miss new scam sites. Update the Waspada extension to get a newer list: Waspada never downloads lists by itself.", "Daftar blokir ini sudah berumur {days} hari dan mungkin belum memuat situs penipuan baru. Perbarui ekstensi Waspada untuk mendapatkan daftar yang lebih baru: Waspada tidak pernah mengunduh daftar sendiri."),
+ "options_list_age": ("Age", "Umur"),
+ "options_list_sources": ("Where the list comes from", "Asal daftar"),
+ "options_list_entries": ("{entries} entries", "{entries} entri"),
+ "options_list_licence": ("licence {licence}", "lisensi {licence}"),
+ "options_list_publisher": ("publisher's site", "situs penerbit"),
  "options_privacy": ("Everything is checked on this device. Waspada sends nothing over the internet.",
                      "Semua diperiksa di perangkat ini. Waspada tidak mengirim apa pun lewat internet."),
  "options_language": ("Language", "Bahasa"),
@@ -111,7 +120,7 @@ M = {
 
 # Reason messages: key = "reason_" + reason code with dots as underscores.
 R = {
- "list.blocked": ("This site is on Waspada's list of known {category} sites.", "Situs ini ada di daftar Waspada sebagai situs {category} yang dikenal."),
+ "list.blocked": ("This site is on Waspada's list of known {category} sites (from {list}).", "Situs ini ada di daftar Waspada sebagai situs {category} yang dikenal (dari {list})."),
  "url.invalid": ("This is not a web address that can be checked.", "Ini bukan alamat web yang bisa diperiksa."),
  "url.not_web": ("This is not a website address, so there is nothing to check.", "Ini bukan alamat situs web, jadi tidak ada yang perlu diperiksa."),
  "trust.user": ("You told Waspada to trust this site.", "Anda meminta Waspada untuk memercayai situs ini."),

@@ -14,16 +14,16 @@ export function newProfile() {
   return mkdtempSync(join(tmpdir(), 'waspada-chromium-'));
 }
 
-/** Starts Chromium with the extension; `lang` sets the UI language (en, id). */
-export async function launch(profile, { lang = 'en' } = {}) {
+/** Starts Chromium with the extension (`dir`: another build of it); `lang` sets the UI language (en, id). */
+export async function launch(profile, { lang = 'en', dir = CHROME_DIR } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale: lang,
     env: { ...process.env, LANGUAGE: lang, LANG: lang === 'id' ? 'id_ID.UTF-8' : 'en_US.UTF-8' },
     args: [
-      `--disable-extensions-except=${CHROME_DIR}`,
-      `--load-extension=${CHROME_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       `--lang=${lang}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       '--no-sandbox',

@@ -7,16 +7,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, newProfile, worker, ready, gotoExpect, isWarning, extUrl } from './chromium.mjs';
-import { ROOT, loadWasm, listBytes, listedHosts, pickBlockedHost, pickLookalike } from './helpers.mjs';
+import { ROOT, CHROME_DIR, loadWasm, listBytes, listedHosts, pickBlockedHost, pickBlockedHostOf, pickLookalike, listWords, ageDays, ageWords, englishMessages, staleCopy, STALE_LIST_VERSION } from './helpers.mjs';
+import { CATEGORIES } from '../../extension/lib/enums.js';
 
 let srv;
 let lookalike;
+let checker;
+const en = englishMessages();
 const visitedHosts = new Set();
 const extRequests = [];
 
 before(async () => {
   const wasm = await loadWasm();
-  lookalike = pickLookalike(new wasm.Checker(listBytes(), undefined));
+  checker = new wasm.Checker(listBytes(), undefined);
+  lookalike = pickLookalike(checker);
   srv = await startServer({ lookalikeUrl: lookalike ? `http://${lookalike.host}/` : 'about:blank' });
 });
 after(async () => {
@@ -75,6 +79,26 @@ describe('Chromium', () => {
     }
   });
 
+  test('a list older than 30 days: the popup says so and how to get a newer one', async () => {
+    const context = await launch(newProfile(), { dir: staleCopy(CHROME_DIR) });
+    try {
+      await ready(context);
+      const popup = await context.newPage();
+      await popup.goto(extUrl('pages/popup.html'));
+      const days = ageDays(STALE_LIST_VERSION.replace(/\./g, '-'));
+      await popup.locator('#list-stale').waitFor({ state: 'visible' });
+      assert.equal(await popup.locator('#list-stale').innerText(), en.list_stale.message.replace('{days}', String(days)));
+      assert.match(await popup.locator('#list-stale').innerText(), /Update the Waspada extension/);
+      assert.equal(await popup.locator('#list-age').innerText(), ageWords(days, en));
+      const options = await context.newPage();
+      await options.goto(extUrl('pages/options.html'));
+      await options.locator('#list-stale').waitFor({ state: 'visible' });
+      assert.equal(await options.locator('#list-date').innerText(), '2020-01-01');
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('in one browser session', () => {
     let context;
     let page;
@@ -97,6 +121,9 @@ describe('Chromium', () => {
       await page.locator('#reasons li').first().waitFor();
       const reasons = await page.locator('#reasons li').allInnerTexts();
       assert.ok(reasons.some((r) => /list of known/.test(r)), reasons.join(' | '));
+      // The warning names the kind of site and the list it came from.
+      const { category, titles } = listWords(checker, host, en);
+      for (const words of [category, ...titles]) assert.ok(reasons.some((r) => r.includes(words)), `${words}: ${reasons.join(' | ')}`);
       assert.equal(await page.locator('#host-ascii').innerText(), host);
       assert.equal(srv.requestedHost(host), false);
       assert.equal(srv.ranOn(host), false);
@@ -106,6 +133,49 @@ describe('Chromium', () => {
         return chrome.action.getBadgeText({ tabId: tab.id });
       });
       assert.equal(badge, 'X', 'the toolbar badge shows the blocked level');
+    });
+
+    test('a listed gambling site gets the warning (the category is on by default), naming the kind and the list', async () => {
+      const host = pickBlockedHostOf('gambling');
+      assert.ok(isWarning(await gotoExpect(page, visit(host, '/slot'), isWarning)));
+      await page.locator('#reasons li').first().waitFor();
+      const reasons = (await page.locator('#reasons li').allInnerTexts()).join(' | ');
+      const { category, titles } = listWords(checker, host, en);
+      assert.equal(category, en.category_gambling.message);
+      for (const words of [category, ...titles]) assert.ok(reasons.includes(words), `${words}: ${reasons}`);
+      assert.equal(srv.requestedHost(host), false);
+    });
+
+    test('the popup and the options show the list version, date and age; the options its counts and sources', async () => {
+      const info = checker.info();
+      const days = ageDays(info.build_date);
+      const popup = await context.newPage();
+      await popup.goto(extUrl('pages/popup.html'));
+      await popup.locator('#list-version').filter({ hasText: info.list_version }).waitFor();
+      assert.match(await popup.locator('#list-version').innerText(), new RegExp(info.build_date));
+      await popup.locator('#list-age').filter({ hasText: /\S/ }).waitFor();
+      assert.equal(await popup.locator('#list-age').innerText(), ageWords(days, en));
+      assert.equal(await popup.locator('#list-stale').isVisible(), days > 30, `a list ${days} days old`);
+      await popup.close();
+      const options = await context.newPage();
+      await options.goto(extUrl('pages/options.html'));
+      await options.locator('#list-sources li').first().waitFor();
+      assert.equal(await options.locator('#list-version').innerText(), info.list_version);
+      assert.equal(await options.locator('#list-date').innerText(), info.build_date);
+      assert.equal(await options.locator('#list-age').innerText(), ageWords(days, en));
+      for (const c of CATEGORIES) {
+        assert.ok(info.counts[c] > 0, `the list has ${c} entries`);
+        assert.equal(await options.locator(`#list-count-${c}`).innerText(), String(info.counts[c]), c);
+      }
+      assert.ok(info.sources.length >= 5);
+      assert.equal(await options.locator('#list-sources li').count(), info.sources.length);
+      for (const s of info.sources) {
+        const li = options.locator(`#list-sources li[data-source="${s.id}"]`);
+        const text = await li.innerText();
+        for (const words of [s.title, s.licence, s.attribution, String(s.entries)]) assert.ok(text.includes(words), `${words}: ${text}`);
+        assert.equal(await li.locator('a').getAttribute('href'), s.homepage);
+      }
+      await options.close();
     });
 
     test('the static rules match sampled list hosts of every category, IPs and subdomains, and not safe sites', async () => {

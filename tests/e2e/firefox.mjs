@@ -16,11 +16,18 @@ export const extUrl = (path) => `moz-extension://${UUID}/${path}`;
 export const isWarning = (u) => u.startsWith(extUrl('pages/warning.html'));
 
 /** A Firefox profile directory with the extension installed permanently (unsigned: ESR allows it). */
-export function profileWithExtension() {
+export function profileWithExtension(xpi = join(DIST, 'waspada-firefox.zip')) {
   const dir = mkdtempSync(join(tmpdir(), 'waspada-firefox-'));
   mkdirSync(join(dir, 'extensions'));
-  execFileSync('cp', [join(DIST, 'waspada-firefox.zip'), join(dir, 'extensions', `${GECKO_ID}.xpi`)]);
+  execFileSync('cp', [xpi, join(dir, 'extensions', `${GECKO_ID}.xpi`)]);
   return dir;
+}
+
+/** A package of the extension directory `dir` (an .xpi for profileWithExtension). */
+export function packageOf(dir) {
+  const xpi = join(mkdtempSync(join(tmpdir(), 'waspada-xpi-')), 'waspada.xpi');
+  execFileSync('zip', ['-qr', '-X', xpi, '.'], { cwd: dir });
+  return xpi;
 }
 
 /**

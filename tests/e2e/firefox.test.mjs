@@ -4,18 +4,21 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By } from 'selenium-webdriver';
 import { startServer } from './server.mjs';
-import { launch, gotoExpect, isWarning, extUrl, profileWithExtension } from './firefox.mjs';
-import { loadWasm, listBytes, pickBlockedHost, pickLookalike, LOOKALIKE_CANDIDATES } from './helpers.mjs';
+import { launch, gotoExpect, isWarning, extUrl, profileWithExtension, packageOf } from './firefox.mjs';
+import { FIREFOX_DIR, loadWasm, listBytes, pickBlockedHost, pickBlockedHostOf, pickLookalike, listWords, ageDays, ageWords, englishMessages, staleCopy, STALE_LIST_VERSION, LOOKALIKE_CANDIDATES } from './helpers.mjs';
 
 let srv;
 let lookalike;
+let checker;
+const en = englishMessages();
 const visitedHosts = new Set();
 const PROBED = 'akun-7731.weebly.com';
-const HOSTS = () => ['example.com', PROBED, ...[0, 1, 2, 3, 4, 5].map((i) => pickBlockedHost(i)), `unseen.${pickBlockedHost(3)}`, ...LOOKALIKE_CANDIDATES];
+const HOSTS = () => ['example.com', PROBED, ...[0, 1, 2, 3, 4, 5].map((i) => pickBlockedHost(i)), `unseen.${pickBlockedHost(3)}`, pickBlockedHostOf('gambling'), ...LOOKALIKE_CANDIDATES];
 
 before(async () => {
   const wasm = await loadWasm();
-  lookalike = pickLookalike(new wasm.Checker(listBytes(), undefined));
+  checker = new wasm.Checker(listBytes(), undefined);
+  lookalike = pickLookalike(checker);
   srv = await startServer({ lookalikeUrl: lookalike ? `http://${lookalike.host}/` : 'about:blank' });
 });
 after(async () => {
@@ -31,6 +34,16 @@ const waitFor = (driver, css, timeout = 10000) =>
   driver.wait(async () => (await driver.findElements(By.css(css))).length > 0, timeout, `${css} never appeared`);
 const waitTitle = (driver, title, timeout = 10000) =>
   driver.wait(async () => (await driver.getTitle()) === title, timeout, `title never became ${title}`);
+
+/** Opens one of the extension's pages in the tab: WebDriver may not navigate to it, the web-
+ *  accessible warning page may, and from there any page of the extension. */
+async function openExtPage(driver, path) {
+  await gotoExpect(driver, visit('example.com', '/to-extension'), (u) => u.includes('/to-extension'));
+  await driver.executeScript(`location.href = ${JSON.stringify(extUrl('pages/warning.html'))}`);
+  await driver.wait(async () => isWarning(await driver.getCurrentUrl()), 10000, 'the warning page never opened');
+  await driver.executeScript(`location.href = ${JSON.stringify(extUrl(path))}`);
+  await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extUrl(path)), 10000, `${path} never opened`);
+}
 
 describe('Firefox', () => {
   test('the first navigation after the browser starts is blocked, and the page never runs', async () => {
@@ -52,6 +65,19 @@ describe('Firefox', () => {
     assert.equal(srv.ranOn(host), false);
   });
 
+  test('a list older than 30 days: the popup says so and how to get a newer one', async () => {
+    const driver = await launch({ hosts: HOSTS(), profile: profileWithExtension(packageOf(staleCopy(FIREFOX_DIR))) });
+    try {
+      const days = ageDays(STALE_LIST_VERSION.replace(/\./g, '-'));
+      await openExtPage(driver, 'pages/popup.html');
+      await driver.wait(async () => $(driver, '#list-stale').isDisplayed(), 10000, 'no stale notice');
+      assert.equal(await $(driver, '#list-stale').getText(), en.list_stale.message.replace('{days}', String(days)));
+      assert.equal(await $(driver, '#list-age').getText(), ageWords(days, en));
+    } finally {
+      await driver.quit();
+    }
+  });
+
   describe('in one browser session', () => {
     let driver;
     before(async () => {
@@ -67,13 +93,47 @@ describe('Firefox', () => {
       await waitTitle(driver, 'ran example.com');
       await gotoExpect(driver, visit(host), isWarning);
       await waitFor(driver, '#reasons li');
-      assert.match(await $(driver, '#reasons li').getText(), /list of known/);
+      const reason = await $(driver, '#reasons li').getText();
+      assert.match(reason, /list of known/);
+      // The warning names the kind of site and the list it came from.
+      const { category, titles } = listWords(checker, host, en);
+      for (const words of [category, ...titles]) assert.ok(reason.includes(words), `${words}: ${reason}`);
       assert.equal(await $(driver, '#host-ascii').getText(), host);
       assert.equal(srv.requestedHost(host), false);
       assert.equal(srv.ranOn(host), false);
       const badge = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
         browser.tabs.getCurrent().then((t) => browser.action.getBadgeText({ tabId: t.id })).then(done, (e) => done(String(e)));`);
       assert.equal(badge, 'X', 'the toolbar badge shows the blocked level');
+    });
+
+    test('a listed gambling site gets the warning (the category is on by default), naming the kind and the list', async () => {
+      const host = pickBlockedHostOf('gambling');
+      await gotoExpect(driver, visit(host, '/slot'), isWarning);
+      await waitFor(driver, '#reasons li');
+      const reason = await $(driver, '#reasons li').getText();
+      const { category, titles } = listWords(checker, host, en);
+      assert.equal(category, en.category_gambling.message);
+      for (const words of [category, ...titles]) assert.ok(reason.includes(words), `${words}: ${reason}`);
+      assert.equal(srv.requestedHost(host), false);
+    });
+
+    test('the popup shows the list version, date and age; the options the sources', async () => {
+      const info = checker.info();
+      const days = ageDays(info.build_date);
+      await openExtPage(driver, 'pages/popup.html');
+      await driver.wait(async () => (await $(driver, '#list-age').getText()) !== '', 10000, 'no list age');
+      const version = await $(driver, '#list-version').getText();
+      assert.ok(version.includes(info.list_version) && version.includes(info.build_date), version);
+      assert.equal(await $(driver, '#list-age').getText(), ageWords(days, en));
+      assert.equal(await $(driver, '#list-stale').isDisplayed(), days > 30);
+      await driver.executeScript(`location.href = ${JSON.stringify(extUrl('pages/options.html'))}`);
+      await waitFor(driver, '#list-sources li');
+      assert.equal((await driver.findElements(By.css('#list-sources li'))).length, info.sources.length);
+      for (const s of info.sources) {
+        const text = await $(driver, `#list-sources li[data-source="${s.id}"]`).getText();
+        for (const words of [s.title, s.licence, s.attribution]) assert.ok(text.includes(words), `${words}: ${text}`);
+      }
+      assert.equal(await $(driver, '#list-count-gambling').getText(), String(info.counts.gambling));
     });
 
     test('Back to safety returns to the page before', async () => {

@@ -1,5 +1,6 @@
 // Shared helpers for the Node tests: paths, the built wasm package, picking test hosts.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync, cpSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -70,6 +71,61 @@ export function pickBlockedHost(offset = 0) {
   const hosts = hostsOnlyTheListCatches();
   if (hosts.length <= offset) throw new Error('the built list has no plain blocked host to test with');
   return hosts[offset];
+}
+
+/** A plain listed host of `category` that the heuristics alone rate safe. */
+export function pickBlockedHostOf(category) {
+  const of = new Set(listedHosts().filter((h) => h.category === category).map((h) => h.host));
+  const plain = [...of].filter((h) => /^[a-z][a-z0-9-]{2,30}\.(com|net|org|io|xyz|app)$/.test(h)).slice(0, 200);
+  const out = execFileSync(join(ROOT, 'target', 'release', 'waspada'), ['check', '--json', '--no-blocklist'], {
+    input: plain.join('\n') + '\n',
+    encoding: 'utf8',
+  });
+  const host = out.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((v) => v.verdict === 'safe')?.host;
+  if (!host) throw new Error(`the built list has no plain ${category} host to test with`);
+  return host;
+}
+
+/** What a user should read about the list that blocks `host`: the category's words and the
+ *  titles of the sources it came from (both from the built list, through the wasm). */
+export function listWords(checker, host, en) {
+  const verdict = checker.check(`http://${host}/`);
+  const hit = verdict.reasons.find((r) => r.code === 'list.blocked');
+  const titles = new Map(checker.info().sources.map((s) => [s.id, s.title]));
+  return {
+    category: en[`category_${hit.params.category}`].message,
+    titles: hit.params.source.split(';').map((id) => titles.get(id)),
+  };
+}
+
+/** The list's age in days today (its build date is UTC), as the extension computes it. */
+export function ageDays(buildDate) {
+  return Math.floor((Date.now() - Date.parse(`${buildDate}T00:00:00Z`)) / 86400000);
+}
+
+/** The English words for an age, as the popup and options show it. */
+export function ageWords(days, en) {
+  if (days === 0) return en.list_age_today.message;
+  if (days === 1) return en.list_age_one_day.message;
+  return en.list_age_days.message.replace('{days}', String(days));
+}
+
+export const englishMessages = () => JSON.parse(readFileSync(join(CHROME_DIR, '_locales', 'en', 'messages.json'), 'utf8'));
+
+/** STALE_LIST_VERSION: the date of a test-only list, long past. */
+export const STALE_LIST_VERSION = '2020.01.01';
+
+/** A copy of the built extension `dir` whose list is dated STALE_LIST_VERSION (built by the CLI
+ *  from one acquired source): what a user has who never updated the extension. Test-only: the
+ *  shipped packages are never made this way. Returns the new directory. */
+export function staleCopy(dir) {
+  const out = mkdtempSync(join(tmpdir(), 'waspada-stale-'));
+  cpSync(dir, out, { recursive: true });
+  const lists = join(ROOT, 'target', 'sources', 'lists');
+  const source = readdirSync(lists).filter((f) => f.endsWith('.tsv')).sort()[0];
+  execFileSync(join(ROOT, 'target', 'release', 'waspada'), ['blocklist', 'build', '--quiet', '--list-version', STALE_LIST_VERSION,
+    '--out', join(out, 'data', 'waspada.bin'), join(lists, source)]);
+  return out;
 }
 
 /** Candidate lookalikes of well-known targets; the tests use those the checker calls dangerous. */

@@ -20,9 +20,11 @@ release = load('release')
 SOURCE = '''
 [[source]]
 name = "{name}"
+title = "Test list {name}"
 role = "blocklist"
 category = "phishing"
 url = "https://lists.example/{name}.txt"
+homepage = "https://lists.example/"
 format = "domains"
 licence = "{licence}"
 bundle = {bundle}

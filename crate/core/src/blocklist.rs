@@ -299,6 +299,29 @@ impl<'a> Blocklist<'a> {
     pub fn sources(&self) -> &[&'a str] {
         &self.sources
     }
+
+    /// Entries per source id (an entry of the set `a;b` counts for both), in id order.
+    pub fn entries_by_source(&self) -> std::collections::BTreeMap<&'a str, u32> {
+        let mut per_set = vec![0u32; self.sources.len()];
+        for table in [&self.hosts, &self.urls] {
+            for chunk in table.meta.chunks_exact(2) {
+                if let &[lo, hi] = chunk {
+                    let set = usize::from(u16::from_le_bytes([lo, hi]) >> 3);
+                    if let Some(n) = per_set.get_mut(set) {
+                        *n = n.saturating_add(1);
+                    }
+                }
+            }
+        }
+        let mut out = std::collections::BTreeMap::new();
+        for (set, n) in self.sources.iter().zip(per_set) {
+            for id in set.split(';').filter(|id| !id.is_empty()) {
+                let e: &mut u32 = out.entry(id).or_default();
+                *e = e.saturating_add(n);
+            }
+        }
+        out
+    }
 }
 
 fn parse_sources(section: &[u8]) -> Result<Vec<&str>, DataError> {

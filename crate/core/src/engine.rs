@@ -11,6 +11,7 @@ use crate::category::Category;
 use crate::domain::{self, Psl, PSL_TAG};
 use crate::error::DataError;
 use crate::format::{Envelope, Header};
+use crate::list_sources::{ListSources, SourceSummary};
 use crate::lookalike::Lookalike;
 use crate::page::PageFacts;
 use crate::rules::{self, Rules};
@@ -29,6 +30,7 @@ const TLD_SWAP_WITH_LURE: u8 = 10;
 struct Views<'a> {
     psl: Psl<'a>,
     blocklist: Blocklist<'a>,
+    list_sources: ListSources<'a>,
     targets: Targets<'a>,
     lookalike: Lookalike<'a>,
     rules: Rules<'a>,
@@ -44,6 +46,7 @@ impl<'a> Views<'a> {
         Ok(Views {
             psl: Psl::new(psl_bytes)?,
             blocklist: Blocklist::from_envelope(env, bytes)?,
+            list_sources: ListSources::from_envelope(env, bytes)?,
             targets: Targets::from_envelope(env, bytes)?,
             // One check of the confusables section per load, shared by both modules.
             rules: Rules::from_envelope_with(env, bytes, lookalike.confusables)?,
@@ -128,6 +131,13 @@ impl Engine {
     /// The data file's header: list version, build date, counts by category.
     pub fn header(&self) -> &Header {
         &self.loaded.borrow_owner().envelope.header
+    }
+
+    /// The list's sources (who publishes each, licence, attribution) with their entry counts.
+    pub fn list_sources(&self) -> Vec<SourceSummary> {
+        self.loaded.with_dependent(|_, v| {
+            SourceSummary::all(&v.list_sources, &v.blocklist.entries_by_source())
+        })
     }
 
     /// The registrable domain (eTLD+1) of an ASCII host.
@@ -330,6 +340,7 @@ impl Engine {
                         Reason::new("list.blocked", 100)
                             .with("category", hit.category.as_str())
                             .with("source", hit.source)
+                            .with("list", views.list_sources.titles_of_set(hit.source))
                             .with("match", hit.expression.clone())
                             .with("kind", hit.kind.as_str()),
                     );

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod error;
 pub mod format;
 pub mod idn;
+pub mod list_sources;
 pub mod lookalike;
 pub mod page;
 pub mod rules;

@@ -50,7 +50,45 @@ fn listed_host_and_its_subdomains_are_blocked() {
         assert_eq!(r.code, "list.blocked");
         assert_eq!(r.params["category"], "crypto");
         assert_eq!(r.params["source"], "test-feed");
+        // A source the data file does not describe is named by its id.
+        assert_eq!(r.params["list"], "test-feed");
     }
+}
+
+#[test]
+fn a_blocked_verdict_names_the_list_by_its_title_and_the_sources_are_credited() {
+    // The acquired sources, described by their `BSIN` section (titles from sources.toml).
+    let (bytes, _) = build(&Inputs::defaults().expect("bundled inputs")).expect("builds");
+    let e = Engine::new(bytes, Settings::default()).expect("loads");
+    let sources = e.list_sources();
+    assert!(sources.len() >= 5, "{sources:?}");
+    for s in &sources {
+        assert!(
+            s.entries > 0 && s.title != s.id && s.homepage.starts_with("https://"),
+            "{s:?}"
+        );
+    }
+    let gambling = sources
+        .iter()
+        .find(|s| s.id == "sinfonietta-gambling")
+        .expect("the gambling source");
+    let host = std::fs::read_to_string(format!(
+        "{}/lists/sinfonietta-gambling.tsv",
+        waspada_core::builder::SOURCES_DIR
+    ))
+    .expect("acquired list");
+    let listed: Vec<&str> = host
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let v = listed
+        .iter()
+        .map(|h| e.check(h))
+        .find(|v| v.verdict == Level::Blocked && v.reasons[0].params["source"] == gambling.id)
+        .expect("a gambling entry of that source only");
+    assert_eq!(v.reasons[0].params["category"], "gambling");
+    assert_eq!(v.reasons[0].params["list"], gambling.title);
 }
 
 #[test]

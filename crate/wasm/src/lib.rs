@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use waspada_core::engine::{Engine, Settings};
+use waspada_core::list_sources::SourceSummary;
 use waspada_core::{Category, PageFacts, Verdict};
 
 /// Information about the loaded list, for the popup and options page.
@@ -26,6 +27,8 @@ struct ListInfo {
     /// Entries by category name.
     counts: BTreeMap<&'static str, u32>,
     total: u64,
+    /// Each source of the list: id, title, publisher's address, licence, attribution, entries.
+    sources: Vec<SourceSummary>,
     /// The version of this binding (the workspace version).
     wasm_version: &'static str,
 }
@@ -105,7 +108,7 @@ impl Checker {
         to_js(&verdicts)
     }
 
-    /// The list's version, build date and entry counts.
+    /// The list's version, build date, entry counts and sources.
     pub fn info(&self) -> Result<JsValue, JsError> {
         let h = self.engine.header();
         let counts: BTreeMap<&'static str, u32> = Category::ALL
@@ -118,6 +121,7 @@ impl Checker {
             format_version: h.format_version,
             total: counts.values().map(|&n| u64::from(n)).sum(),
             counts,
+            sources: self.engine.list_sources(),
             wasm_version: env!("CARGO_PKG_VERSION"),
         })
     }

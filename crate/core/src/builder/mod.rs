@@ -21,6 +21,7 @@
 //! The output is reproducible: the same inputs give byte-identical files (no clock, no hash-map
 //! iteration order; the build date comes from `data/VERSION`).
 
+pub mod list_sources;
 pub mod rules;
 pub mod targets;
 
@@ -229,6 +230,8 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     sections.extend(rules::sections()?);
     // UTS #39 confusable folds behind the lookalike skeletons and the rules' homograph test (CONF).
     sections.push(crate::confusables::section()?);
+    // Who each acquired list source is, for the warning page and the options (BSIN).
+    sections.push(list_sources::section(list_sources::BUNDLED_LIST_SOURCES)?);
     Ok(sections)
 }
 
