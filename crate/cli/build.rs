@@ -14,8 +14,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         "cargo:rerun-if-changed={}/lists",
         waspada_core::builder::SOURCES_DIR
     );
-    let inputs = waspada_core::builder::Inputs::defaults()?;
-    let (bytes, _report) = waspada_core::builder::build(&inputs)?;
+    let mut inputs = waspada_core::builder::Inputs::defaults()?;
+    let (bytes, _report, _spared) =
+        waspada_core::builder::popular_policy::build_with_policy(&mut inputs)?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?).join("waspada.bin");
     std::fs::write(&out, &bytes)?;
     Ok(())

@@ -124,7 +124,7 @@ fn build(args: &BuildArgs) -> u8 {
             args.category,
         ));
     }
-    let (bytes, report) = match builder::build(&inputs) {
+    let (bytes, report, spared) = match builder::popular_policy::build_with_policy(&mut inputs) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("waspada: build failed: {e}");
@@ -160,7 +160,7 @@ fn build(args: &BuildArgs) -> u8 {
         }
     }
     if let Some(r) = &args.report {
-        if let Err(e) = std::fs::write(r, report_json(&report)) {
+        if let Err(e) = std::fs::write(r, report_json(&report, &spared)) {
             eprintln!("waspada: cannot write {}: {e}", r.display());
             return exit::IO;
         }
@@ -176,7 +176,7 @@ fn build(args: &BuildArgs) -> u8 {
 }
 
 /// The build report as JSON (`blocklist build --report`).
-fn report_json(report: &builder::BuildReport) -> String {
+fn report_json(report: &builder::BuildReport, spared: &builder::popular_policy::Spared) -> String {
     let files: Vec<serde_json::Value> = report
         .files
         .iter()
@@ -205,6 +205,8 @@ fn report_json(report: &builder::BuildReport) -> String {
         "by_source": report.by_source,
         "files": files,
         "issues": issues,
+        "ranked_dropped": spared.by_source,
+        "ranked_dropped_held_out": spared.held_out,
     });
     format!("{v}\n")
 }

@@ -22,6 +22,7 @@
 //! iteration order; the build date comes from `data/VERSION`).
 
 pub mod list_sources;
+pub mod popular_policy;
 pub mod rules;
 pub mod targets;
 
