@@ -8,7 +8,7 @@ import { verdictOf } from './verdicts.js';
 import { currentStatus } from './status.js';
 import { listInfo } from './list.js';
 import { allowOnce, trustSite, untrustSite, updateSettings, backToSafety } from './trust.js';
-import { stopFor, recordStop, claimRecentStop } from './stops.js';
+import { stopFor, recordStop, claimRecentStop, markShown } from './stops.js';
 import { staticRulesCover } from './dnr.js';
 
 /** name -> { fields: {name: predicate}, trust, doc, handle(msg, sender) } */
@@ -50,6 +50,7 @@ export const MESSAGES = Object.freeze({
         await recordStop(tabId, url, verdict);
         stop = { url, verdict };
       }
+      await markShown(tabId);
       return { url: stop.url, verdict: stop.verdict };
     },
   },

@@ -81,6 +81,15 @@ export async function claimRecentStop(tabId, waitMs = 3000) {
   }
 }
 
+/** A warning page shows the stop of tab `tabId`: `claimRecentStop` no longer offers it. */
+export async function markShown(tabId) {
+  const stops = await read('stops');
+  const stop = stops[key(tabId)];
+  if (!stop || stop.claimed) return;
+  stops[key(tabId)] = { ...stop, claimed: true };
+  await api.storage.session.set({ stops });
+}
+
 export async function forgetTab(tabId) {
   const [stops, safe] = [await read('stops'), await read('lastSafe')];
   delete stops[key(tabId)];

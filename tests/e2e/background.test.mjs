@@ -144,6 +144,10 @@ test('a warning page opened without an address (a store build) gets the stop jus
   assert.equal(stop.verdict.verdict, 'dangerous');
   // Shown once: a second bare warning page in that tab does not show it again.
   assert.equal((await bg.send({ type: 'recentStop' }, bare)).result, null);
+  // Nor does a stop that a warning page with the address already showed.
+  await stoppedInTab(bg, 7, url);
+  assert.equal((await bg.send({ type: 'tabStop', url }, { ...PAGE(bg), tab: { id: 7 } })).result.url, url);
+  assert.equal((await bg.send({ type: 'recentStop' }, { ...bare, tab: { id: 7 } })).result, null);
   // Only the extension's own pages may ask.
   assert.match((await bg.send({ type: 'recentStop' }, { ...bare, url: 'https://evil.example/' })).error, /own pages/);
 });
