@@ -5,6 +5,7 @@
 //   background/dnr.js         Chrome's declarativeNetRequest bookkeeping
 //   background/probe.js       the page probe        background/badge.js  the toolbar badge
 //   background/menu.js        the context menu      background/messages.js  the message table
+//   background/downloads.js   dangerous downloads stopped before the file is kept
 import { api } from './lib/platform.js';
 import { getChecker } from './lib/engine.js';
 import { loadSettings } from './lib/settings.js';
@@ -12,6 +13,7 @@ import { scanTabs } from './background/navigation.js';
 import { syncRules } from './background/dnr.js';
 import { createMenu, openLinkCheck, MENU_ID } from './background/menu.js';
 import './background/messages.js';
+import './background/downloads.js';
 
 api.runtime.onInstalled.addListener(async () => {
   await createMenu().catch((err) => console.error('[waspada] context menu', err));

@@ -2,9 +2,10 @@
 // dynamic allow rules for trusted sites, session allow rules for "Continue anyway" and session
 // redirects for pages the heuristics found dangerous. A no-op where the API is absent (Firefox).
 import { api, platform } from '../lib/platform.js';
-import { allowRule, redirectRule, redirectCovers, escapeRegex, rulesetId, REDIRECT_ID_BASE, REDIRECTS_MAX } from '../lib/dnr-rules.js';
+import { allowRule, trailingDotRule, redirectRule, redirectCovers, escapeRegex, rulesetId, REDIRECT_ID_BASE, REDIRECTS_MAX } from '../lib/dnr-rules.js';
 import { getChecker } from '../lib/engine.js';
 import { WARNING_PAGE } from './urls.js';
+import { pageAddress } from './verdicts.js';
 
 const dnr = () => api.declarativeNetRequest;
 const expressible = (host) => /^[a-z0-9.-]+$/.test(host ?? '');
@@ -16,7 +17,7 @@ export async function syncRules(settings) {
   const existing = await dnr().getDynamicRules();
   await dnr().updateDynamicRules({
     removeRuleIds: existing.map((r) => r.id),
-    addRules: settings.trusted.filter(expressible).map((d, i) => allowRule(i + 1, d)),
+    addRules: [...settings.trusted.filter(expressible).map((d, i) => allowRule(i + 1, d)), trailingDotRule()],
   });
   const off = new Set(settings.disabled_categories.map(rulesetId));
   const ids = resources.map((r) => r.id);
@@ -48,9 +49,10 @@ export async function rememberDangerous(verdict, url) {
   if (!sessionRedirects() || !host || !expressible(host)) return;
   // The whole host only when the site itself warns, not one address on it (a kit page on a hacked site).
   const site = (await getChecker()).check(`http://${host}/`).verdict === 'dangerous';
-  const address = url.split('#')[0];
+  // The address without its query: a token per victim in the query still hits the rule.
+  const address = pageAddress(url);
   if (!site && (!verdict.reasons.some((r) => r.code.startsWith('page.')) || address.length > 1000)) return;
-  const regexFilter = site ? '^.+$' : `^${escapeRegex(address)}$`;
+  const regexFilter = site ? '^.+$' : `^${escapeRegex(address)}([?#].*)?$`;
   const mine = (await dnr().getSessionRules()).filter((r) => r.id >= REDIRECT_ID_BASE).sort((a, b) => a.id - b.id);
   if (mine.some((r) => redirectCovers(r, host, regexFilter))) return;
   const id = (mine.at(-1)?.id ?? REDIRECT_ID_BASE - 1) + 1;

@@ -10,6 +10,11 @@ import { listInfo } from './list.js';
 import { allowOnce, trustSite, untrustSite, updateSettings, backToSafety } from './trust.js';
 import { stopFor, recordStop, claimRecentStop, markShown } from './stops.js';
 import { staticRulesCover } from './dnr.js';
+import { downloadStop, downloadAnyway } from './downloads.js';
+import { lateFacts } from './probe.js';
+import { onTabShows } from './navigation.js';
+
+const isFacts = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v).length <= 16384;
 
 /** name -> { fields: {name: predicate}, trust, doc, handle(msg, sender) } */
 export const MESSAGES = Object.freeze({
@@ -68,6 +73,14 @@ export const MESSAGES = Object.freeze({
   allowOnce: { fields: { url: isString }, trust: true, doc: "'Continue anyway': allow the host stopped in the sender's tab for the session. Reply: {ok, host}.", handle: ({ url }, sender) => allowOnce(url, sender) },
   trustSite: { fields: { url: isString }, trust: true, doc: "'Always trust this site': the host stopped in the sender's tab. Reply: Settings.", handle: ({ url }, sender) => trustSite(url, sender) },
   backToSafety: { fields: { url: isString }, trust: true, doc: "'Back to safety': the sender's tab goes to its page before the stop. Reply: {ok}.", handle: ({ url }, sender) => backToSafety(url, sender) },
+  probeLate: {
+    fields: { facts: isFacts },
+    trust: false,
+    doc: "The page probe's focus watcher (in a probed page's top frame): the page drew a credential form after the wait. Reply: {ok}.",
+    handle: ({ facts }, sender) => lateFacts(facts, sender, onTabShows),
+  },
+  downloadStop: { fields: { id: isHostText }, trust: true, doc: 'A download Waspada stopped (for its explanation page). Reply: {url, file, verdict} or null.', handle: ({ id }) => downloadStop(id) },
+  downloadAnyway: { fields: { id: isHostText }, trust: true, doc: "'Download it anyway': download the stopped file again, allowed for the session. Reply: {ok}.", handle: ({ id }) => downloadAnyway(id) },
   untrustSite: { fields: { site: isHostText }, trust: true, doc: 'Remove a trusted site. Reply: Settings.', handle: ({ site }) => untrustSite(site) },
 });
 

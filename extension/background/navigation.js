@@ -3,7 +3,7 @@
 // redirects listed hosts with static rules and sends the tab away after the heuristics answered.
 import { api, platform } from '../lib/platform.js';
 import { getChecker } from '../lib/engine.js';
-import { isWeb, warningUrl, subjectOf } from './urls.js';
+import { isWeb, warningUrl, subjectOf, isOwnPage } from './urls.js';
 import { decide } from './verdicts.js';
 import { rememberDangerous, staticRulesCover } from './dnr.js';
 import { probePage } from './probe.js';
@@ -22,14 +22,29 @@ async function redirectTab(tabId, url) {
   await api.tabs.update(tabId, { url: warningUrl(url) });
 }
 
+/** A frame of the page in `tabId` is going to `url`, which warns: the whole tab goes to the
+ *  warning page for the framed address (a clean page framing a phishing page is no safer than the
+ *  page itself). "Back to safety" then skips the framing page, which would frame it again. */
+async function warnFramed(tabId, url, verdict, framingUrl) {
+  let framing = framingUrl;
+  if (!framing) framing = (await api.tabs.get(tabId).catch(() => null))?.url;
+  await recordStop(tabId, url, verdict, { skip: framing ? [framing] : [] });
+  await redirectTab(tabId, url);
+}
+
 if (platform.blockingWebRequest) {
-  // Firefox: a blocking webRequest listener holds the top-level request until the wasm has answered.
+  // Firefox: a blocking webRequest listener holds every page and frame request until the wasm has
+  // answered. A dangerous frame is cancelled (it never loads) and its tab warned.
   api.webRequest.onBeforeRequest.addListener(
     async (details) => {
       if (!isWeb(details.url)) return {};
       try {
         const { verdict, redirect } = await decide(details.url);
         if (!redirect) return {};
+        if (details.type === 'sub_frame') {
+          if (details.tabId >= 0) await warnFramed(details.tabId, details.url, verdict, details.documentUrl ?? details.originUrl);
+          return { cancel: true };
+        }
         await recordStop(details.tabId, details.url, verdict);
         return { redirectUrl: warningUrl(details.url) };
       } catch (err) {
@@ -37,27 +52,73 @@ if (platform.blockingWebRequest) {
         return {};
       }
     },
-    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] },
     ['blocking'],
   );
 } else if (platform.webNavigation) {
-  // Chrome: list hosts are redirected by static declarativeNetRequest rules before any request;
-  // heuristic verdicts (and list URLs/paths) are caught here and the tab is sent to the warning page.
-  // The stop is recorded before a static rule's warning page asks for it (`claimRecentStop`).
+  // Chrome: list hosts are redirected by static declarativeNetRequest rules before any request
+  // (and their frames blocked); heuristic verdicts (and list URLs/paths) are caught here and the
+  // tab is sent to the warning page, for a frame too. The stop is recorded before a static rule's
+  // warning page asks for it (`claimRecentStop`).
   api.webNavigation.onBeforeNavigate.addListener(async (details) => {
-    if (details.frameId !== 0 || !isWeb(details.url)) return;
-    try {
-      const { verdict, redirect } = await tracked(details.tabId, decide(details.url));
-      if (!redirect) return;
-      await tracked(details.tabId, recordStop(details.tabId, details.url, verdict));
-      if (!(await staticRulesCover(verdict))) {
-        await redirectTab(details.tabId, details.url);
-        await rememberDangerous(verdict, details.url);
+    if (!isWeb(details.url)) return;
+    if (details.frameId !== 0 && details.frameType !== 'outermost_frame') {
+      try {
+        const { verdict, redirect } = await decide(details.url);
+        if (redirect) await warnFramed(details.tabId, details.url, verdict);
+      } catch (err) {
+        console.error('[waspada] frame check failed', err);
       }
-    } catch (err) {
-      console.error('[waspada] check failed', err);
+      return;
     }
+    if (details.frameId !== 0) {
+      // A page Chrome prerenders (speculation rules, the address bar): it has no tab of its own
+      // yet. Its host gets the session redirect, so a navigation to it that is not served from
+      // the prerender is stopped before any request; an activated prerender is replaced by the
+      // tab listener below.
+      try {
+        const { verdict, redirect } = await decide(details.url);
+        if (redirect && !(await staticRulesCover(verdict))) await rememberDangerous(verdict, details.url);
+      } catch (err) {
+        console.error('[waspada] prerender check failed', err);
+      }
+      return;
+    }
+    await checkTopNavigation(details.tabId, details.url);
   });
+  // A page that re-renders itself from a `blob:` URL: Chrome hides that address from the tab
+  // listener (no host permission matches `blob:`), webNavigation reports it.
+  api.webNavigation.onCommitted?.addListener((details) => {
+    if (details.frameId === 0 && /^blob:https?:/i.test(details.url)) onTabShows(details.tabId, details.url, true).catch(() => {});
+  });
+  // A redirect chain (a shortener or a clean site answering 302 to a lookalike): Chrome reports
+  // no new navigation for the target, only this (non-blocking) event, before the target's request.
+  api.webRequest?.onBeforeRedirect?.addListener(
+    (details) => {
+      if (details.frameId === 0 && details.tabId >= 0 && isWeb(details.redirectUrl)) checkTopNavigation(details.tabId, details.redirectUrl);
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+  );
+}
+
+/** Chrome: a top-level navigation to `url` starts in `tabId`. */
+async function checkTopNavigation(tabId, url) {
+  try {
+    // `tracked`: a warning page a static rule opened without an address (a store build) waits
+    // for this check and its stop (`claimRecentStop`).
+    const { verdict, redirect } = await tracked(tabId, decide(url));
+    if (!redirect) return;
+    if (await staticRulesCover(verdict)) {
+      await tracked(tabId, recordStop(tabId, url, verdict));
+      return;
+    }
+    // The page is loading meanwhile: the tab leaves first, the stop is recorded alongside (the
+    // warning page waits for it).
+    await Promise.all([redirectTab(tabId, url), tracked(tabId, recordStop(tabId, url, verdict))]);
+    await rememberDangerous(verdict, url);
+  } catch (err) {
+    console.error('[waspada] check failed', err);
+  }
 }
 
 /** A tab shows `url` (`loaded`: it finished loading): its badge, the warning page if it is a
@@ -71,13 +132,16 @@ export async function onTabShows(tabId, url, loaded = false) {
       level = verdict.verdict;
       // A dangerous page the navigation listener did not see (e.g. right after the browser or the
       // worker started, before its listener was live), or one its page probe found: replace it now.
-      if (redirect && subject === url) {
-        await recordStop(tabId, url, verdict);
-        await redirectTab(tabId, url);
-        if (verdict.verdict === 'dangerous') await rememberDangerous(verdict, url);
+      // `subject` differs from `url` on our warning page, and on a `blob:` page (a site that
+      // re-renders itself from a blob: is judged, stopped and probed as that site).
+      const own = isOwnPage(url);
+      if (redirect && !own) {
+        await recordStop(tabId, subject, verdict);
+        await redirectTab(tabId, subject);
+        if (verdict.verdict === 'dangerous') await rememberDangerous(verdict, subject);
       }
-      if (!redirect && subject === url) await rememberSafe(tabId, url);
-      if (loaded && subject === url && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url, onTabShows);
+      if (!redirect && !own && subject === url) await rememberSafe(tabId, url);
+      if (loaded && !own && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url, onTabShows);
     } catch (err) {
       console.error('[waspada] badge check failed', err);
     }
@@ -85,9 +149,25 @@ export async function onTabShows(tabId, url, loaded = false) {
   await setBadge(tabId, level);
 }
 
+/** The address of a page whose tab hides it (no host permission matches `blob:`), asked of its
+ *  top frame; only a `blob:` page of a web site counts. */
+async function hiddenBlobAddress(tabId) {
+  if (!platform.scripting) return null;
+  const [res] = await api.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => location.href }).catch(() => []);
+  return typeof res?.result === 'string' && /^blob:https?:\/\//i.test(res.result) ? res.result : null;
+}
+
 api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.url || changeInfo.status === 'complete') {
-    onTabShows(tabId, changeInfo.url ?? tab.url, changeInfo.status === 'complete').catch(() => {});
+    const url = changeInfo.url ?? tab.url;
+    if (url === undefined && changeInfo.status === 'complete' && !platform.webNavigation) {
+      // Firefox: a site that re-rendered itself from a blob: URL (Chrome: webNavigation above).
+      hiddenBlobAddress(tabId)
+        .then((blob) => blob && onTabShows(tabId, blob, true))
+        .catch(() => {});
+      return;
+    }
+    onTabShows(tabId, url, changeInfo.status === 'complete').catch(() => {});
   }
 });
 

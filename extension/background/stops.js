@@ -23,11 +23,12 @@ export async function rememberSafe(tabId, url) {
   await api.storage.session.set({ lastSafe: safe });
 }
 
-/** Waspada stopped `url` in tab `tabId` because of `verdict`. */
-export async function recordStop(tabId, url, verdict) {
+/** Waspada stopped `url` in tab `tabId` because of `verdict`. `skip`: pages "Back to safety"
+ *  must not return to either (the clean page that framed the stopped one). */
+export async function recordStop(tabId, url, verdict, { skip = [] } = {}) {
   if (!Number.isInteger(tabId) || tabId < 0) return;
   const [stops, safe] = [await read('stops'), await read('lastSafe')];
-  const back = (Array.isArray(safe[key(tabId)]) ? safe[key(tabId)] : []).filter((u) => u !== url).at(-1) ?? null;
+  const back = (Array.isArray(safe[key(tabId)]) ? safe[key(tabId)] : []).filter((u) => u !== url && !skip.includes(u)).at(-1) ?? null;
   stops[key(tabId)] = { url, verdict, back, at: Date.now(), claimed: false };
   const kept = Object.entries(stops).sort((a, b) => a[1].at - b[1].at).slice(-STOPS_MAX);
   await api.storage.session.set({ stops: Object.fromEntries(kept) });

@@ -20,9 +20,15 @@ export async function rememberPageVerdict(url, verdict) {
 
 export const forgetPageVerdicts = () => api.storage.session.remove('pageVerdicts');
 
-/** The verdict for a URL: the page's if its page was probed, else the address's. */
+/** `url` without its query and fragment: a kit's page is the same page whatever token per
+ *  victim (`?id=…`) its links carry. */
+export const pageAddress = (url) => String(url).split(/[?#]/)[0];
+
+/** The verdict for a URL: the page's if its page was probed (the same address with another
+ *  query counts), else the address's. */
 export async function verdictOf(url) {
-  const page = (await pageVerdicts()).find((e) => e.url === url)?.verdict;
+  const list = await pageVerdicts();
+  const page = (list.find((e) => e.url === url) ?? list.find((e) => pageAddress(e.url) === pageAddress(url)))?.verdict;
   return page ?? (await getChecker()).check(url);
 }
 

@@ -44,6 +44,22 @@ export function allowRule(id, domain, { exact = false } = {}) {
   return { id, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition };
 }
 
+/** Dynamic rule id of the trailing-dot rule (above the trusted sites' allow rules). */
+export const TRAILING_DOT_ID = 50000;
+
+/** `http://listed.example./` names the same host as `http://listed.example/`, but
+ *  `requestDomains` compares names as written: such addresses are sent to their dotless form
+ *  (before any request), which every other rule and the heuristics then see. Above the allow
+ *  rules: a trusted site's dotless address is still allowed. */
+export function trailingDotRule(id = TRAILING_DOT_ID) {
+  return {
+    id,
+    priority: ALLOW_PRIORITY + 1,
+    action: { type: 'redirect', redirect: { regexSubstitution: '\\1\\2' } },
+    condition: { regexFilter: '^(https?://[^/?#]*[^/?#:.])\\.((:[0-9]+)?([/?#].*)?)$', resourceTypes: ['main_frame', 'sub_frame'] },
+  };
+}
+
 /** True if `rule` (a session redirect) already covers `host`, whole or for `regexFilter`. */
 export const redirectCovers = (rule, host, regexFilter) =>
   rule.condition.requestDomains?.[0] === host && (rule.condition.regexFilter === '^.+$' || rule.condition.regexFilter === regexFilter);

@@ -21,7 +21,9 @@ export const platform = Object.freeze({
   webNavigation: has(api?.webNavigation?.onBeforeNavigate?.addListener),
   scripting: has(api?.scripting?.executeScript),
   contextMenus: has(api?.contextMenus?.create),
-  downloads: has(api?.downloads?.onCreated?.addListener),
+  downloads: has(api?.downloads?.onCreated?.addListener) && has(api?.downloads?.cancel),
+  /** Chrome: a download waits for `onDeterminingFilename` listeners before its file is kept. */
+  downloadsFilename: has(api?.downloads?.onDeterminingFilename?.addListener),
   badge: has(api?.action?.setBadgeText),
   sessionStorage: has(api?.storage?.session?.get),
 });

@@ -20,11 +20,19 @@ export function collectPageFacts(waitMs, maxText) {
   // Bounded work whatever the page holds (a hostile page can have a million inputs).
   const MAX_INPUTS = 500;
   const MAX_TEXT_ELEMENTS = 300;
-  // Inputs of the document and of its open shadow roots (kits hide forms in web components).
+  // Inputs of the document and of its open shadow roots, nested ones too (kits hide forms in
+  // web components); at most 50 roots.
   const inputs = () => {
     const out = [...document.querySelectorAll('input')];
-    const hosts = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).slice(0, 50);
-    for (const h of hosts) out.push(...h.shadowRoot.querySelectorAll('input'));
+    const roots = [document];
+    for (let i = 0; i < roots.length && roots.length <= 50; i++) {
+      for (const el of roots[i].querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        roots.push(el.shadowRoot);
+        out.push(...el.shadowRoot.querySelectorAll('input'));
+        if (roots.length > 50) break;
+      }
+    }
     return out.slice(0, MAX_INPUTS);
   };
   // A text input drawn as dots (`-webkit-text-security`) is a password field.
@@ -59,16 +67,33 @@ export function collectPageFacts(waitMs, maxText) {
   };
   const report = () => {
     const f = fields();
-    return { password_field: f.password, code_field: f.code, card_field: f.card, text: words() };
+    // `href`: where the page is now (it may have changed its address with history.replaceState).
+    return { password_field: f.password, code_field: f.code, card_field: f.card, text: words(), href: location.href };
   };
   const asks = (f) => f.password || f.code || f.card;
+  // A form drawn after the wait: once the wait is over, the first time someone focuses a
+  // password, PIN or card field the facts go to the background (`probeLate`), before anything
+  // is typed. One listener per page (this isolated world's global, which the page cannot see).
+  const watchLate = () => {
+    if (globalThis.__waspadaLateWatch) return;
+    globalThis.__waspadaLateWatch = true;
+    const onFocus = () => {
+      if (!asks(fields())) return;
+      document.removeEventListener('focusin', onFocus, true);
+      const ext = globalThis.browser ?? globalThis.chrome;
+      ext.runtime.sendMessage({ type: 'probeLate', facts: report() }).catch?.(() => {});
+    };
+    document.addEventListener('focusin', onFocus, true);
+  };
   if (asks(fields())) return report();
   return new Promise((resolve) => {
     let pending = false;
     const finish = () => {
       observer.disconnect();
       clearTimeout(timer);
-      resolve(report());
+      const facts = report();
+      if (!(facts.password_field || facts.code_field || facts.card_field)) watchLate();
+      resolve(facts);
     };
     const observer = new MutationObserver(() => {
       if (pending) return;
@@ -92,4 +117,10 @@ export function cleanFacts(raw, maxText) {
     card_field: facts.card_field === true,
     text: typeof facts.text === 'string' ? facts.text.slice(0, maxText) : '',
   };
+}
+
+/** The address the page reported (`href`), if it is a web address. */
+export function reportedAddress(raw) {
+  const href = raw && typeof raw === 'object' ? raw.href : null;
+  return typeof href === 'string' && href.length <= 4096 && /^https?:\/\//i.test(href) ? href : null;
 }

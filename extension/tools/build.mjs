@@ -57,8 +57,9 @@ export function manifestFor(manifest, browser, { chromeKey } = {}) {
     m.permissions = m.permissions.filter((p) => !names.includes(p));
   };
   if (browser === 'chrome') {
-    // Chrome: static declarativeNetRequest rules; blocking webRequest is not available to MV3.
-    drop(['webRequest', 'webRequestBlocking']);
+    // Chrome: static declarativeNetRequest rules; blocking webRequest is not available to MV3
+    // (non-blocking webRequest stays: it reports redirect chains before the target's request).
+    drop(['webRequestBlocking']);
     delete m.background.scripts;
     delete m.browser_specific_settings;
     // A fixed key gives a fixed extension id, which the static redirect rules need.

@@ -197,3 +197,48 @@ test('Back to safety loads the page before the stop afresh, never the stopped pa
   await bg.send({ type: 'backToSafety', url }, { ...PAGE(bg), tab: { id: 9 } });
   assert.deepEqual(bg.calls, [['tabs.update', 9, { url: 'chrome://newtab/' }]]);
 });
+
+// ---- downloads (issue 14 item 6) ------------------------------------------------------------
+test('a dangerous download is cancelled before its name is given and explained; an ordinary one is not', async () => {
+  for (const dist of [CHROME_DIR, FIREFOX_DIR]) {
+    const bg = await loadBackground(dist);
+    const host = await firstDangerous(bg.send);
+    const ordinary = { id: 1, url: 'https://example.com/files/laporan.pdf', finalUrl: 'https://example.com/files/laporan.pdf', referrer: 'https://example.com/', filename: 'laporan.pdf' };
+    const cases = [
+      // The name only in Content-Disposition, a lure (wedding invitation) app.
+      [{ id: 2, url: 'http://undangan-digital.my.id/get/7', finalUrl: 'http://undangan-digital.my.id/get/7', referrer: 'https://example.com/', filename: 'Undangan-Pernikahan.apk' }, true],
+      // From a lookalike.
+      [{ id: 3, url: `https://${host}/app.apk`, finalUrl: `https://${host}/app.apk`, referrer: '', filename: 'app.apk' }, true],
+      // An app offered by a lookalike page, served from elsewhere.
+      [{ id: 4, url: 'https://cdn.example.net/f/app-release.apk', finalUrl: 'https://cdn.example.net/f/app-release.apk', referrer: `https://${host}/`, filename: 'app-release.apk' }, true],
+      [ordinary, false],
+      // An app from an ordinary site (suspicious at most: apps are not banned, only dangerous ones).
+      [{ id: 5, url: 'https://example.com/app-release.apk', finalUrl: 'https://example.com/app-release.apk', referrer: 'https://example.com/', filename: 'app-release.apk' }, false],
+    ];
+    const dl = await bg.imp('background/downloads.js');
+    for (const [item, stopped] of cases) {
+      bg.calls.length = 0;
+      assert.equal(await dl.inspect(item), stopped, `${dist}: ${item.url} as ${item.filename}`);
+      assert.equal(bg.calls.some(([n, id]) => n === 'downloads.cancel' && id === item.id), stopped);
+      const opened = bg.calls.find(([n]) => n === 'tabs.create');
+      assert.equal(Boolean(opened), stopped);
+      if (stopped) {
+        const id = opened[1].url.split('#')[1];
+        const page = { id: 'fakeid', url: `${bg.ORIGIN}pages/download.html#${id}`, tab: { id: 8 } };
+        const { result } = await bg.send({ type: 'downloadStop', id }, page);
+        assert.equal(result.file, item.filename);
+        assert.ok(['dangerous', 'blocked'].includes(result.verdict.verdict));
+        // A web page cannot read or restart a stopped download.
+        assert.match((await bg.send({ type: 'downloadAnyway', id }, { id: 'fakeid', url: 'https://evil.example/' })).error, /own pages/);
+      }
+    }
+    // Chrome waits for the listener's name suggestion: it is always given (after the check).
+    if (dist === CHROME_DIR) {
+      let suggested = false;
+      const ret = bg.chrome.downloads.onDeterminingFilename.listeners[0](ordinary, () => (suggested = true));
+      assert.equal(ret, true);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.ok(suggested, 'the download was never released');
+    }
+  }
+});

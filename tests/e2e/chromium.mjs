@@ -14,8 +14,8 @@ export function newProfile() {
   return mkdtempSync(join(tmpdir(), 'waspada-chromium-'));
 }
 
-/** Starts Chromium with the extension (`dir`: another build of it); `lang` sets the UI language (en, id). */
-export async function launch(profile, { lang = 'en', dir = CHROME_DIR } = {}) {
+/** Starts Chromium with the extension (`dir`: another build of it); `lang` sets the UI language (en, id); `args`: more switches. */
+export async function launch(profile, { lang = 'en', dir = CHROME_DIR, args = [] } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -31,6 +31,7 @@ export async function launch(profile, { lang = 'en', dir = CHROME_DIR } = {}) {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   });
   return context;

@@ -87,7 +87,17 @@ export async function loadBackground(dist, { omit = [], files = {} } = {}) {
       getEnabledRulesets: async () => (manifest.declarative_net_request?.rule_resources ?? []).map((r) => r.id),
       updateEnabledRulesets: async () => {},
     },
-    downloads: { onCreated: event(), onChanged: event(), pause: async () => {}, resume: async () => {}, cancel: async () => {}, search: async () => [] },
+    downloads: {
+      onCreated: event(),
+      onChanged: event(),
+      onDeterminingFilename: event(),
+      pause: async () => {},
+      resume: async () => {},
+      cancel: async (id) => calls.push(['downloads.cancel', id]),
+      removeFile: async (id) => calls.push(['downloads.removeFile', id]),
+      download: async (opts) => calls.push(['downloads.download', opts]),
+      search: async () => [],
+    },
     webRequest: { onBeforeRequest: event() },
   };
   for (const name of omit) delete chrome[name];

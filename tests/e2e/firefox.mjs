@@ -33,9 +33,9 @@ export function packageOf(dir) {
 /**
  * Starts Firefox. `hosts`: names the browser resolves to 127.0.0.1 (the test server).
  * `profile`: a directory from profileWithExtension() (installed before start), else the extension
- * is installed as a temporary add-on after start.
+ * is installed as a temporary add-on after start. `prefs`: more Firefox preferences.
  */
-export async function launch({ hosts, profile, lang = 'en', idleTimeoutMs } = {}) {
+export async function launch({ hosts, profile, lang = 'en', idleTimeoutMs, prefs = {} } = {}) {
   const options = new firefox.Options();
   options.setBinary(FIREFOX);
   options.addArguments('-headless');
@@ -53,6 +53,7 @@ export async function launch({ hosts, profile, lang = 'en', idleTimeoutMs } = {}
   options.setPreference('browser.safebrowsing.downloads.remote.enabled', false);
   options.setPreference('datareporting.policy.dataSubmissionEnabled', false);
   if (idleTimeoutMs) options.setPreference('extensions.background.idle.timeout', idleTimeoutMs);
+  for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
   // The geckodriver on PATH (scripts/setup installs it), named explicitly so Selenium Manager never
   // tries to look one up online.
   const service = new firefox.ServiceBuilder(GECKODRIVER);

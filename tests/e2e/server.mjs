@@ -33,6 +33,61 @@ const signinPage = (late) => `<!doctype html>
 </script>
 </body></html>`;
 
+// Files to download: `/files/<name>` serves <name> as itself (an APK as an Android package);
+// `/get/<name as base64url>` gives the name only in Content-Disposition (the link says nothing).
+export const hiddenName = (name) => `/get/${Buffer.from(name).toString('base64url')}`;
+const APK = 'application/vnd.android.package-archive';
+const fileType = (name) => (/\.apk$/i.test(name) ? APK : /\.pdf$/i.test(name) ? 'application/pdf' : 'application/octet-stream');
+const fileBody = (name) => Buffer.from(`PK\u0003\u0004 test file ${name} `.padEnd(2048, '.'));
+
+// A clean page that frames another (`/frame?src=URL`), and a page offering a download link
+// (`/offer?href=URL`).
+const framePage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>framing page</title></head>
+<body><h1>News</h1><iframe id="f" src="${src.replace(/[<>"&]/g, '')}" width="600" height="400"></iframe></body></html>`;
+const offerPage = (href) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>offer page</title></head>
+<body><h1>Your invitation</h1><a id="get" href="${href.replace(/[<>"&]/g, '')}">Download</a></body></html>`;
+
+// A page that hands out an app as a blob: it builds the file in script and clicks a link with a
+// `download` name (no file address ever appears: link scanners see nothing).
+const blobApkPage = (name) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>download</title></head>
+<body><h1>Undangan</h1><a id="get" href="#">Download</a><script>
+  document.getElementById('get').addEventListener('click', function (e) {
+    e.preventDefault();
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob(['PK test app'], { type: 'application/vnd.android.package-archive' }));
+    a.download = ${JSON.stringify(name).replace(/</g, '')};
+    document.body.append(a);
+    a.click();
+  });
+</script></body></html>`;
+
+// Sign-in forms drawn the ways kits use to slip past a page probe (`/evade/<how>`):
+//   shadow     the form inside an open shadow root
+//   masked     a text input drawn as dots (-webkit-text-security), no type=password
+//   late       the form drawn 18 s after load (after the probe's 15 s wait)
+//   replace    history.replaceState to a new path every 400 ms (so every probe's answer comes back
+//              for an address the tab no longer shows), the form at 3 s
+//   blob       the page re-renders itself from a blob: URL holding the form
+const FORM = '<form action="#"><label for="u">User ID</label> <input id="u" name="user"> <label for="p">PIN</label> PASS <button>Masuk</button></form>';
+const evadePage = (how) => {
+  const pass = how === 'masked' ? '<input id="p" name="kode" style="-webkit-text-security:disc">' : '<input id="p" name="pin" type="password">';
+  const form = FORM.replace('PASS', pass).replace(/'/g, "\\'");
+  const draw = {
+    shadow: `const h = document.createElement('div'); document.body.append(h); h.attachShadow({ mode: 'open' }).innerHTML = '${form}';`,
+    masked: `document.getElementById('slot').innerHTML = '${form}';`,
+    late: `setTimeout(function () { document.getElementById('slot').innerHTML = '${form}'; }, 18000);`,
+    replace: `var n = 0; setInterval(function () { history.replaceState(null, '', '/halaman/' + n++); }, 400); setTimeout(function () { document.getElementById('slot').innerHTML = '${form}'; }, 3000);`,
+    blob: `setTimeout(function () { location.href = URL.createObjectURL(new Blob(['<!doctype html><title>KlikBCA - Masuk</title><h1>Internet Banking KlikBCA</h1>${form}'], { type: 'text/html' })); }, 500);`,
+  }[how] ?? '';
+  return `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>KlikBCA - Masuk</title></head>
+<body><h1>Internet Banking KlikBCA</h1><div id="slot"></div>
+<script>
+  ${draw}
+  fetch('/__ran?host=' + encodeURIComponent(location.hostname)).catch(function () {});
+</script></body></html>`;
+};
+
 export async function startServer({ lookalikeUrl = 'about:blank', port: wanted = 0 } = {}) {
   const requests = [];
   const ran = [];
@@ -50,7 +105,36 @@ export async function startServer({ lookalikeUrl = 'about:blank', port: wanted =
       return;
     }
     const port = server.address().port;
+    if (url.pathname.startsWith('/files/') || url.pathname.startsWith('/get/')) {
+      const hidden = url.pathname.startsWith('/get/');
+      const name = hidden ? Buffer.from(url.pathname.slice(5), 'base64url').toString() : decodeURIComponent(url.pathname.slice(7));
+      const disposition = hidden ? `attachment; filename="${name.replace(/"/g, '')}"` : 'attachment';
+      res.writeHead(200, { 'content-type': hidden ? 'application/octet-stream' : fileType(name), 'content-disposition': disposition, 'cache-control': 'no-store' });
+      res.end(fileBody(name));
+      return;
+    }
+    if (url.pathname === '/redirect') {
+      // One hop of a redirect chain (a shortener, a clean site's open redirect).
+      res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'cache-control': 'no-store' }).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    if (url.pathname === '/frame') {
+      res.end(framePage(url.searchParams.get('src') ?? 'about:blank'));
+      return;
+    }
+    if (url.pathname === '/offer') {
+      res.end(offerPage(url.searchParams.get('href') ?? '#'));
+      return;
+    }
+    if (url.pathname === '/blob-app') {
+      res.end(blobApkPage(url.searchParams.get('name') ?? 'app.apk'));
+      return;
+    }
+    if (url.pathname.startsWith('/evade/')) {
+      res.end(evadePage(url.pathname.slice(7)));
+      return;
+    }
     if (url.pathname === '/signin' || url.pathname === '/signin-late') {
       res.end(signinPage(url.pathname === '/signin-late'));
       return;
