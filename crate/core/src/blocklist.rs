@@ -190,19 +190,15 @@ impl<'a> Table<'a> {
         read_u64(self.hashes, i.checked_mul(8)?)
     }
 
-    /// The metadata of the entry with hash `h`, by binary search.
+    /// The metadata of the entry with hash `h`: an interpolating search (the hashes are
+    /// uniform), a few reads instead of the 17–20 of a binary search.
     fn find(&self, h: u64) -> Option<u16> {
-        let (mut lo, mut hi) = (0usize, self.len);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let v = self.hash_at(mid)?;
-            match v.cmp(&h) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return read_u16(self.meta, mid * 2),
-            }
+        let i = crate::targets::lower_bound(self.len, h, |i| self.hash_at(i).unwrap_or(u64::MAX));
+        if self.hash_at(i)? == h {
+            read_u16(self.meta, i * 2)
+        } else {
+            None
         }
-        None
     }
 }
 

@@ -21,7 +21,8 @@ use crate::error::DataError;
 use std::ops::Range;
 
 pub const MAGIC: [u8; 8] = *b"WASPADA\x1a";
-pub const FORMAT_VERSION: u16 = 1;
+/// 2: every lookalike and target hash table carries a key filter (`targets::KeyFilter`).
+pub const FORMAT_VERSION: u16 = 2;
 pub const HEADER_LEN: usize = 64;
 const CHECKSUM_FROM: usize = 20;
 const TABLE_ENTRY: usize = 12;
@@ -294,12 +295,12 @@ mod tests {
     #[test]
     fn newer_version_is_named() {
         let mut bytes = sample();
-        bytes[8] = 2;
+        bytes[8] = 3;
         assert_eq!(
             Envelope::parse(&bytes).unwrap_err(),
             DataError::UnsupportedVersion {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: FORMAT_VERSION
             }
         );
     }

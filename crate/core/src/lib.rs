@@ -7,6 +7,7 @@ pub mod builder;
 pub mod category;
 pub mod confusables;
 pub mod domain;
+pub(crate) mod edits;
 pub mod engine;
 pub mod error;
 pub mod format;

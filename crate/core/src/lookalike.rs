@@ -711,11 +711,19 @@ impl<'a> Lookalike<'a> {
     }
 
     fn candidates(&self, table: &HashTable<'a>, key: &str) -> Vec<DomainRecord<'a>> {
+        self.candidates_of(table, hash(key)).collect()
+    }
+
+    /// The records under key hash `h` (none, without allocating, for nearly every absent key).
+    fn candidates_of<'t>(
+        &'t self,
+        table: &'t HashTable<'a>,
+        h: u64,
+    ) -> impl Iterator<Item = DomainRecord<'a>> + 't {
         table
-            .find(hash(key))
+            .find(h)
             .take(MAX_CANDIDATES)
             .filter_map(|id| self.targets.record(id))
-            .collect()
     }
 
     /// Homographs (Unicode or ASCII lookalikes) and exact-label swaps.
@@ -832,8 +840,8 @@ impl<'a> Lookalike<'a> {
         let qstr: String = qs.iter().collect();
         let mut best: Option<Hit> = None;
         let mut seen: Vec<u32> = Vec::new();
-        for key in deletions(&qs, 1) {
-            for rec in self.candidates(&self.deletes, &key) {
+        for key in crate::edits::deletion_hashes(&qs) {
+            for rec in self.candidates_of(&self.deletes, key) {
                 if rec.flags & (TYPO | SHORT) == 0 || seen.contains(&rec.id) {
                     continue;
                 }
@@ -1121,8 +1129,8 @@ impl<'a> Lookalike<'a> {
             for w in (FUZZY_MIN - 1)..=folded.len() {
                 let Some(win) = folded.get(..w) else { break };
                 let wstr: String = win.iter().collect();
-                for key in deletions(win, 1) {
-                    for rec in self.candidates(&self.deletes, &key) {
+                for key in crate::edits::deletion_hashes(win) {
+                    for rec in self.candidates_of(&self.deletes, key) {
                         if rec.flags & OFFICIAL == 0 || rec.flags & TYPO == 0 {
                             continue;
                         }
