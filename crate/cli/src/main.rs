@@ -11,7 +11,6 @@
 
 mod check;
 mod eval;
-mod eval_extra;
 mod list;
 // `eval` (owned by the evaluation engineer) measures detection on the development sets.
 

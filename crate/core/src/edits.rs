@@ -83,7 +83,7 @@ pub fn deletion_hashes(s: &[char]) -> DeletionHashes<'_> {
         len,
         at: 0,
         fallback: (n > MAX).then(|| {
-            crate::lookalike::deletions(s, 1)
+            crate::lookalike::index::deletions(s, 1)
                 .iter()
                 .map(|k| crate::targets::hash(k))
                 .collect()
@@ -129,7 +129,7 @@ impl Iterator for DeletionHashes<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lookalike::deletions;
+    use crate::lookalike::index::deletions;
     use crate::targets::hash;
 
     /// The same keys in the same order as building, sorting and deduplicating the strings.
