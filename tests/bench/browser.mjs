@@ -43,7 +43,17 @@ async function warningAfter(page, url) {
 
 /** Load-event time (ms from navigation start) of a safe page. */
 async function loadTime(page, url) {
-  await page.goto(url, { waitUntil: 'load' });
+  // Right after a warning the tab may still be settling (the warning page's own loads): a
+  // navigation started then can be aborted by it; try again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      break;
+    } catch (err) {
+      if (attempt >= 3 || !/ERR_ABORTED|interrupted/.test(String(err))) throw err;
+      await page.waitForTimeout(200);
+    }
+  }
   return page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
 }
 
