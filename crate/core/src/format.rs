@@ -190,6 +190,20 @@ impl Envelope {
             .map(|(_, r)| r.clone())
     }
 
+    /// The bytes of section `tag` of `bytes` (the file this envelope was read from): the one
+    /// lookup of every section view. `name` names it in the error when it is missing.
+    pub fn section_bytes<'b>(
+        &self,
+        bytes: &'b [u8],
+        tag: Tag,
+        name: &'static str,
+    ) -> Result<&'b [u8], DataError> {
+        let range = self.section(tag).ok_or(DataError::MissingSection(name))?;
+        bytes
+            .get(range)
+            .ok_or_else(|| DataError::Corrupt(format!("{name} section lies outside the file")))
+    }
+
     pub fn tags(&self) -> impl Iterator<Item = (Tag, usize)> + '_ {
         self.sections.iter().map(|(t, r)| (*t, r.len()))
     }
@@ -248,6 +262,54 @@ impl EnvelopeWriter {
         out[16..20].copy_from_slice(&crc.to_le_bytes());
         out
     }
+}
+
+/// The first index of `range` at which `below` turns false, for a `below` that holds on a prefix
+/// of it: the lower bound in a sorted section, the one binary search of the section views.
+pub fn partition_point(
+    range: std::ops::Range<usize>,
+    mut below: impl FnMut(usize) -> bool,
+) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The first index in `0..n` whose hash (`hash_at`, ascending) is `>= h`.
+///
+/// The keys are XXH3 hashes, spread evenly over `u64`, so the first probes interpolate (where
+/// `h` would sit if the keys were exactly uniform) instead of halving: a few probes of an
+/// 85,000-entry table instead of 17. A binary search finishes (and bounds the worst case, for
+/// keys that are not uniform).
+pub fn lower_bound_uniform(n: usize, h: u64, hash_at: impl Fn(usize) -> u64) -> usize {
+    // Every hash below `lo` is < h, every hash at or after `hi` is >= h; `lo_h`/`hi_h` bound
+    // the hashes inside the window.
+    let (mut lo, mut hi) = (0usize, n);
+    let (mut lo_h, mut hi_h) = (0u64, u64::MAX);
+    for _ in 0..4 {
+        if hi - lo <= 8 || h < lo_h || h > hi_h {
+            break;
+        }
+        let frac = (h - lo_h) as f64 / ((hi_h - lo_h) as f64 + 1.0);
+        let off = (frac * (hi - lo) as f64) as usize;
+        let g = (lo + off).min(hi - 1);
+        let gh = hash_at(g);
+        if gh < h {
+            lo = g + 1;
+            lo_h = gh;
+        } else {
+            hi = g;
+            hi_h = gh;
+        }
+    }
+    partition_point(lo..hi, |i| hash_at(i) < h)
 }
 
 #[cfg(test)]

@@ -220,44 +220,6 @@ pub(crate) fn parse_filter<'a>(bytes: &'a [u8], what: &str) -> Result<KeyFilter<
     })
 }
 
-/// The first index in `0..n` whose hash (`hash_at`, ascending) is `>= h`.
-///
-/// The keys are XXH3 hashes, spread evenly over `u64`, so the first probes interpolate (where
-/// `h` would sit if the keys were exactly uniform) instead of halving: a few probes of an
-/// 85,000-entry table instead of 17. A binary search finishes (and bounds the worst case, for
-/// keys that are not uniform).
-pub(crate) fn lower_bound(n: usize, h: u64, hash_at: impl Fn(usize) -> u64) -> usize {
-    // Every hash below `lo` is < h, every hash at or after `hi` is >= h; `lo_h`/`hi_h` bound
-    // the hashes inside the window.
-    let (mut lo, mut hi) = (0usize, n);
-    let (mut lo_h, mut hi_h) = (0u64, u64::MAX);
-    for _ in 0..4 {
-        if hi - lo <= 8 || h < lo_h || h > hi_h {
-            break;
-        }
-        let frac = (h - lo_h) as f64 / ((hi_h - lo_h) as f64 + 1.0);
-        let off = (frac * (hi - lo) as f64) as usize;
-        let g = (lo + off).min(hi - 1);
-        let gh = hash_at(g);
-        if gh < h {
-            lo = g + 1;
-            lo_h = gh;
-        } else {
-            hi = g;
-            hi_h = gh;
-        }
-    }
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if hash_at(mid) < h {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
-}
-
 /// A sorted table of `(u64 hash, u32 id)` entries with its [`KeyFilter`], viewed in place.
 /// Layout: `n: u32, aux: u32`, `n` entries of 12 bytes sorted by hash, then the filter
 /// ([`encode_filter`]) over the distinct hashes.
@@ -303,10 +265,10 @@ impl<'a> HashTable<'a> {
     }
 
     /// The ids stored under `h` (all of them: callers verify the strings). The filter answers
-    /// most absent keys; the others are found by [`lower_bound`].
+    /// most absent keys; the others are found by [`crate::format::lower_bound_uniform`].
     pub fn find(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
         let lo = if self.filter.may_contain(h) {
-            lower_bound(self.n, h, |i| self.hash_at(i))
+            crate::format::lower_bound_uniform(self.n, h, |i| self.hash_at(i))
         } else {
             self.n
         };
@@ -358,22 +320,10 @@ pub struct Targets<'a> {
     index: HashTable<'a>,
 }
 
-fn section<'a>(
-    env: &Envelope,
-    bytes: &'a [u8],
-    tag: Tag,
-    name: &'static str,
-) -> Result<&'a [u8], DataError> {
-    let range = env.section(tag).ok_or(DataError::MissingSection(name))?;
-    bytes
-        .get(range)
-        .ok_or_else(|| DataError::Corrupt(format!("{name} section out of bounds")))
-}
-
 impl<'a> Targets<'a> {
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Targets<'a>, DataError> {
-        let d = section(env, bytes, TAG_DOMAINS, "targets (TGTD)")?;
-        let idx = section(env, bytes, TAG_INDEX, "targets index (TGTH)")?;
+        let d = env.section_bytes(bytes, TAG_DOMAINS, "targets (TGTD)")?;
+        let idx = env.section_bytes(bytes, TAG_INDEX, "targets index (TGTH)")?;
         Targets::new(d, idx)
     }
 

@@ -4,6 +4,7 @@ use super::hit::Hit;
 use super::index::{bigram_set, brand_key_len};
 use super::lures::{lure_glued_after, lure_glued_before, lure_in};
 use super::{HostView, Lookalike};
+use crate::code;
 use crate::targets::{DomainRecord, OFFICIAL, TYPO};
 
 /// Shortest brand key (after collapsing doubled letters) matched with a typo inside a word.
@@ -35,7 +36,7 @@ impl<'a> Lookalike<'a> {
                 continue;
             }
             let mut h = Hit {
-                code: "lookalike.combosquat",
+                code: code::COMBOSQUAT,
                 kind: "token_typo",
                 score: 25,
                 ..t
@@ -94,7 +95,7 @@ impl<'a> Lookalike<'a> {
             for w in (FUZZY_MIN - 1)..=folded.len() {
                 let Some(win) = folded.get(..w) else { break };
                 let wstr: String = win.iter().collect();
-                for key in crate::edits::deletion_hashes(win) {
+                for key in super::edits::deletion_hashes(win) {
                     for rec in self.candidates_of(&self.deletes, key) {
                         if rec.flags & OFFICIAL == 0 || rec.flags & TYPO == 0 {
                             continue;
@@ -126,11 +127,11 @@ impl<'a> Lookalike<'a> {
                             && piece.bytes().all(|c| c.is_ascii_lowercase())
                         {
                             let score = if rec.suffix == suffix { 60 } else { 30 };
-                            let mut h = Hit::new("lookalike.typo", "doubled", score, &rec);
+                            let mut h = Hit::new(code::TYPO, "doubled", score, &rec);
                             h.distance = Some(d.max(1));
                             return Some(h);
                         }
-                        let mut h = Hit::new("lookalike.combosquat", "brand_typo", 25, &key_rec);
+                        let mut h = Hit::new(code::COMBOSQUAT, "brand_typo", 25, &key_rec);
                         h.distance = Some(d.max(1));
                         h.add_context(&text, start..end, v);
                         return Some(h);
@@ -317,9 +318,9 @@ fn brand_reason(
         && b.get(range.end) == Some(&b'.');
     Hit::new(
         if in_label {
-            "lookalike.combosquat"
+            code::COMBOSQUAT
         } else {
-            "brand.embedded"
+            code::EMBEDDED
         },
         if in_label {
             "combosquat"

@@ -2,6 +2,7 @@
 
 use super::hit::Hit;
 use super::Lookalike;
+use crate::code;
 use crate::targets::{OFFICIAL, POPULAR};
 
 impl<'a> Lookalike<'a> {
@@ -27,7 +28,7 @@ impl<'a> Lookalike<'a> {
                         } else {
                             continue;
                         };
-                        let h = Hit::new("brand.embedded", "domain_hyphen", score, &rec);
+                        let h = Hit::new(code::EMBEDDED, "domain_hyphen", score, &rec);
                         if best.as_ref().map_or(true, |b| h.score > b.score) {
                             best = Some(h);
                         }
@@ -50,7 +51,7 @@ impl<'a> Lookalike<'a> {
                     } else {
                         continue;
                     };
-                    let h = Hit::new("brand.embedded", "domain", score, &rec);
+                    let h = Hit::new(code::EMBEDDED, "domain", score, &rec);
                     if best.as_ref().map_or(true, |b| h.score > b.score) {
                         best = Some(h);
                     }

@@ -63,6 +63,7 @@
 //! Official domains and popular sites themselves (and their subdomains) are never flagged.
 
 mod brand;
+mod edits;
 mod embedded;
 mod hit;
 pub(crate) mod index;
@@ -72,6 +73,7 @@ mod skeleton;
 mod typo;
 mod user;
 
+use crate::code;
 use crate::confusables::Confusables;
 use crate::error::DataError;
 use crate::format::Envelope;
@@ -126,27 +128,34 @@ fn is_ip_literal(host: &str) -> bool {
 
 impl<'a> Lookalike<'a> {
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Lookalike<'a>, DataError> {
-        let get = |tag, name: &'static str| {
-            env.section(tag)
-                .and_then(|r| bytes.get(r))
-                .ok_or(DataError::MissingSection(name))
-        };
         Ok(Lookalike {
             targets: Targets::from_envelope(env, bytes)?,
             skeletons: HashTable::new(
-                get(crate::targets::TAG_SKELETON, "lookalike skeletons (LKSK)")?,
+                env.section_bytes(
+                    bytes,
+                    crate::targets::TAG_SKELETON,
+                    "lookalike skeletons (LKSK)",
+                )?,
                 "LKSK",
             )?,
             deletes: HashTable::new(
-                get(crate::targets::TAG_DELETES, "lookalike deletions (LKDL)")?,
+                env.section_bytes(
+                    bytes,
+                    crate::targets::TAG_DELETES,
+                    "lookalike deletions (LKDL)",
+                )?,
                 "LKDL",
             )?,
             brands: HashTable::new(
-                get(crate::targets::TAG_BRANDS, "brand keys (LKBR)")?,
+                env.section_bytes(bytes, crate::targets::TAG_BRANDS, "brand keys (LKBR)")?,
                 "LKBR",
             )?,
             bigrams: {
-                let b = get(crate::targets::TAG_BIGRAMS, "brand key prefixes (LKBG)")?;
+                let b = env.section_bytes(
+                    bytes,
+                    crate::targets::TAG_BIGRAMS,
+                    "brand key prefixes (LKBG)",
+                )?;
                 if b.len() < BIGRAM_BYTES {
                     return Err(DataError::Corrupt("LKBG: section too short".into()));
                 }
@@ -226,7 +235,7 @@ impl<'a> Lookalike<'a> {
         let Some(mut h) = best else {
             return Finding::default();
         };
-        if v.private_suffix && h.hosting.is_none() && h.code != "lookalike.homoglyph" {
+        if v.private_suffix && h.hosting.is_none() && h.code != code::HOMOGLYPH {
             h.hosting = Some(suffix.to_string());
         }
         h.into_finding()

@@ -4,6 +4,7 @@ use super::hit::Hit;
 use super::index::brand_key_len;
 use super::lures::lure_in;
 use super::{Finding, Lookalike};
+use crate::code;
 
 /// The most page text [`Lookalike::brand_in_text`] reads (bytes) ...
 pub const PAGE_TEXT_MAX: usize = 4096;
@@ -58,7 +59,7 @@ impl<'a> Lookalike<'a> {
                 (false, true) => 20,
                 (false, false) => continue,
             };
-            let mut h = Hit::new("brand.in_path", "path", score, &rec);
+            let mut h = Hit::new(code::BRAND_IN_PATH, "path", score, &rec);
             h.keyword = lure.map(str::to_string);
             return h.into_finding();
         }
@@ -71,11 +72,7 @@ impl<'a> Lookalike<'a> {
     /// [`PAGE_TEXT_MAX`] bytes and [`PAGE_WORDS_MAX`] words are read. Reason `page.brand` with
     /// `score` points, `brand` and `target`; the finding suggests the official domain.
     pub fn brand_in_text(&self, text: &str, score: u8) -> Finding {
-        let mut end = text.len().min(PAGE_TEXT_MAX);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let lower = text.get(..end).unwrap_or("").to_ascii_lowercase();
+        let lower = crate::text::prefix_within(text, PAGE_TEXT_MAX).to_ascii_lowercase();
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -98,7 +95,7 @@ impl<'a> Lookalike<'a> {
             let pair = words.get(i + 1).map(|n| format!("{w}{n}"));
             let rec = pair.as_deref().and_then(find).or_else(|| find(w));
             if let Some(rec) = rec {
-                return Hit::new("page.brand", "page", score, &rec).into_finding();
+                return Hit::new(code::PAGE_BRAND, "page", score, &rec).into_finding();
             }
         }
         Finding::default()

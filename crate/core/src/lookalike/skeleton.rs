@@ -3,6 +3,7 @@
 use super::hit::Hit;
 use super::typo::RANKED_TYPO;
 use super::Lookalike;
+use crate::code;
 use crate::targets::{BRAND, OFFICIAL, RANKED};
 
 /// Points of an official label under another suffix (`bca.id`, `adidas.co.id`): context only.
@@ -35,7 +36,7 @@ impl<'a> Lookalike<'a> {
                 // Same label, other suffix: a TLD / second-level swap (official targets only:
                 // many popular brands legitimately own many ccTLDs).
                 (official && !same_suffix && rec.label.len() >= 3)
-                    .then(|| Hit::new("lookalike.tld_swap", "swap", TLD_SWAP, &rec))
+                    .then(|| Hit::new(code::TLD_SWAP, "swap", TLD_SWAP, &rec))
             } else if unicode.is_some() {
                 let exact = self.confusables.strict_skeleton(rec.label) == strict;
                 let score = match (exact, same_suffix) {
@@ -45,7 +46,7 @@ impl<'a> Lookalike<'a> {
                     (false, false) => 60,
                 };
                 Some(Hit::new(
-                    "lookalike.homoglyph",
+                    code::HOMOGLYPH,
                     if exact {
                         "homoglyph"
                     } else {
@@ -73,7 +74,7 @@ impl<'a> Lookalike<'a> {
                     (false, true) => 25,
                     (false, false) => 10,
                 };
-                Some(Hit::new("lookalike.homoglyph", "ascii", score, &rec))
+                Some(Hit::new(code::HOMOGLYPH, "ascii", score, &rec))
             } else if (official && rec.flags & BRAND != 0 || rec.flags & RANKED != 0)
                 && rec.label.len() >= 5
                 && rec.label != label
@@ -86,7 +87,7 @@ impl<'a> Lookalike<'a> {
                     (false, true) => RANKED_TYPO,
                     (false, false) => continue,
                 };
-                Some(Hit::new("lookalike.homoglyph", "ascii_loose", score, &rec))
+                Some(Hit::new(code::HOMOGLYPH, "ascii_loose", score, &rec))
             } else {
                 None
             };
@@ -99,7 +100,7 @@ impl<'a> Lookalike<'a> {
         // A Unicode label one edit away from a target after folding is still a homograph attack.
         if best.is_none() && unicode.is_some() && strict.chars().count() >= 4 {
             if let Some(mut h) = self.typo_on(&strict, suffix, true) {
-                h.code = "lookalike.homoglyph";
+                h.code = code::HOMOGLYPH;
                 h.kind = "homoglyph_typo";
                 h.score = h.score.max(60);
                 best = Some(h);

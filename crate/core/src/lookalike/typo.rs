@@ -4,6 +4,7 @@
 use super::hit::Hit;
 use super::index::max_distance;
 use super::Lookalike;
+use crate::code;
 use crate::targets::{CRYPTO, OFFICIAL, RANKED, SHORT, TYPO};
 
 /// Points of a typo of a crypto brand's official label under another suffix (one / two edits):
@@ -120,7 +121,7 @@ impl<'a> Lookalike<'a> {
         let qstr: String = qs.iter().collect();
         let mut best: Option<Hit> = None;
         let mut seen: Vec<u32> = Vec::new();
-        for key in crate::edits::deletion_hashes(&qs) {
+        for key in super::edits::deletion_hashes(&qs) {
             for rec in self.candidates_of(&self.deletes, key) {
                 if rec.flags & (TYPO | SHORT) == 0 || seen.contains(&rec.id) {
                     continue;
@@ -187,7 +188,7 @@ impl<'a> Lookalike<'a> {
                 if unicode {
                     score = score.max(60);
                 }
-                let mut h = Hit::new("lookalike.typo", kind, score, &rec);
+                let mut h = Hit::new(code::TYPO, kind, score, &rec);
                 h.distance = Some(d);
                 if best.as_ref().map_or(true, |b| h.score > b.score) {
                     best = Some(h);
@@ -213,7 +214,7 @@ impl<'a> Lookalike<'a> {
             for rec in self.candidates(&self.skeletons, &self.confusables.loose_skeleton(&joined)) {
                 if rec.label == joined && rec.suffix == suffix {
                     let score = if rec.flags & OFFICIAL != 0 { 60 } else { 50 };
-                    return Some(Hit::new("lookalike.typo", "split", score, &rec));
+                    return Some(Hit::new(code::TYPO, "split", score, &rec));
                 }
             }
         }
@@ -250,7 +251,7 @@ impl<'a> Lookalike<'a> {
                 } else {
                     continue;
                 };
-                return Some(Hit::new("lookalike.typo", "suffix_in_label", score, &rec));
+                return Some(Hit::new(code::TYPO, "suffix_in_label", score, &rec));
             }
         }
         None

@@ -1,6 +1,7 @@
 //! Lookalikes of the user's own protected domains (Settings.protected).
 
 use super::hit::Hit;
+use crate::code;
 use crate::confusables::Confusables;
 use crate::targets::{DomainRecord, OFFICIAL};
 
@@ -72,13 +73,13 @@ pub(super) fn user_hit(
             String::new()
         };
         let hit = if near && ql == tl && label != plabel {
-            Some(Hit::new("lookalike.homoglyph", "user", 75, &rec))
+            Some(Hit::new(code::HOMOGLYPH, "user", 75, &rec))
         } else if label == plabel && suffix != psuffix {
-            Some(Hit::new("lookalike.tld_swap", "user", 60, &rec))
+            Some(Hit::new(code::TLD_SWAP, "user", 60, &rec))
         } else if near && tl.len() >= 5 && strsim::osa_distance(&ql, &tl) == 1 {
-            Some(Hit::new("lookalike.typo", "user", 60, &rec))
+            Some(Hit::new(code::TYPO, "user", 60, &rec))
         } else if contains {
-            Some(Hit::new("lookalike.combosquat", "user", 45, &rec))
+            Some(Hit::new(code::COMBOSQUAT, "user", 45, &rec))
         } else {
             None
         };

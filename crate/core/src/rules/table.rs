@@ -1,6 +1,7 @@
 //! The sorted string table of the `RULE` section, viewed in place.
 
 use super::*;
+use crate::format::partition_point;
 
 /// A sorted string table viewed in place.
 #[derive(Clone, Copy, Debug)]
@@ -82,16 +83,8 @@ impl<'a> StrTable<'a> {
 
     /// Index of `key` (exact, bytewise), if present.
     pub(super) fn find(&self, key: &[u8]) -> Option<usize> {
-        let (mut lo, mut hi) = (0usize, self.n);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.key(mid)?.cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
+        let i = partition_point(0..self.n, |i| self.key(i).is_some_and(|k| k < key));
+        (self.key(i)? == key).then_some(i)
     }
 
     /// The first byte of key `i` (keys are never empty; 0 if the table is malformed).

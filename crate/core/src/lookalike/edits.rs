@@ -83,7 +83,7 @@ pub fn deletion_hashes(s: &[char]) -> DeletionHashes<'_> {
         len,
         at: 0,
         fallback: (n > MAX).then(|| {
-            crate::lookalike::index::deletions(s, 1)
+            super::index::deletions(s, 1)
                 .iter()
                 .map(|k| crate::targets::hash(k))
                 .collect()
@@ -128,8 +128,8 @@ impl Iterator for DeletionHashes<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::index::deletions;
     use super::*;
-    use crate::lookalike::index::deletions;
     use crate::targets::hash;
 
     /// The same keys in the same order as building, sorting and deduplicating the strings.
