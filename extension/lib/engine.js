@@ -13,14 +13,24 @@ const status = { engine: 'loading', list: 'loading', problem: null, instances: 0
 /** What protection is running: `{engine, list: 'ok'|'failed'|'loading', problem, instances}`. */
 export const protectionStatus = () => ({ ...status });
 
+/** The exports of the current instance of the module (its `memory`). */
+let instance = null;
+
 /** A checker over the bundled list, with its checks hardened: should the core ever trap (a bug,
  *  never bad input by design), the trapped instance is dropped, the module instantiated afresh
- *  (new memory: the old one may be corrupt), the checker rebuilt and the call retried once. */
+ *  (new memory: the old one may be corrupt), the checker rebuilt and the call retried once.
+ *  The list is not kept in JS (it would be a second copy of several megabytes for the worker's
+ *  lifetime): the rebuild copies it out of the trapped instance's memory, and the core checks
+ *  that copy again (checksum, every section) as it loads it. Should that fail, the call throws
+ *  and the next `getChecker()` loads the packaged files afresh. */
 class SafeChecker {
   constructor(bytes, settings) {
-    this.bytes = bytes;
     this.settings = settings;
-    this.inner = new Checker(bytes, settings);
+    this.build(bytes);
+  }
+  build(bytes) {
+    this.inner = new Checker(bytes, this.settings);
+    this.range = this.inner.listRange();
   }
   /** Runs `call` on the checker; after a trap, re-instantiates and runs it once more. */
   guarded(call) {
@@ -29,11 +39,18 @@ class SafeChecker {
     } catch (err) {
       if (!(err instanceof WebAssembly.RuntimeError)) throw err;
       console.error('[waspada] the core trapped; instantiating it afresh', err);
+      const [offset, length] = this.range;
+      const list = new Uint8Array(instance.memory.buffer, offset, length).slice();
       // Forget the old object without freeing it in the new instance's memory.
       this.inner.__destroy_into_raw?.();
-      reinstantiate();
+      instance = reinstantiate();
       status.instances += 1;
-      this.inner = new Checker(this.bytes, this.settings);
+      try {
+        this.build(list);
+      } catch (err2) {
+        pending = null;
+        throw err2;
+      }
       return call(this.inner);
     }
   }
@@ -64,7 +81,7 @@ async function readFile(path) {
 async function load() {
   const started = performance.now();
   try {
-    await init({ module_or_path: api.runtime.getURL('wasm/waspada_wasm_bg.wasm') });
+    instance = await init({ module_or_path: api.runtime.getURL('wasm/waspada_wasm_bg.wasm') });
   } catch (err) {
     Object.assign(status, { engine: 'failed', list: 'failed', problem: String(err?.message ?? err) });
     throw err;

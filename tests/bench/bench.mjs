@@ -6,13 +6,16 @@
 // positives_dev.tsv, half top sites from negatives_top100k_2024.tsv). It also times native
 // `Engine::check` on the same inputs (crate/core/examples/bench_mix.rs), cold starts in fresh
 // processes (tests/bench/cold.mjs) with the bundled list and with a synthetic 1,000,000-entry
-// list built by the CLI, the worker's memory, and the .wasm's gzipped size.
+// list built by the CLI, the worker's memory, and the .wasm's gzipped size. In Chromium with the
+// extension (tests/bench/browser.mjs, under `flock /tmp/waspada-e2e.lock`): how soon the warning
+// page shows after a navigation to a lookalike starts, warm and cold worker, and the time the
+// extension adds to an ordinary page load.
 //
 // Writes tests/bench/results.json and the generated part of tests/bench/RESULTS.md, prints the
 // budgets missed and exits 1 if any is. Timing budgets are not tests: this is never part of
 // scripts/test.
 //
-// Usage: node tests/bench/bench.mjs --native BIN --list-1m FILE [--no-write] [--rows N]
+// Usage: node tests/bench/bench.mjs --native BIN --list-1m FILE [--no-write] [--rows N] [--no-browser]
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -36,6 +39,7 @@ const arg = (name, dflt) => {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
 };
 const ROWS = Number(arg('--rows', 50000));
+const BROWSER = !process.argv.includes('--no-browser');
 const NATIVE = arg('--native', join(ROOT, 'target', 'release', 'examples', 'bench_mix'));
 const LIST_1M = arg('--list-1m', join(WORK, 'list-1m.bin'));
 const COLD_RUNS = Number(arg('--cold-runs', 9));
@@ -51,6 +55,8 @@ const BUDGETS = [
   { key: 'cold_1m_ms', label: 'cold start, 1,000,000-entry list (median)', max: 30, unit: 'ms' },
   { key: 'wasm_native_ratio', label: 'wasm median ÷ native median', max: 2, unit: '×' },
   { key: 'wasm_gzip_kb', label: '.wasm gzipped', max: 200, unit: 'KB' },
+  { key: 'warning_warm_ms', label: 'browser: warning shown after navigation start, warm worker (median)', max: 50, unit: 'ms' },
+  { key: 'warning_cold_ms', label: 'browser: warning shown after navigation start, cold worker (median)', max: 50, unit: 'ms' },
 ];
 
 // ---- inputs --------------------------------------------------------------------------------
@@ -207,6 +213,21 @@ const cold1m = existsSync(LIST_1M) ? cold(LIST_1M) : null;
 if (cold1m) console.log('bench: cold start, 1M list', cold1m);
 else console.warn(`bench: no 1M-entry list at ${LIST_1M} (scripts/bench builds it)`);
 
+// ---- in the browser (Chromium with the extension, under the machine-wide browser lock) -------------
+let browser = null;
+if (BROWSER) {
+  try {
+    const out = execFileSync('flock', ['/tmp/waspada-e2e.lock', process.execPath, join(OUT_DIR, 'browser.mjs'), '--runs', String(COLD_RUNS)], {
+      encoding: 'utf8',
+      timeout: 600000,
+    });
+    browser = JSON.parse(out.trim().split('\n').pop());
+    console.log('bench: browser', browser);
+  } catch (err) {
+    console.warn(`bench: the browser measurement failed: ${err.message}`);
+  }
+}
+
 // ---- result -------------------------------------------------------------------------------------
 const gz = gzipSync(wasmBytes, { level: 9 }).length;
 const git = (...a) => {
@@ -226,6 +247,8 @@ const values = {
   cold_1m_ms: cold1m?.total_ms ?? null,
   wasm_native_ratio: native ? round(wasm.median_us / native.median_us, 2) : null,
   wasm_gzip_kb: round(gz / 1024, 1),
+  warning_warm_ms: browser?.warning_warm.median_ms ?? null,
+  warning_cold_ms: browser?.warning_cold.median_ms ?? null,
 };
 const budgets = BUDGETS.map((b) => {
   const v = values[b.key];
@@ -250,6 +273,7 @@ const result = {
   wasm: { bytes: wasmBytes.length, gzip_bytes: gz, digest: wasmDigest },
   check: { waspada_wasm: wasm, waspada_wasm_1m_list: wasm1m, waspada_native: native, tldts_parse: tl, eth_phishing_detect: eth },
   cold_start: { bundled: coldBundled, list_1m: cold1m },
+  browser,
   budgets: budgets.map(({ key, label, value, max, min, unit, met }) => ({ key, label, value, max, min, unit, met })),
 };
 
@@ -273,7 +297,19 @@ ${cold1m ? `| 1,000,000-entry list (${(readFileSync(LIST_1M).length / 1e6).toFix
 
 Memory after the first check, bundled list: wasm linear memory ${coldBundled.memory_mib.wasm_linear} MiB, JS array buffers ${coldBundled.memory_mib.array_buffers} MiB, JS heap ${coldBundled.memory_mib.js_heap_used} MiB, process RSS ${coldBundled.memory_mib.rss} MiB (+${coldBundled.memory_mib.rss_added} MiB over an idle Node).${cold1m ? ` With the 1M list: wasm ${cold1m.memory_mib.wasm_linear} MiB, RSS ${cold1m.memory_mib.rss} MiB.` : ''}
 .wasm: ${wasmBytes.length.toLocaleString('en')} B, ${gz.toLocaleString('en')} B gzipped (-9).
+${
+  browser
+    ? `
+| in Chromium ${browser.chromium} with the extension (ms after the navigation started; median / max of ${browser.warning_warm.runs}) | warning page navigation starts | warning shown (its DOMContentLoaded) |
+|---|---|---|
+| lookalike \`${browser.lookalike}\` (the core decides), warm worker | ${browser.redirect_warm.median_ms} / ${browser.redirect_warm.max_ms} | **${browser.warning_warm.median_ms}** / ${browser.warning_warm.max_ms} |
+| the same, cold worker (all service workers stopped first) | ${browser.redirect_cold.median_ms} / ${browser.redirect_cold.max_ms} | **${browser.warning_cold.median_ms}** / ${browser.warning_cold.max_ms} |
+| a host of the list (static declarativeNetRequest rules) | ${browser.redirect_listed.median_ms} / ${browser.redirect_listed.max_ms} | ${browser.warning_listed.median_ms} / ${browser.warning_listed.max_ms} |
 
+An ordinary page (local server, load event, median of ${browser.page_load_with_extension.runs}): ${browser.page_load_with_extension.median_ms} ms with the extension, ${browser.page_load_without.median_ms} ms without: **${browser.page_load_added_ms} ms added**.
+`
+    : '\nIn the browser: not measured (--no-browser, or the run failed).\n'
+}
 | budget | value | target | |
 |---|---|---|---|
 ${budgets.map((b) => `| ${b.label} | ${b.value ?? '—'} ${b.unit} | ${b.max != null ? `≤ ${b.max}` : `≥ ${b.min}`} ${b.unit} | ${b.met == null ? 'not measured' : b.met ? 'met' : '**missed**'} |`).join('\n')}

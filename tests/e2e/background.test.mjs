@@ -85,6 +85,9 @@ test('after a trap the core is instantiated afresh (new memory) and the check re
     assert.ok(['dangerous', 'suspicious'].includes(v.verdict), v.verdict);
     assert.equal(engine.protectionStatus().instances, before + 1, 'the module was not instantiated again');
     assert.equal(checker.check('http://example.com/').verdict, 'safe');
+    // The rebuild read the list out of the trapped instance: no copy of it is kept in JS.
+    const kept = Object.values(checker).filter((v) => ArrayBuffer.isView(v) && v.byteLength > 1e6);
+    assert.deepEqual(kept, [], 'the checker keeps a second copy of the list');
   } finally {
     glue.Checker.prototype.check = original;
   }

@@ -190,14 +190,17 @@ impl<'a> Table<'a> {
         read_u64(self.hashes, i.checked_mul(8)?)
     }
 
-    /// The metadata of the entry with hash `h`, by binary search.
+    /// The metadata of the entry with hash `h`: an interpolating search (the hashes are
+    /// uniform), a few reads instead of the 17–20 of a binary search.
     fn find(&self, h: u64) -> Option<u16> {
-        let i =
-            crate::format::partition_point(0..self.len, |i| self.hash_at(i).is_some_and(|v| v < h));
-        if self.hash_at(i)? != h {
-            return None;
+        let i = crate::format::lower_bound_uniform(self.len, h, |i| {
+            self.hash_at(i).unwrap_or(u64::MAX)
+        });
+        if self.hash_at(i)? == h {
+            read_u16(self.meta, i * 2)
+        } else {
+            None
         }
-        read_u16(self.meta, i * 2)
     }
 }
 

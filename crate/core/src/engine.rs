@@ -126,6 +126,13 @@ impl Engine {
         &self.settings
     }
 
+    /// The data file's bytes, as loaded (they never move while the engine lives): the extension
+    /// copies them out of a trapped instance to build the next one instead of keeping a second
+    /// copy of the list for that case.
+    pub fn data(&self) -> &[u8] {
+        &self.loaded.borrow_owner().bytes
+    }
+
     /// The data file's header: list version, build date, counts by category.
     pub fn header(&self) -> &Header {
         &self.loaded.borrow_owner().envelope.header

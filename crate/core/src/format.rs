@@ -21,7 +21,8 @@ use crate::error::DataError;
 use std::ops::Range;
 
 pub const MAGIC: [u8; 8] = *b"WASPADA\x1a";
-pub const FORMAT_VERSION: u16 = 1;
+/// 2: every lookalike and target hash table carries a key filter (`targets::KeyFilter`).
+pub const FORMAT_VERSION: u16 = 2;
 pub const HEADER_LEN: usize = 64;
 const CHECKSUM_FROM: usize = 20;
 const TABLE_ENTRY: usize = 12;
@@ -281,6 +282,36 @@ pub fn partition_point(
     lo
 }
 
+/// The first index in `0..n` whose hash (`hash_at`, ascending) is `>= h`.
+///
+/// The keys are XXH3 hashes, spread evenly over `u64`, so the first probes interpolate (where
+/// `h` would sit if the keys were exactly uniform) instead of halving: a few probes of an
+/// 85,000-entry table instead of 17. A binary search finishes (and bounds the worst case, for
+/// keys that are not uniform).
+pub fn lower_bound_uniform(n: usize, h: u64, hash_at: impl Fn(usize) -> u64) -> usize {
+    // Every hash below `lo` is < h, every hash at or after `hi` is >= h; `lo_h`/`hi_h` bound
+    // the hashes inside the window.
+    let (mut lo, mut hi) = (0usize, n);
+    let (mut lo_h, mut hi_h) = (0u64, u64::MAX);
+    for _ in 0..4 {
+        if hi - lo <= 8 || h < lo_h || h > hi_h {
+            break;
+        }
+        let frac = (h - lo_h) as f64 / ((hi_h - lo_h) as f64 + 1.0);
+        let off = (frac * (hi - lo) as f64) as usize;
+        let g = (lo + off).min(hi - 1);
+        let gh = hash_at(g);
+        if gh < h {
+            lo = g + 1;
+            lo_h = gh;
+        } else {
+            hi = g;
+            hi_h = gh;
+        }
+    }
+    partition_point(lo..hi, |i| hash_at(i) < h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,12 +357,12 @@ mod tests {
     #[test]
     fn newer_version_is_named() {
         let mut bytes = sample();
-        bytes[8] = 2;
+        bytes[8] = 3;
         assert_eq!(
             Envelope::parse(&bytes).unwrap_err(),
             DataError::UnsupportedVersion {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: FORMAT_VERSION
             }
         );
     }

@@ -126,15 +126,108 @@ pub fn is_held_out(domain: &str) -> bool {
 
 /// `xxh3_64` of a string: the hash every index here uses.
 pub fn hash(s: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
+    hash_bytes(s.as_bytes())
 }
 
-/// A sorted table of `(u64 hash, u32 id)` entries, viewed in place.
-/// Layout: `n: u32, aux: u32`, then `n` entries of 12 bytes sorted by hash.
+/// [`hash`] of UTF-8 bytes.
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(b)
+}
+
+/// Bits of a [`KeyFilter`] per distinct key: about 1% false positives with [`FILTER_PROBES`]
+/// bits set in one 64-bit word.
+pub const FILTER_BITS_PER_KEY: usize = 12;
+/// Bits set per key, all in the same 64-bit word (one cache line read per query).
+const FILTER_PROBES: u32 = 4;
+
+/// Mixes a key hash before the filter reads its bits, so the filter stays useful for keys that
+/// are not uniform (a truncated or shifted hash).
+fn filter_mix(h: u64) -> u64 {
+    let mut x = h ^ (h >> 31);
+    x = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^ (x >> 29)
+}
+
+/// The word of a filter of `words` words and its bit mask for hash `h`.
+fn filter_slot(h: u64, words: usize) -> (usize, u64) {
+    let x = filter_mix(h);
+    let word = (((x >> 32) * words as u64) >> 32) as usize;
+    let mut mask = 0u64;
+    for i in 0..FILTER_PROBES {
+        mask |= 1u64 << ((x >> (6 * i)) & 63);
+    }
+    (word, mask)
+}
+
+/// A negative filter (a blocked Bloom filter) over the keys of a sorted hash table: one 64-bit
+/// word read answers "certainly absent" for about 99% of the keys that are not there, before the
+/// search of the table (several reads spread over a megabyte, each a likely cache miss). Built
+/// with the table ([`encode_filter`]); never says absent for a key that is present.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyFilter<'a> {
+    words: &'a [u8],
+    n: usize,
+}
+
+impl<'a> KeyFilter<'a> {
+    /// Whether `h` may be a key (false: certainly not).
+    pub fn may_contain(&self, h: u64) -> bool {
+        if self.n == 0 {
+            return false;
+        }
+        let (word, mask) = filter_slot(h, self.n);
+        read_u64(self.words, word * 8).map_or(true, |w| w & mask == mask)
+    }
+}
+
+/// The filter part of a table section for these key hashes: `words: u32, reserved: u32`, then
+/// `words` little-endian `u64`s.
+pub fn encode_filter(hashes: impl ExactSizeIterator<Item = u64>) -> Vec<u8> {
+    let words = (hashes.len() * FILTER_BITS_PER_KEY).div_ceil(64).max(1);
+    let mut bits = vec![0u64; words];
+    for h in hashes {
+        let (word, mask) = filter_slot(h, words);
+        if let Some(w) = bits.get_mut(word) {
+            *w |= mask;
+        }
+    }
+    let mut out = Vec::with_capacity(8 + words * 8);
+    out.extend_from_slice(&(words as u32).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    for w in bits {
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    out
+}
+
+/// Parses the filter part of a table section (`bytes` from its start to the section's end).
+pub(crate) fn parse_filter<'a>(bytes: &'a [u8], what: &str) -> Result<KeyFilter<'a>, DataError> {
+    let corrupt = |why: &str| DataError::Corrupt(format!("{what}: key filter {why}"));
+    let words = read_u32(bytes, 0).ok_or_else(|| corrupt("missing"))? as usize;
+    if read_u32(bytes, 4) != Some(0) || words == 0 {
+        return Err(corrupt("header is invalid"));
+    }
+    let body = bytes.get(8..).unwrap_or(&[]);
+    if words.checked_mul(8) != Some(body.len()) {
+        return Err(corrupt(&format!(
+            "declares {words} words in {} bytes",
+            body.len()
+        )));
+    }
+    Ok(KeyFilter {
+        words: body,
+        n: words,
+    })
+}
+
+/// A sorted table of `(u64 hash, u32 id)` entries with its [`KeyFilter`], viewed in place.
+/// Layout: `n: u32, aux: u32`, `n` entries of 12 bytes sorted by hash, then the filter
+/// ([`encode_filter`]) over the distinct hashes.
 #[derive(Clone, Copy, Debug)]
 pub struct HashTable<'a> {
     entries: &'a [u8],
     n: usize,
+    filter: KeyFilter<'a>,
     /// A table-specific 32-bit value (the brand table keeps its key-length mask here).
     pub aux: u32,
 }
@@ -146,13 +239,21 @@ impl<'a> HashTable<'a> {
             as usize;
         let aux =
             read_u32(section, 4).ok_or_else(|| DataError::Corrupt(format!("{what}: no header")))?;
-        let entries = n
+        let end = n
             .checked_mul(ENTRY_LEN)
-            .and_then(|len| section.get(8..8usize.checked_add(len)?))
+            .and_then(|len| 8usize.checked_add(len))
+            .filter(|&end| end <= section.len())
             .ok_or_else(|| {
                 DataError::Corrupt(format!("{what}: {n} entries overrun the section"))
             })?;
-        Ok(HashTable { entries, n, aux })
+        let entries = section.get(8..end).unwrap_or(&[]);
+        let filter = parse_filter(section.get(end..).unwrap_or(&[]), what)?;
+        Ok(HashTable {
+            entries,
+            n,
+            filter,
+            aux,
+        })
     }
 
     fn hash_at(&self, i: usize) -> u64 {
@@ -163,35 +264,14 @@ impl<'a> HashTable<'a> {
         read_u32(self.entries, i * ENTRY_LEN + 8).unwrap_or(NO_BRAND)
     }
 
-    /// The ids stored under `h` (all of them: callers verify the strings).
-    ///
-    /// The keys are XXH3 hashes, spread evenly over `u64`, so the first probes interpolate
-    /// (where `h` would sit if the keys were exactly uniform) instead of halving: a few probes of
-    /// the 1 MB skeleton index instead of 17, most of them for a key that is not there. A binary
-    /// search finishes (and bounds the worst case).
+    /// The ids stored under `h` (all of them: callers verify the strings). The filter answers
+    /// most absent keys; the others are found by [`crate::format::lower_bound_uniform`].
     pub fn find(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
-        // lower bound: the first index whose hash is >= h, in [lo, hi).
-        let (mut lo, mut hi) = (0usize, self.n);
-        // Every hash below `lo` is < h, every hash at or after `hi` is >= h; `lo_h`/`hi_h` bound
-        // the hashes inside the window.
-        let (mut lo_h, mut hi_h) = (0u64, u64::MAX);
-        for _ in 0..4 {
-            if hi - lo <= 8 || h < lo_h || h > hi_h {
-                break;
-            }
-            let span = u128::from(hi_h - lo_h) + 1;
-            let off = (u128::from(h - lo_h) * (hi - lo) as u128 / span) as usize;
-            let g = (lo + off).min(hi - 1);
-            let gh = self.hash_at(g);
-            if gh < h {
-                lo = g + 1;
-                lo_h = gh;
-            } else {
-                hi = g;
-                hi_h = gh;
-            }
-        }
-        let lo = crate::format::partition_point(lo..hi, |i| self.hash_at(i) < h);
+        let lo = if self.filter.may_contain(h) {
+            crate::format::lower_bound_uniform(self.n, h, |i| self.hash_at(i))
+        } else {
+            self.n
+        };
         (lo..self.n)
             .take_while(move |&i| self.hash_at(i) == h)
             .map(move |i| self.id_at(i))
@@ -437,5 +517,75 @@ mod tests {
         d.extend_from_slice(&[0; 8]);
         assert!(Targets::new(&d, &[0; 8]).is_err());
         assert!(HashTable::new(&[5, 0, 0, 0, 0, 0, 0, 0], "t").is_err());
+    }
+
+    /// A table section as the builder writes it: entries, then the filter.
+    fn section(keys: &[u64]) -> Vec<u8> {
+        let mut s = Vec::new();
+        s.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        s.extend_from_slice(&0u32.to_le_bytes());
+        for (i, h) in keys.iter().enumerate() {
+            s.extend_from_slice(&h.to_le_bytes());
+            s.extend_from_slice(&(i as u32).to_le_bytes());
+        }
+        s.extend(encode_filter(keys.iter().copied()));
+        s
+    }
+
+    /// The filter never hides a key that is there, and turns away nearly all that are not.
+    #[test]
+    fn key_filter_keeps_every_key_and_rejects_most_absent_ones() {
+        let mut keys: Vec<u64> = (0..20_000).map(|i| hash(&format!("key{i}"))).collect();
+        keys.sort_unstable();
+        let sec = section(&keys);
+        let table = HashTable::new(&sec, "test").expect("table");
+        for (i, &h) in keys.iter().enumerate() {
+            assert!(table.filter.may_contain(h), "key {i} filtered out");
+            assert_eq!(table.find(h).collect::<Vec<_>>(), vec![i as u32]);
+        }
+        let passed = (0..20_000)
+            .filter(|i| table.filter.may_contain(hash(&format!("absent{i}"))))
+            .count();
+        // ~1% expected at 12 bits per key; a broken filter passes most.
+        assert!(
+            passed < 600,
+            "{passed} of 20000 absent keys passed the filter"
+        );
+        let empty = section(&[]);
+        let table = HashTable::new(&empty, "empty").expect("empty table");
+        assert_eq!(table.find(hash("x")).count(), 0);
+    }
+
+    /// A missing, truncated or inconsistent filter is a typed error naming the table.
+    #[test]
+    fn a_bad_key_filter_is_a_typed_error() {
+        let keys = [hash("a"), hash("b")];
+        let mut sorted = keys;
+        sorted.sort_unstable();
+        let good = section(&sorted);
+        let entries_end = 8 + 2 * ENTRY_LEN;
+        let cases: Vec<Vec<u8>> = vec![
+            good[..entries_end].to_vec(),
+            good[..good.len() - 1].to_vec(),
+            [good.clone(), vec![0; 8]].concat(),
+            {
+                let mut b = good.clone();
+                b[entries_end..entries_end + 4].copy_from_slice(&0u32.to_le_bytes());
+                b
+            },
+            {
+                let mut b = good.clone();
+                b[entries_end + 4] = 1;
+                b
+            },
+        ];
+        for (i, bad) in cases.iter().enumerate() {
+            match HashTable::new(bad, "LKSK") {
+                Err(DataError::Corrupt(why)) => {
+                    assert!(why.contains("LKSK") && why.contains("filter"), "{i}: {why}")
+                }
+                other => panic!("case {i}: {other:?}"),
+            }
+        }
     }
 }

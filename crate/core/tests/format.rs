@@ -147,7 +147,7 @@ fn newer_format_version_is_named() {
         load(&bytes),
         Err(DataError::UnsupportedVersion {
             found: 7,
-            supported: 1
+            supported: 2
         })
     );
 }

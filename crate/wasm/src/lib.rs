@@ -108,6 +108,16 @@ impl Checker {
         to_js(&verdicts)
     }
 
+    /// Where the loaded list lies in this instance's memory: `[offset, length]` in bytes. The
+    /// extension reads it from `memory.buffer` after a trap to rebuild the checker in a fresh
+    /// instance (the copy is checked again, checksum included), instead of keeping the list
+    /// twice.
+    #[wasm_bindgen(js_name = listRange)]
+    pub fn list_range(&self) -> Vec<u32> {
+        let data = self.engine.data();
+        vec![data.as_ptr() as usize as u32, data.len() as u32]
+    }
+
     /// The list's version, build date, entry counts and sources.
     pub fn info(&self) -> Result<JsValue, JsError> {
         let h = self.engine.header();

@@ -501,10 +501,13 @@ pub fn encode_table(mut entries: Vec<(u64, u32)>, aux: u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(8 + entries.len() * ENTRY_LEN);
     out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
     out.extend_from_slice(&aux.to_le_bytes());
-    for (h, id) in entries {
+    for &(h, id) in &entries {
         out.extend_from_slice(&h.to_le_bytes());
         out.extend_from_slice(&id.to_le_bytes());
     }
+    let mut keys: Vec<u64> = entries.iter().map(|e| e.0).collect();
+    keys.dedup();
+    out.extend(crate::targets::encode_filter(keys.into_iter()));
     out
 }
 

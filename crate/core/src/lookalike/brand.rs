@@ -1,7 +1,7 @@
 //! Brand keys inside a host: combosquats, brands in subdomains, misspelt brands inside words.
 
 use super::hit::Hit;
-use super::index::{bigram_set, brand_key_len, deletions};
+use super::index::{bigram_set, brand_key_len};
 use super::lures::{lure_glued_after, lure_glued_before, lure_in};
 use super::{HostView, Lookalike};
 use crate::code;
@@ -95,8 +95,8 @@ impl<'a> Lookalike<'a> {
             for w in (FUZZY_MIN - 1)..=folded.len() {
                 let Some(win) = folded.get(..w) else { break };
                 let wstr: String = win.iter().collect();
-                for key in deletions(win, 1) {
-                    for rec in self.candidates(&self.deletes, &key) {
+                for key in super::edits::deletion_hashes(win) {
+                    for rec in self.candidates_of(&self.deletes, key) {
                         if rec.flags & OFFICIAL == 0 || rec.flags & TYPO == 0 {
                             continue;
                         }

@@ -63,6 +63,7 @@
 //! Official domains and popular sites themselves (and their subdomains) are never flagged.
 
 mod brand;
+mod edits;
 mod embedded;
 mod hit;
 pub(crate) mod index;
@@ -241,10 +242,18 @@ impl<'a> Lookalike<'a> {
     }
 
     fn candidates(&self, table: &HashTable<'a>, key: &str) -> Vec<DomainRecord<'a>> {
+        self.candidates_of(table, hash(key)).collect()
+    }
+
+    /// The records under key hash `h` (none, without allocating, for nearly every absent key).
+    fn candidates_of<'t>(
+        &'t self,
+        table: &'t HashTable<'a>,
+        h: u64,
+    ) -> impl Iterator<Item = DomainRecord<'a>> + 't {
         table
-            .find(hash(key))
+            .find(h)
             .take(MAX_CANDIDATES)
             .filter_map(|id| self.targets.record(id))
-            .collect()
     }
 }

@@ -2,7 +2,7 @@
 //! glued into the label.
 
 use super::hit::Hit;
-use super::index::{deletions, max_distance};
+use super::index::max_distance;
 use super::Lookalike;
 use crate::code;
 use crate::targets::{CRYPTO, OFFICIAL, RANKED, SHORT, TYPO};
@@ -121,8 +121,8 @@ impl<'a> Lookalike<'a> {
         let qstr: String = qs.iter().collect();
         let mut best: Option<Hit> = None;
         let mut seen: Vec<u32> = Vec::new();
-        for key in deletions(&qs, 1) {
-            for rec in self.candidates(&self.deletes, &key) {
+        for key in super::edits::deletion_hashes(&qs) {
+            for rec in self.candidates_of(&self.deletes, key) {
                 if rec.flags & (TYPO | SHORT) == 0 || seen.contains(&rec.id) {
                     continue;
                 }

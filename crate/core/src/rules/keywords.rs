@@ -245,7 +245,9 @@ impl<'a> Rules<'a> {
             if !c.is_ascii_alphanumeric() {
                 continue;
             }
-            let (lo, hi) = kw.first_byte_range(c.to_ascii_lowercase());
+            let b = usize::from(c.to_ascii_lowercase());
+            let lo = self.kw_first.get(b).map_or(0, |&x| x as usize);
+            let hi = self.kw_first.get(b + 1).map_or(lo, |&x| x as usize);
             for w in lo..hi {
                 let (Some(key), Some(val)) = (kw.key(w), kw.value(w)) else {
                     continue;

@@ -183,6 +183,10 @@ pub fn is_gambling(code: &str) -> bool {
 #[derive(Clone, Copy, Debug)]
 pub struct Rules<'a> {
     tables: [StrTable<'a>; TABLES],
+    /// Where the keywords starting with each byte begin (`[b]`) and end (`[b + 1]`) in the sorted
+    /// keyword table: worked out once per load, so the word scan finds a position's candidates
+    /// without two binary searches per character.
+    kw_first: [u32; 257],
     /// The confusable folds (`CONF`) for the whole-script homograph test; `None` when viewed
     /// from a lone `RULE` section.
     confusables: Option<crate::confusables::Confusables<'a>>,
@@ -245,8 +249,18 @@ impl<'a> Rules<'a> {
             let width = VALUE_WIDTHS.get(i).copied().unwrap_or(0);
             *slot = StrTable::parse(body, name, width)?;
         }
+        let kw = &tables[T_KEYWORDS];
+        let mut kw_first = [0u32; 257];
+        let mut i = 0usize;
+        for (b, slot) in kw_first.iter_mut().enumerate() {
+            while i < kw.n && usize::from(kw.first_byte(i)) < b {
+                i += 1;
+            }
+            *slot = i as u32;
+        }
         Ok(Rules {
             tables,
+            kw_first,
             confusables: None,
         })
     }

@@ -92,14 +92,6 @@ impl<'a> StrTable<'a> {
         self.key(i).and_then(|k| k.first().copied()).unwrap_or(0)
     }
 
-    /// The index range of keys starting with byte `b`.
-    pub(super) fn first_byte_range(&self, b: u8) -> (usize, usize) {
-        let lower = |target: u8| partition_point(0..self.n, |i| self.first_byte(i) < target);
-        let start = lower(b);
-        let end = if b == u8::MAX { self.n } else { lower(b + 1) };
-        (start, end)
-    }
-
     /// Full check: offsets non-decreasing, keys non-empty, lower-case ASCII, strictly increasing.
     pub(super) fn validate(&self, name: &str) -> Result<(), DataError> {
         let bad = |what: String| DataError::Corrupt(format!("rules {name} table: {what}"));
