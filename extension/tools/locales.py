@@ -1,7 +1,7 @@
 # Source of extension/_locales/*/messages.json: edit here (and locales_sea.py for ms, th, vi, fil),
 # run `python3 extension/tools/locales.py`.
 # Each entry: key -> (English, Bahasa Indonesia). `{name}` slots are filled by the pages from reason params.
-import json, pathlib, sys
+import json, pathlib, subprocess, sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from locales_sea import LOCALES as SEA
 
@@ -152,8 +152,19 @@ R = {
  "hosting.ipfs": ("This page is stored on IPFS and opened through {gateway}: anyone can publish there anonymously and it cannot be taken down, so scammers use it for fake login pages.", "Halaman ini disimpan di IPFS dan dibuka lewat {gateway}: siapa pun bisa menerbitkan di sana tanpa identitas dan halaman itu tidak bisa dihapus, sehingga penipu memakainya untuk halaman login palsu."),
 }
 
+def core_codes():
+    """The core's reason codes (`waspada reasons --json`: the built CLI, else through cargo)."""
+    repo = pathlib.Path(__file__).resolve().parents[2]
+    cli = repo / "target" / "release" / "waspada"
+    cmd = [str(cli)] if cli.exists() else ["cargo", "run", "--quiet", "--release", "-p", "waspada-cli", "--"]
+    return json.loads(subprocess.run(cmd + ["reasons", "--json"], cwd=repo, check=True,
+                                     capture_output=True, text=True).stdout)
+
 def build():
     root = pathlib.Path(__file__).resolve().parent.parent / "_locales"
+    missing = sorted(set(core_codes()) - set(R))
+    if missing:
+        sys.exit(f"reason codes of the core without a message: {missing}")
     tables = {}
     for i, lang in enumerate(["en", "id"]):
         tables[lang] = ({k: v[i] for k, v in M.items()}, {c: v[i] for c, v in R.items()})

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ROOT, DIST, CHROME_DIR, FIREFOX_DIR, listedHosts } from './helpers.mjs';
 import { validate as validateWith } from '../../extension/lib/messages.js';
 import { loadBackground } from './fake-browser.mjs';
@@ -13,19 +14,11 @@ import { cleanFacts } from '../../extension/lib/probe.js';
 const EXT = join(ROOT, 'extension');
 const locale = (lang) => JSON.parse(readFileSync(join(EXT, '_locales', lang, 'messages.json'), 'utf8'));
 
-/** Reason codes the core can emit: literals given to Reason::new / Hit::new, the rules' code table, and
- *  lookalike/brand/site code literals; test modules excluded. */
+/** Reason codes the core can give: its one list (`waspada_core::code::ALL`), as `waspada reasons --json`
+ *  prints it (scripts/build-extension builds the CLI). */
 function coreReasonCodes() {
-  const dir = join(ROOT, 'crate', 'core', 'src');
-  const codes = new Set();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.rs'))) {
-    const src = readFileSync(join(dir, name), 'utf8').split(/#\[cfg\(test\)\]\s*mod tests/)[0];
-    for (const m of src.matchAll(/(?:Reason|Hit)::new\(\s*"([a-z0-9_.]+)"/g)) codes.add(m[1]);
-    for (const m of src.matchAll(/"((?:lookalike|brand|site)\.[a-z0-9_]+)"/g)) codes.add(m[1]);
-    const table = src.match(/pub mod code \{([\s\S]*?)\n\}/);
-    if (table) for (const m of table[1].matchAll(/: &str = "([a-z0-9_.]+)"/g)) codes.add(m[1]);
-  }
-  return [...codes].sort();
+  const cli = join(ROOT, 'target', 'release', 'waspada');
+  return JSON.parse(execFileSync(cli, ['reasons', '--json'], { encoding: 'utf8' })).sort();
 }
 
 /** Every locale shipped: the folders of extension/_locales (en first). */

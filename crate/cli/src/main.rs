@@ -11,9 +11,7 @@
 
 mod check;
 mod eval;
-mod eval_extra;
 mod list;
-// `eval` (owned by the evaluation engineer) measures detection on the development sets.
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -57,6 +55,12 @@ enum Command {
     Blocklist(list::BlocklistCommand),
     /// Measure detection on the development sets with the bundled list off (Markdown table).
     Eval(eval::EvalArgs),
+    /// List every reason code a verdict can carry (one per line, or a JSON array with --json).
+    Reasons {
+        /// Print a JSON array of the codes.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -75,6 +79,17 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Blocklist(cmd) => list::run(cmd),
         Command::Eval(args) => eval::run(&args),
+        Command::Reasons { json } => {
+            let codes = waspada_core::code::ALL;
+            if json {
+                println!("{}", serde_json::json!(codes.as_slice()));
+            } else {
+                for c in codes {
+                    println!("{c}");
+                }
+            }
+            exit::OK
+        }
     };
     ExitCode::from(code)
 }

@@ -462,3 +462,42 @@ fn page_facts_from_a_file_check_a_url_as_the_extension_does() {
         .code(2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn every_reason_code_given_is_listed_by_reasons() {
+    let out = waspada().args(["reasons", "--json"]).assert().success();
+    let listed: Vec<String> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(listed.len() >= 30, "{listed:?}");
+    // One input per family of checks (the shared dev sets, when present, add thousands more).
+    let mut input = String::from(
+        "http://user@xn--pypal-4ve.com:8081/wp-content/plugins/x/login.exe?e=a%40b.com\n\
+         paypa1.com\npaypal.co\nbca-promo-login.xyz\nklikbca.com.secure.xyz\n\
+         192.168.0.1\nbit.ly/x\ndata:text/html,x\njavascript:alert(1)\nftp://x.org\n\
+         slotgacor88-judi.top\nx.github.io/dana/login\nipfs.io/ipfs/bafy\ngoogle.com\nnot a url\n",
+    );
+    if let Some(dev) = shared_dev() {
+        for file in ["positives_dev.tsv", "positives_indonesia_dev.tsv"] {
+            let text = std::fs::read_to_string(dev.join(file)).unwrap();
+            for line in text.lines().skip(1).step_by(8) {
+                input.push_str(line.split('\t').next().unwrap_or(""));
+                input.push('\n');
+            }
+        }
+    }
+    let out = waspada()
+        .args(["check", "--json"])
+        .write_stdin(input)
+        .assert();
+    let mut given = std::collections::BTreeSet::new();
+    for v in json_lines(&out.get_output().stdout) {
+        for r in v["reasons"].as_array().unwrap() {
+            given.insert(r["code"].as_str().unwrap().to_string());
+        }
+    }
+    let unlisted: Vec<&String> = given.iter().filter(|c| !listed.contains(c)).collect();
+    assert!(
+        unlisted.is_empty(),
+        "codes given but not listed: {unlisted:?}"
+    );
+    assert!(given.len() >= 15, "too few codes exercised: {given:?}");
+}

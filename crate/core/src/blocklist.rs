@@ -192,17 +192,12 @@ impl<'a> Table<'a> {
 
     /// The metadata of the entry with hash `h`, by binary search.
     fn find(&self, h: u64) -> Option<u16> {
-        let (mut lo, mut hi) = (0usize, self.len);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let v = self.hash_at(mid)?;
-            match v.cmp(&h) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return read_u16(self.meta, mid * 2),
-            }
+        let i =
+            crate::format::partition_point(0..self.len, |i| self.hash_at(i).is_some_and(|v| v < h));
+        if self.hash_at(i)? != h {
+            return None;
         }
-        None
+        read_u16(self.meta, i * 2)
     }
 }
 
@@ -217,20 +212,15 @@ pub struct Blocklist<'a> {
 impl<'a> Blocklist<'a> {
     /// Views the `BHST`, `BURL` and `BSRC` sections of a validated file.
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Blocklist<'a>, DataError> {
-        let section = |tag: Tag, name: &'static str| -> Result<&'a [u8], DataError> {
-            let range = env.section(tag).ok_or(DataError::MissingSection(name))?;
-            bytes
-                .get(range)
-                .ok_or_else(|| DataError::Corrupt(format!("{name} section lies outside the file")))
-        };
-        let sources = parse_sources(section(SOURCES_TAG, "blocklist sources (BSRC)")?)?;
+        let sources =
+            parse_sources(env.section_bytes(bytes, SOURCES_TAG, "blocklist sources (BSRC)")?)?;
         let hosts = Table::parse(
-            section(HOSTS_TAG, "blocked hosts (BHST)")?,
+            env.section_bytes(bytes, HOSTS_TAG, "blocked hosts (BHST)")?,
             "BHST",
             sources.len(),
         )?;
         let urls = Table::parse(
-            section(URLS_TAG, "blocked URLs (BURL)")?,
+            env.section_bytes(bytes, URLS_TAG, "blocked URLs (BURL)")?,
             "BURL",
             sources.len(),
         )?;

@@ -79,10 +79,7 @@ fn default_flags(c: char) -> u8 {
 impl<'a> Confusables<'a> {
     /// Views the `CONF` section of a validated envelope (see [`Confusables::from_section`]).
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Confusables<'a>, DataError> {
-        let section = env
-            .section(TAG)
-            .and_then(|r| bytes.get(r))
-            .ok_or(DataError::MissingSection("confusables (CONF)"))?;
+        let section = env.section_bytes(bytes, TAG, "confusables (CONF)")?;
         Confusables::from_section(section)
     }
 
@@ -158,16 +155,10 @@ impl<'a> Confusables<'a> {
 
     fn find(&self, c: char) -> Option<usize> {
         let cp = u32::from(c);
-        let (mut lo, mut hi) = (0usize, self.n);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.key_at(mid).map(|(k, _)| k) {
-                Some(k) if k < cp => lo = mid + 1,
-                Some(k) if k == cp => return Some(mid),
-                _ => hi = mid,
-            }
-        }
-        None
+        let i = crate::format::partition_point(0..self.n, |i| {
+            self.key_at(i).is_some_and(|(k, _)| k < cp)
+        });
+        (self.key_at(i)?.0 == cp).then_some(i)
     }
 
     /// The stored fold of one character, `None` when it has no entry.

@@ -225,21 +225,13 @@ impl<'a> Psl<'a> {
 
     /// Flags of the rule name whose reversed hash is `h` (0 if none).
     fn flags_of(&self, h: u64) -> u8 {
-        let (mut lo, mut hi) = (0usize, self.count);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let Some(v) = self.hash_at(mid) else {
-                return 0;
-            };
-            match v.cmp(&h) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    return self.flags.get(mid).copied().unwrap_or(0) & ALL_FLAGS;
-                }
-            }
+        let i = crate::format::partition_point(0..self.count, |i| {
+            self.hash_at(i).is_some_and(|v| v < h)
+        });
+        if self.hash_at(i) != Some(h) {
+            return 0;
         }
-        0
+        self.flags.get(i).copied().unwrap_or(0) & ALL_FLAGS
     }
 
     /// The prevailing rule for `host`, following the PSL algorithm (exception rules prevail,

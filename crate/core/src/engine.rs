@@ -8,6 +8,7 @@
 
 use crate::blocklist::Blocklist;
 use crate::category::Category;
+use crate::code;
 use crate::domain::{self, Psl, PSL_TAG};
 use crate::error::DataError;
 use crate::format::{Envelope, Header};
@@ -36,10 +37,7 @@ struct Views<'a> {
 
 impl<'a> Views<'a> {
     fn new(env: &Envelope, bytes: &'a [u8]) -> Result<Views<'a>, DataError> {
-        let psl_bytes = env
-            .section(PSL_TAG)
-            .and_then(|r| bytes.get(r))
-            .ok_or(DataError::MissingSection("public suffixes (PSL)"))?;
+        let psl_bytes = env.section_bytes(bytes, PSL_TAG, "public suffixes (PSL)")?;
         let lookalike = Lookalike::from_envelope(env, bytes)?;
         Ok(Views {
             psl: Psl::new(psl_bytes)?,
@@ -168,7 +166,7 @@ impl Engine {
             // `a%20b.com`); a browser would refuse to open such an address.
             Ok(canonical) if canonical.host.contains('%') => Verdict::invalid(
                 input,
-                Reason::new("url.invalid", 0).with(
+                Reason::new(code::INVALID, 0).with(
                     "error",
                     format!(
                         "the site name \"{}\" contains characters a web address cannot have",
@@ -184,14 +182,14 @@ impl Engine {
                     Ok(canonical) => self.check_canonical(input, &canonical),
                     Err(e) => Verdict::invalid(
                         input,
-                        Reason::new("url.invalid", 0).with("error", e.to_string()),
+                        Reason::new(code::INVALID, 0).with("error", e.to_string()),
                     ),
                 }
             }
             Err(UrlError::UnsupportedScheme(scheme)) => self.check_other_scheme(input, &scheme),
             Err(e) => Verdict::invalid(
                 input,
-                Reason::new("url.invalid", 0).with("error", e.to_string()),
+                Reason::new(code::INVALID, 0).with("error", e.to_string()),
             ),
         }
     }
@@ -241,7 +239,7 @@ impl Engine {
         };
         let (form, named) = self.loaded.with_dependent(|_, views| {
             let form = Reason::new(
-                "page.credential_form",
+                code::CREDENTIAL_FORM,
                 views.rules.weight("page.credential_form"),
             )
             .with("kind", field);
@@ -280,7 +278,7 @@ impl Engine {
             .loaded
             .with_dependent(|_, v| v.rules.evaluate(&subject));
         if reasons.is_empty() {
-            reasons.push(Reason::new("url.not_web", 0).with("scheme", scheme));
+            reasons.push(Reason::new(code::NOT_WEB, 0).with("scheme", scheme));
         }
         let (score, level) = score::combine(&reasons, self.settings.sensitivity);
         Verdict {
@@ -313,7 +311,7 @@ impl Engine {
                 suggestion: None,
             };
             if self.is_trusted(host, registrable) {
-                verdict.reasons.push(Reason::new("trust.user", 0));
+                verdict.reasons.push(Reason::new(code::TRUSTED, 0));
                 return verdict;
             }
             if self.settings.use_blocklist {
@@ -327,7 +325,7 @@ impl Engine {
                     verdict.verdict = Level::Blocked;
                     verdict.score = 100;
                     verdict.reasons.push(
-                        Reason::new("list.blocked", 100)
+                        Reason::new(code::BLOCKED, 100)
                             .with("category", hit.category.as_str())
                             .with("source", hit.source)
                             .with("match", hit.expression.clone())
@@ -358,13 +356,13 @@ impl Engine {
         let host = subject.host;
         let registrable = subject.registrable_domain;
         let known = if let Some(record) = views.targets.official(host, registrable) {
-            Some(Reason::new("site.official", 0).with("site", record.domain))
+            Some(Reason::new(code::OFFICIAL, 0).with("site", record.domain))
         } else if views.targets.is_popular(host, registrable)
             // A user's page on a popular platform (someone.weeblysite.com, bit.ly/xyz) is not
             // the platform: it gets the heuristics.
             && !views.rules.is_user_content(subject)
         {
-            Some(Reason::new("site.popular", 0).with("site", registrable.unwrap_or(host)))
+            Some(Reason::new(code::POPULAR, 0).with("site", registrable.unwrap_or(host)))
         } else {
             None
         };

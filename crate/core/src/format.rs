@@ -189,6 +189,20 @@ impl Envelope {
             .map(|(_, r)| r.clone())
     }
 
+    /// The bytes of section `tag` of `bytes` (the file this envelope was read from): the one
+    /// lookup of every section view. `name` names it in the error when it is missing.
+    pub fn section_bytes<'b>(
+        &self,
+        bytes: &'b [u8],
+        tag: Tag,
+        name: &'static str,
+    ) -> Result<&'b [u8], DataError> {
+        let range = self.section(tag).ok_or(DataError::MissingSection(name))?;
+        bytes
+            .get(range)
+            .ok_or_else(|| DataError::Corrupt(format!("{name} section lies outside the file")))
+    }
+
     pub fn tags(&self) -> impl Iterator<Item = (Tag, usize)> + '_ {
         self.sections.iter().map(|(t, r)| (*t, r.len()))
     }
@@ -247,6 +261,24 @@ impl EnvelopeWriter {
         out[16..20].copy_from_slice(&crc.to_le_bytes());
         out
     }
+}
+
+/// The first index of `range` at which `below` turns false, for a `below` that holds on a prefix
+/// of it: the lower bound in a sorted section, the one binary search of the section views.
+pub fn partition_point(
+    range: std::ops::Range<usize>,
+    mut below: impl FnMut(usize) -> bool,
+) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod blocklist;
 #[cfg(feature = "builder")]
 pub mod builder;
 pub mod category;
+pub mod code;
 pub mod confusables;
 pub mod domain;
 pub mod engine;
@@ -18,6 +19,7 @@ pub mod score;
 pub mod settings;
 pub mod subject;
 pub mod targets;
+pub mod text;
 pub mod url;
 pub mod verdict;
 

@@ -191,14 +191,7 @@ impl<'a> HashTable<'a> {
                 hi_h = gh;
             }
         }
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.hash_at(mid) < h {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+        let lo = crate::format::partition_point(lo..hi, |i| self.hash_at(i) < h);
         (lo..self.n)
             .take_while(move |&i| self.hash_at(i) == h)
             .map(move |i| self.id_at(i))
@@ -247,22 +240,10 @@ pub struct Targets<'a> {
     index: HashTable<'a>,
 }
 
-fn section<'a>(
-    env: &Envelope,
-    bytes: &'a [u8],
-    tag: Tag,
-    name: &'static str,
-) -> Result<&'a [u8], DataError> {
-    let range = env.section(tag).ok_or(DataError::MissingSection(name))?;
-    bytes
-        .get(range)
-        .ok_or_else(|| DataError::Corrupt(format!("{name} section out of bounds")))
-}
-
 impl<'a> Targets<'a> {
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Targets<'a>, DataError> {
-        let d = section(env, bytes, TAG_DOMAINS, "targets (TGTD)")?;
-        let idx = section(env, bytes, TAG_INDEX, "targets index (TGTH)")?;
+        let d = env.section_bytes(bytes, TAG_DOMAINS, "targets (TGTD)")?;
+        let idx = env.section_bytes(bytes, TAG_INDEX, "targets index (TGTH)")?;
         Targets::new(d, idx)
     }
 

@@ -401,11 +401,7 @@ fn canonical_path(unescaped: &[u8]) -> Vec<u8> {
 
 /// A short, printable excerpt of untrusted text for error messages.
 fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(60).filter(|c| !c.is_control()).collect();
-    if s.chars().count() > 60 {
-        out.push('…');
-    }
-    out
+    crate::text::excerpt(s, 60)
 }
 
 /// Reads `input` (trimmed; a bare domain means `http://`) and returns its Safe Browsing canonical
@@ -421,11 +417,7 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
     let mut cut = false;
     let mut kept = trimmed;
     if trimmed.len() > MAX_INPUT_LEN {
-        let mut end = MAX_INPUT_LEN;
-        while !trimmed.is_char_boundary(end) {
-            end -= 1;
-        }
-        kept = trimmed.get(..end).unwrap_or_default();
+        kept = crate::text::prefix_within(trimmed, MAX_INPUT_LEN);
         cut = true;
     }
     // Tab, CR and LF anywhere are dropped (their escapes are kept).

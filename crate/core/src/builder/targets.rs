@@ -4,7 +4,7 @@
 
 use crate::confusables::reference_strict_skeleton;
 use crate::format::Tag;
-use crate::lookalike::{bigram_index, brand_key_len, deletions, BIGRAM_BYTES};
+use crate::lookalike::index::{bigram_index, brand_key_len, deletions, BIGRAM_BYTES};
 use crate::targets::*;
 use publicsuffix::{List, Psl};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -372,7 +372,7 @@ pub fn sections_with_imitations(
             // news sites or generic words.
             if label.len() >= TYPO_MIN_OFFICIAL && !row.keys.is_empty() {
                 r.flags |= TYPO;
-                if row.crypto && label.len() >= crate::lookalike::CRYPTO_MIN {
+                if row.crypto && label.len() >= crate::lookalike::index::CRYPTO_MIN {
                     r.flags |= CRYPTO;
                 }
             } else if label.len() >= 3 && !row.keys.is_empty() {
@@ -520,7 +520,7 @@ pub fn index_deletions(label: &str, flags: u8) -> Vec<String> {
     let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
         .chars()
         .collect();
-    deletions(&s, crate::lookalike::max_distance(flags, s.len()))
+    deletions(&s, crate::lookalike::index::max_distance(flags, s.len()))
 }
 
 #[cfg(test)]

@@ -114,55 +114,8 @@ const MAX_PATH_SCAN: usize = 1024;
 /// The most keyword matches kept per URL (the rest are ignored; the caps are reached long before).
 const MAX_MATCHES: usize = 64;
 
-/// Every reason code this module emits, with the weight key that gives its points.
-/// The `_locales` message key of each is `reason_` + code with dots turned into underscores.
-pub mod code {
-    pub const USERINFO: &str = "url.userinfo";
-    pub const IP_LITERAL: &str = "host.ip_literal";
-    pub const PUNYCODE: &str = "host.punycode";
-    pub const MIXED_SCRIPT: &str = "host.mixed_script";
-    pub const RESTRICTED_CHARS: &str = "host.restricted_chars";
-    pub const TLD_ABUSED: &str = "tld.abused";
-    pub const SHORTENER: &str = "url.shortener";
-    pub const HOSTING_FREE: &str = "hosting.free";
-    pub const DOWNLOAD: &str = "download.executable";
-    pub const MANY_SUBDOMAINS: &str = "host.many_subdomains";
-    pub const MANY_HYPHENS: &str = "host.many_hyphens";
-    pub const MANY_DIGITS: &str = "host.many_digits";
-    pub const RANDOM_LABEL: &str = "host.random_label";
-    pub const ODD_PORT: &str = "url.odd_port";
-    pub const LURE: &str = "keyword.lure";
-    pub const GAMBLING: &str = "keyword.gambling";
-    pub const DATA: &str = "scheme.data";
-    pub const JAVASCRIPT: &str = "scheme.javascript";
-    pub const IPFS: &str = "hosting.ipfs";
-    pub const KIT_PATH: &str = "url.kit_path";
-    pub const EMAIL: &str = "url.email";
-
-    pub const ALL: [&str; 21] = [
-        USERINFO,
-        IP_LITERAL,
-        PUNYCODE,
-        MIXED_SCRIPT,
-        RESTRICTED_CHARS,
-        TLD_ABUSED,
-        SHORTENER,
-        HOSTING_FREE,
-        DOWNLOAD,
-        MANY_SUBDOMAINS,
-        MANY_HYPHENS,
-        MANY_DIGITS,
-        RANDOM_LABEL,
-        ODD_PORT,
-        LURE,
-        GAMBLING,
-        DATA,
-        JAVASCRIPT,
-        IPFS,
-        KIT_PATH,
-        EMAIL,
-    ];
-}
+/// The reason codes (of every check: see [`crate::code`]).
+pub use crate::code;
 
 /// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
 pub const WEIGHT_KEYS: [&str; 42] = [
@@ -251,12 +204,7 @@ impl<'a> Rules<'a> {
         bytes: &'a [u8],
         confusables: crate::confusables::Confusables<'a>,
     ) -> Result<Rules<'a>, DataError> {
-        let range = env
-            .section(RULES_TAG)
-            .ok_or(DataError::MissingSection("RULE"))?;
-        let section = bytes
-            .get(range)
-            .ok_or_else(|| DataError::Corrupt("rules section out of bounds".into()))?;
+        let section = env.section_bytes(bytes, RULES_TAG, "RULE")?;
         Ok(Rules {
             confusables: Some(confusables),
             ..Rules::from_section(section)?
@@ -445,39 +393,11 @@ impl<'a> Rules<'a> {
     }
 }
 
-fn truncate(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_string();
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut out = s.get(..end).unwrap_or("").to_string();
-    out.push('…');
-    out
-}
+use crate::text::clip as truncate;
 
+/// `s` with every `%XX` escape decoded.
 fn percent_decode_lossy(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let c = b.get(i).copied().unwrap_or(0);
-        if c == b'%' {
-            let hex = b
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok());
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(c);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    raw_url::percent_decode(s, |_| true).into_owned()
 }
 
 /// The media type of a `data:` URL, lower-case (`text/plain` when none is given).

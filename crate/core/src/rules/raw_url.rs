@@ -64,21 +64,27 @@ impl<'a> RawUrl<'a> {
 
 /// `text` with each `%XX` escape of an unreserved character (letter, digit, `-._~`) decoded.
 pub(super) fn decode_unreserved(text: &str) -> std::borrow::Cow<'_, str> {
+    percent_decode(text, |c| c.is_ascii_alphanumeric() || b"-._~".contains(&c))
+}
+
+/// `text` with each `%XX` escape whose byte `decode` accepts decoded (bytes that are not UTF-8
+/// become U+FFFD): the rules' one percent-decoder. Borrowed when `text` has no `%`.
+pub(super) fn percent_decode(text: &str, decode: impl Fn(u8) -> bool) -> std::borrow::Cow<'_, str> {
     if !text.contains('%') {
         return std::borrow::Cow::Borrowed(text);
     }
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
-    while i < b.len() {
+    while let Some(&c) = b.get(i) {
         let decoded = b
             .get(i + 1..i + 3)
             .and_then(|h| std::str::from_utf8(h).ok())
             .and_then(|h| u8::from_str_radix(h, 16).ok())
-            .filter(|c| c.is_ascii_alphanumeric() || b"-._~".contains(c));
-        match (b[i], decoded) {
-            (b'%', Some(c)) => {
-                out.push(c);
+            .filter(|&d| decode(d));
+        match (c, decoded) {
+            (b'%', Some(d)) => {
+                out.push(d);
                 i += 3;
             }
             (c, _) => {

@@ -1,6 +1,7 @@
 //! The sorted string table of the `RULE` section, viewed in place.
 
 use super::*;
+use crate::format::partition_point;
 
 /// A sorted string table viewed in place.
 #[derive(Clone, Copy, Debug)]
@@ -82,16 +83,8 @@ impl<'a> StrTable<'a> {
 
     /// Index of `key` (exact, bytewise), if present.
     pub(super) fn find(&self, key: &[u8]) -> Option<usize> {
-        let (mut lo, mut hi) = (0usize, self.n);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.key(mid)?.cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
+        let i = partition_point(0..self.n, |i| self.key(i).is_some_and(|k| k < key));
+        (self.key(i)? == key).then_some(i)
     }
 
     /// The first byte of key `i` (keys are never empty; 0 if the table is malformed).
@@ -101,18 +94,7 @@ impl<'a> StrTable<'a> {
 
     /// The index range of keys starting with byte `b`.
     pub(super) fn first_byte_range(&self, b: u8) -> (usize, usize) {
-        let lower = |target: u8| {
-            let (mut lo, mut hi) = (0usize, self.n);
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if self.first_byte(mid) < target {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            lo
-        };
+        let lower = |target: u8| partition_point(0..self.n, |i| self.first_byte(i) < target);
         let start = lower(b);
         let end = if b == u8::MAX { self.n } else { lower(b + 1) };
         (start, end)

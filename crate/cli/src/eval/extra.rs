@@ -1,5 +1,5 @@
 //! The precision tables of `waspada eval` (issue 11), kept apart from the main tally in
-//! `eval.rs`:
+//! `tally.rs`:
 //! - false positives on the unseen top-100k split into gambling-category hits (a category the
 //!   user can turn off, reported on its own line) and every other hit;
 //! - **brands' own country sites**: the top-100k domains that carry a curated brand's official
@@ -21,7 +21,7 @@ use waspada_core::engine::{Engine, Settings};
 use waspada_core::{Level, Verdict};
 
 /// The curated targets and the bundled popular lists, as compiled into the CLI's own data file.
-const TARGETS_TSV: &str = include_str!("../../core/data/targets.tsv");
+const TARGETS_TSV: &str = include_str!("../../../core/data/targets.tsv");
 
 /// Flagged means suspicious or worse; `invalid` (a host the browser would not open as such) is
 /// counted as flagged too, so a spoof is never "caught" by being unreadable without it showing.

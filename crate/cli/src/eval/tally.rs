@@ -1,0 +1,166 @@
+//! The counts of one run: per table line, per reason, and the rows gone wrong.
+
+use super::peer::{peer_host, PeerAnswers};
+use super::rows::Row;
+use std::collections::BTreeMap;
+use waspada_core::engine::Engine;
+use waspada_core::{Level, Verdict};
+
+/// Counts of one table line.
+#[derive(Default, Clone)]
+pub(super) struct Tally {
+    pub(super) n: u64,
+    pub(super) suspicious: u64,
+    pub(super) dangerous: u64,
+    pub(super) peer: u64,
+    pub(super) peer_fuzzy: u64,
+    /// Rows whose page the extension would probe (`Engine::page_check_applies`).
+    pub(super) probed: u64,
+}
+
+impl Tally {
+    pub(super) fn pct(part: u64, n: u64) -> String {
+        if n == 0 {
+            return "–".into();
+        }
+        let p = 100.0 * part as f64 / n as f64;
+        if p > 0.0 && p < 0.1 {
+            format!("{p:.3}%")
+        } else {
+            format!("{p:.1}%")
+        }
+    }
+}
+
+/// Everything counted over the rows.
+pub(super) struct Counts {
+    pub(super) tallies: BTreeMap<(&'static str, String), Tally>,
+    pub(super) reason_pos: BTreeMap<String, u64>,
+    pub(super) reason_neg: BTreeMap<String, u64>,
+    pub(super) n_pos: u64,
+    pub(super) n_neg: u64,
+    /// Missed positives and flagged negatives, as TSV lines (when asked for).
+    pub(super) errors: Vec<String>,
+    /// Flagged held-out top-100k domains with their reasons.
+    pub(super) fp_examples: Vec<String>,
+    pub(super) fp_gambling_only: u64,
+    /// Held-out top-100k flagged once gambling-category reasons are set aside: (≥ susp., ≥ dang.).
+    pub(super) fp_other: (u64, u64),
+}
+
+/// Counts `verdicts` (one per row) under each row's groups.
+pub(super) fn count(
+    engine: &Engine,
+    rows: &[Row],
+    verdicts: &[Verdict],
+    peer: Option<&PeerAnswers>,
+    want_errors: bool,
+) -> Counts {
+    let mut tallies: BTreeMap<(&'static str, String), Tally> = BTreeMap::new();
+    let mut reason_pos: BTreeMap<String, u64> = BTreeMap::new();
+    let mut reason_neg: BTreeMap<String, u64> = BTreeMap::new();
+    let (mut n_pos, mut n_neg) = (0u64, 0u64);
+    let mut errors = Vec::new();
+    let mut fp_examples: Vec<String> = Vec::new();
+    let mut fp_gambling_only = 0u64;
+    let mut fp_other = (0u64, 0u64);
+    for (row, v) in rows.iter().zip(verdicts) {
+        let flagged = matches!(
+            v.verdict,
+            Level::Suspicious | Level::Dangerous | Level::Blocked
+        );
+        let dangerous = matches!(v.verdict, Level::Dangerous | Level::Blocked);
+        let (pf, pfz) = match peer {
+            Some(map) => {
+                let h = peer_host(row, v);
+                let (f, kind) = map.get(&h).cloned().unwrap_or((false, String::new()));
+                (f, f && kind == "fuzzy")
+            }
+            None => (false, false),
+        };
+        let probed = engine.page_check_applies(v);
+        for g in &row.groups {
+            let t = tallies.entry((g.0, g.1.clone())).or_default();
+            t.n += 1;
+            t.probed += u64::from(probed);
+            t.suspicious += u64::from(flagged);
+            t.dangerous += u64::from(dangerous);
+            t.peer += u64::from(pf);
+            t.peer_fuzzy += u64::from(pfz);
+        }
+        let bucket = if row.positive {
+            n_pos += 1;
+            &mut reason_pos
+        } else {
+            n_neg += 1;
+            &mut reason_neg
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for r in v.reasons.iter().filter(|r| r.score > 0) {
+            if !seen.contains(&r.code.as_str()) {
+                seen.push(&r.code);
+                *bucket.entry(r.code.clone()).or_default() += 1;
+            }
+        }
+        let wrong = if row.positive { !flagged } else { flagged };
+        if wrong && want_errors {
+            let reasons: Vec<String> = v
+                .reasons
+                .iter()
+                .map(|r| format!("{}:{}", r.code, r.score))
+                .collect();
+            let group = row.groups.first().map(|g| g.1.as_str()).unwrap_or("");
+            errors.push(format!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                if row.positive {
+                    "missed"
+                } else {
+                    "false_positive"
+                },
+                group,
+                row.input.replace(['\t', '\n'], " "),
+                v.verdict.as_str(),
+                v.score,
+                reasons.join(" ")
+            ));
+        }
+        if !row.positive
+            && flagged
+            && row
+                .groups
+                .iter()
+                .any(|g| g.1.starts_with("top-100k held-out"))
+        {
+            let (other_s, other_d) = super::extra::without_gambling(v, engine);
+            if !other_s {
+                fp_gambling_only += 1;
+            }
+            fp_other.0 += u64::from(other_s);
+            fp_other.1 += u64::from(other_d);
+            let reasons: Vec<String> = v
+                .reasons
+                .iter()
+                .filter(|r| r.score > 0)
+                .map(|r| format!("{} {}", r.code, r.score))
+                .collect();
+            fp_examples.push(format!(
+                "`{}` ({}: {})",
+                row.input,
+                v.verdict.as_str(),
+                reasons.join(", ")
+            ));
+        }
+    }
+
+    Counts {
+        tallies,
+        reason_pos,
+        reason_neg,
+        n_pos,
+        n_neg,
+        errors,
+        fp_examples,
+        fp_gambling_only,
+        fp_other,
+    }
+}
