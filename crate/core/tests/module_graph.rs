@@ -23,11 +23,29 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("idn", &["confusables"]),
     (
         "lookalike",
-        &["code", "confusables", "error", "format", "subject", "targets", "text", "verdict"],
+        &[
+            "code",
+            "confusables",
+            "error",
+            "format",
+            "subject",
+            "targets",
+            "text",
+            "verdict",
+        ],
     ),
     (
         "rules",
-        &["code", "confusables", "error", "format", "idn", "subject", "text", "verdict"],
+        &[
+            "code",
+            "confusables",
+            "error",
+            "format",
+            "idn",
+            "subject",
+            "text",
+            "verdict",
+        ],
     ),
     ("score", &["settings", "verdict"]),
 ];
@@ -79,7 +97,10 @@ fn modules_use_only_lower_layers() {
             }
         }
     }
-    assert!(seen > 20, "too few uses found ({seen}): is the source layout the same?");
+    assert!(
+        seen > 20,
+        "too few uses found ({seen}): is the source layout the same?"
+    );
     // Every run-time module is in the table (the engine is the front, the builder on top).
     for entry in std::fs::read_dir(&src).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();

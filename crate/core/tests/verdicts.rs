@@ -428,6 +428,18 @@ fn crypto_lookalikes_warn_under_any_tld() {
         assert!(v.verdict >= Level::Suspicious, "{url}: {v:?}");
         assert!(codes(&v).contains(&"lookalike.typo"), "{url}: {v:?}");
     }
+    // Ethereum is a brand people are phished for (a brand key since issue 11): a misspelt
+    // ethereum.org and the name with a lure on a cheap domain (real phishing, dev positives)
+    // warn; the community forum ethereum-magicians.org and themeum.com (a top-100k site two
+    // edits away) do not.
+    for url in ["etherium.org", "https://www.ethereum-claim.ru/"] {
+        let v = e.check(url);
+        assert!(v.verdict >= Level::Suspicious, "{url}: {v:?}");
+    }
+    for site in ["ethereum-magicians.org", "themeum.com"] {
+        let v = e.check(site);
+        assert!(v.verdict < Level::Suspicious, "{site}: {v:?}");
+    }
     // Two edits of a 6-letter name is another word: raven.com is not Kraken.
     assert_eq!(e.check("raven.com").verdict, Level::Safe);
     // A typo of a non-crypto brand under another suffix stays context only.
