@@ -420,20 +420,33 @@ impl Engine {
             .settings
             .disabled_categories
             .contains(&Category::Gambling);
-        reasons.extend(views.rules.evaluate(subject).into_iter().filter(|r| {
+        // A brand's own label under another suffix (the swap): the rules do not read words
+        // inside the name as lures (`walletconnect.org`). A brand inside a longer name
+        // (`walletconnectpay.com`, `trustwallet-partner.com`) keeps them: there the words
+        // around the brand are the attack's.
+        let brand_label = reasons
+            .iter()
+            .filter(|r| is_swap(r))
+            .find_map(|r| r.params.get("target"))
+            .and_then(|t| t.split('.').next())
+            .map(str::to_string);
+        let input = rules::RuleInput {
+            brand_label: brand_label.as_deref(),
+            ..rules::RuleInput::from(subject)
+        };
+        reasons.extend(views.rules.evaluate_input(&input).into_iter().filter(|r| {
             (known.is_none() || rules::applies_on_official_site(&r.code))
                 && !(gambling_off && rules::is_gambling(&r.code))
         }));
         // A brand's label under another suffix is context alone (brands run country sites);
         // with a lure word in the URL (`klikbca.net/login`) it is the attack.
         if reasons.iter().any(|r| r.code == rules::code::LURE) {
-            if let Some(swap) = reasons.iter_mut().find(|r| {
-                r.code == "lookalike.tld_swap" && r.params.get("kind").is_some_and(|k| k == "swap")
-            }) {
+            if let Some(swap) = reasons.iter_mut().find(|r| is_swap(r)) {
                 swap.score = swap.score.saturating_add(TLD_SWAP_WITH_LURE);
                 swap.params.insert("with".to_string(), "lure".to_string());
             }
         }
+        country_site_swap(views, host, &mut reasons);
         let (score, level) = score::combine(&reasons, self.settings.sensitivity);
         verdict.score = score;
         verdict.verdict = level;
@@ -443,4 +456,49 @@ impl Engine {
         verdict.reasons.extend(known);
         verdict.reasons.extend(reasons);
     }
+}
+
+/// A brand's label under a country-code TLD is how brands run their country sites (`google.cf`,
+/// `google.com.ru`, `adidas.co.id`): the TLD's abuse rate and a reseller's second level
+/// (`com.ru`) say nothing about whether this one is the
+/// brand's, so they do not add to the swap, which stays context (30). A lure word still counts
+/// (`roblox.com.py/login`), and so does a real hosting platform (`facebook.cloudns.be`). Wallets
+/// and exchanges run no country sites: their swaps keep every signal (`uniswap.pw`).
+fn country_site_swap(views: &Views<'_>, host: &str, reasons: &mut Vec<Reason>) {
+    let tld = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+    if tld.len() != 2 || !tld.bytes().all(|b| b.is_ascii_lowercase()) {
+        return;
+    }
+    let Some(target) = reasons
+        .iter()
+        .find(|r| is_swap(r))
+        .and_then(|r| r.params.get("target"))
+        .cloned()
+    else {
+        return;
+    };
+    if views
+        .targets
+        .lookup(&target)
+        .any(|rec| rec.flags & crate::targets::CRYPTO != 0)
+    {
+        return;
+    }
+    // A country's own second level sold by a registry (`com.ru`, `net.ru`), not a hosting
+    // platform's subdomains (`cloudns.be`, `work.gd`).
+    let second_level = |r: &Reason| {
+        r.params
+            .get("suffix")
+            .and_then(|s| s.split('.').next())
+            .is_some_and(|l| matches!(l, "com" | "net" | "org" | "co" | "biz" | "info"))
+    };
+    reasons.retain(|r| {
+        !(r.code == rules::code::TLD_ABUSED
+            || r.code == rules::code::HOSTING_FREE && second_level(r))
+    });
+}
+
+/// A brand's exact official label under another suffix (`lookalike.tld_swap`, kind `swap`).
+fn is_swap(r: &Reason) -> bool {
+    r.code == "lookalike.tld_swap" && r.params.get("kind").is_some_and(|k| k == "swap")
 }

@@ -34,6 +34,10 @@ pub struct RuleInput<'a> {
     pub registrable_domain: Option<&'a str>,
     pub public_suffix: Option<&'a str>,
     pub private_suffix: bool,
+    /// The official label of the brand the lookalike check found written out in the host
+    /// (`walletconnect` in `walletconnect.org`, `bola` in `bola.com`): keywords inside it are
+    /// the brand's name, not lure or gambling words. `None` when no brand was found.
+    pub brand_label: Option<&'a str>,
 }
 
 impl<'a> From<&Subject<'a>> for RuleInput<'a> {
@@ -46,6 +50,7 @@ impl<'a> From<&Subject<'a>> for RuleInput<'a> {
             registrable_domain: s.registrable_domain,
             public_suffix: s.public_suffix,
             private_suffix: s.private_suffix,
+            brand_label: None,
         }
     }
 }

@@ -43,6 +43,12 @@ fn data() -> &'static Data {
 
 /// The reasons the rules give for `input`.
 fn check(input: &str) -> Vec<Reason> {
+    check_with_brand(input, None)
+}
+
+/// The reasons the rules give for `input` when the lookalike check found `brand` (a brand's
+/// official label) spelt out in its host.
+fn check_with_brand(input: &str, brand: Option<&str>) -> Vec<Reason> {
     let bytes = &data().bytes;
     let env = Envelope::parse(bytes).expect("envelope");
     let rules = Rules::from_envelope(&env, bytes).expect("rules section");
@@ -70,6 +76,7 @@ fn check(input: &str) -> Vec<Reason> {
         registrable_domain: psl.registrable_domain(host),
         public_suffix: psl.public_suffix(host),
         private_suffix: psl.is_private_suffix(host),
+        brand_label: brand,
     };
     rules.evaluate_input(&input)
 }
@@ -485,6 +492,7 @@ fn corrupt_sections_are_typed_errors() {
                 registrable_domain: Some("slot-login.top"),
                 public_suffix: Some("top"),
                 private_suffix: false,
+                brand_label: None,
             });
         }
     }
@@ -611,6 +619,14 @@ fn phishing_kit_pages_in_system_folders() {
             "https://example.com/wp-includes/js/app/login/",
             "wp-includes",
         ),
+        (
+            "http://benopbenop-fab1fa.ingress-baronn.ewp.live/wp-content/plugins/esidemworld/pages/region.php",
+            "wp-content/plugins",
+        ),
+        (
+            "http://avisnotarieenvotrefaveur-5d07c2.ingress-earth.ewp.live/wp-content/plugins/akismet/portail-pro/",
+            "wp-content/plugins",
+        ),
     ] {
         let r = reason(url, "url.kit_path");
         assert_eq!(r.params["folder"], folder, "{url}");
@@ -623,6 +639,8 @@ fn phishing_kit_pages_in_system_folders() {
         "https://example.com/wp-admin/post.php?post=12&action=edit",
         "https://example.com/wp-admin/network/sites.php",
         "https://example.com/wp-content/plugins/download-monitor/download.php?id=3",
+        "https://example.com/wp-content/plugins/adrotate/adrotate-out.php?track=MTIzNA",
+        "https://example.com/wp-content/plugins/contact-form-7/includes/js/index.js",
         "https://example.com/wp-includes/ms-files.php?file=a.jpg",
         "https://example.com/.well-known/acme-challenge/Xy12abc",
         "https://example.com/.well-known/security.txt",
@@ -630,6 +648,30 @@ fn phishing_kit_pages_in_system_folders() {
     ] {
         assert!(!has(url, "url.kit_path"), "{url}");
     }
+}
+
+#[test]
+fn words_inside_the_brand_label_are_the_name_not_lures() {
+    let codes_of = |url: &str, brand: Option<&str>| -> Vec<String> {
+        check_with_brand(url, brand)
+            .into_iter()
+            .filter(|r| r.score > 0)
+            .map(|r| r.code)
+            .collect()
+    };
+    // WalletConnect's own walletconnect.org and the sports site bola.com (a swap of bola.net):
+    // the lure word `walletconnect` and the gambling word `bola` are the brand's name there.
+    assert!(codes_of("walletconnect.org", None).contains(&"keyword.lure".to_string()));
+    assert!(codes_of("walletconnect.org", Some("walletconnect")).is_empty());
+    assert!(codes_of("bola.com", None).contains(&"keyword.gambling".to_string()));
+    assert!(codes_of("bola.com", Some("bola")).is_empty());
+    // Words outside the name still count (a real phishing URL on a WalletConnect swap).
+    let r = check_with_brand(
+        "https://walletconnect.network/blog/airdrop-eligibility-check",
+        Some("walletconnect"),
+    );
+    let lure = r.iter().find(|r| r.code == "keyword.lure").expect("lure");
+    assert_eq!(lure.params["keywords"], "airdrop");
 }
 
 #[test]

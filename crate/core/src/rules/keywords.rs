@@ -139,6 +139,23 @@ impl<'a> Rules<'a> {
         let path = raw.path.as_bytes();
         let path = path.get(..path.len().min(MAX_PATH_SCAN)).unwrap_or(&[]);
         self.scan_words(path, 1 << 20, false, &mut matches, &mut n);
+        // Words inside the brand's own name, where the host spells it out, are the name
+        // (`walletconnect.org`: not the lure word `walletconnect`; `bola.com`: not `bola`).
+        if let (Some(brand), false) = (s.brand_label, ip) {
+            let host = s.host.trim_end_matches('.');
+            let brand_spans: Vec<(usize, usize)> = if brand.len() >= 4 {
+                host.match_indices(brand)
+                    .map(|(at, b)| (at, at + b.len()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for m in matches.iter_mut().take(n) {
+                if m.in_host && brand_spans.iter().any(|&(a, b)| a <= m.start && m.end <= b) {
+                    m.ok = false;
+                }
+            }
+        }
         let found = matches.get(..n).unwrap_or(&[]);
         // Drop matches inside an `except` word of the same text, and repeats of a word.
         let mut lure: (u32, Vec<&str>, bool) = (0, Vec::new(), false);

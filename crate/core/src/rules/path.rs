@@ -39,6 +39,16 @@ pub(super) fn kit_folder(path: &str) -> Option<&'static str> {
             Some("wp-content")
         } else if seg.eq_ignore_ascii_case(".well-known") {
             Some(".well-known")
+        } else if seg.eq_ignore_ascii_case("wp-content") && in_list(&["plugins"]) {
+            // A plugin's own scripts a visitor may be sent to (downloads, ad clicks) sit in the
+            // plugin's folder (`plugins/download-monitor/download.php`): only a page one more
+            // folder down counts (`plugins/akismet/_inc/pko/pages/region.php`).
+            let deeper = if last.is_empty() {
+                below >= 3
+            } else {
+                below >= 4
+            };
+            return deeper.then_some("wp-content/plugins");
         } else {
             None
         };
@@ -112,8 +122,10 @@ impl<'a> Rules<'a> {
     /// `cache`, `languages` and `upgrade` folders of `wp-content`, and `.well-known`. Phishing
     /// kits dropped on hacked sites live there (`/wp-includes/css/dist/parks/acp.php`,
     /// `/.well-known/acme-challenge/5797/Login.html`); WordPress serves no page from them.
-    /// Plugin folders are left out: some plugins link visitors to their own scripts (downloads,
-    /// ad clicks). Files (`.pdf`, `.jpg`, `.css`, `.txt`, ...) never count.
+    /// In `wp-content/plugins` a page counts one folder deeper, below the plugin's own folder
+    /// (`/wp-content/plugins/akismet/_inc/pko/pages/region.php`): some plugins link visitors to
+    /// their own scripts (downloads, ad clicks) at the top of that folder. Files (`.pdf`,
+    /// `.jpg`, `.css`, `.txt`, ...) never count.
     pub(super) fn check_kit_path(&self, path: &str, out: &mut Vec<Reason>) {
         let path = path.split(['?', '#']).next().unwrap_or("");
         if let Some(folder) = kit_folder(path) {
