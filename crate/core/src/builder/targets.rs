@@ -9,6 +9,10 @@ use crate::targets::*;
 use publicsuffix::{List, Psl};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// Shortest official label of a crypto brand whose typos count under any suffix and two edits
+/// away (`kraken`, `trezor`; not `token`).
+const CRYPTO_MIN: usize = 6;
+
 /// A parsed targets.tsv row.
 struct Row {
     brand: String,
@@ -372,7 +376,7 @@ pub fn sections_with_imitations(
             // news sites or generic words.
             if label.len() >= TYPO_MIN_OFFICIAL && !row.keys.is_empty() {
                 r.flags |= TYPO;
-                if row.crypto && label.len() >= crate::lookalike::index::CRYPTO_MIN {
+                if row.crypto && label.len() >= CRYPTO_MIN {
                     r.flags |= CRYPTO;
                 }
             } else if label.len() >= 3 && !row.keys.is_empty() {

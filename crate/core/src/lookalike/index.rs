@@ -10,10 +10,6 @@ use crate::targets::{CRYPTO, OFFICIAL};
 /// A label at least this long may be 2 edits away from an official one.
 pub(crate) const LONG: usize = 10;
 
-/// Shortest official label of a crypto brand whose typos count under any suffix and two edits
-/// away (`kraken`, `trezor`; not `token`).
-pub(crate) const CRYPTO_MIN: usize = 6;
-
 /// Shortest crypto label matched two edits away (`binance`, `uniswap`; `kraken` is two edits
 /// from `raven`).
 const CRYPTO_LONG: usize = 7;
