@@ -62,11 +62,7 @@ impl<'a> Lookalike<'a> {
         suffix: &str,
         v: &HostView<'_>,
     ) -> Option<Hit> {
-        let text = if sub.is_empty() {
-            label.to_string()
-        } else {
-            format!("{sub}.{label}")
-        };
+        let text = host_below_suffix(sub, label);
         if text.contains("xn--") {
             return None;
         }
@@ -151,11 +147,7 @@ impl<'a> Lookalike<'a> {
         suffix: &str,
         v: &HostView<'_>,
     ) -> Option<Hit> {
-        let text = if sub.is_empty() {
-            label.to_string()
-        } else {
-            format!("{sub}.{label}")
-        };
+        let text = host_below_suffix(sub, label);
         let (mut found, edge) = self.keys_in(&text, sub, label);
         if found.is_none() {
             found = self.doubled_key(&text);
@@ -367,4 +359,13 @@ fn collapse_runs(s: &str) -> String {
         }
     }
     out
+}
+
+/// The host without its public suffix: `sub.label`, or `label` alone.
+fn host_below_suffix(sub: &str, label: &str) -> String {
+    if sub.is_empty() {
+        label.to_string()
+    } else {
+        format!("{sub}.{label}")
+    }
 }
