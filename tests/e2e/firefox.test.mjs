@@ -214,7 +214,8 @@ describe('Firefox', () => {
       await driver.executeScript(`location.href = ${JSON.stringify(extUrl('pages/popup.html'))}`);
       await waitFor(driver, '#link');
       await $(driver, '#link').sendKeys(pickBlockedHost());
-      await waitFor(driver, '#link-result .level[data-level="blocked"]');
+      // The check goes to the background, which may be restarting its worker: slow on a loaded machine.
+      await waitFor(driver, '#link-result .level[data-level="blocked"]', 30000);
       await $(driver, '#link').clear();
       await $(driver, '#link').sendKeys('example.com');
       await waitFor(driver, '#link-result .level[data-level="safe"]');
