@@ -3,6 +3,9 @@
 //! [`RuleInput`]. A leaf module: every check takes its input from here, none from the engine.
 
 use crate::url::Canonical;
+/// The address as typed (credentials, IP notation, port: what canonicalization erases), split
+/// by the one splitter of [`crate::url`].
+pub use crate::url::RawUrl;
 
 /// What the heuristics see about one URL.
 #[derive(Clone, Copy, Debug)]
@@ -38,6 +41,15 @@ pub struct RuleInput<'a> {
     /// (`walletconnect` in `walletconnect.org`, `bola` in `bola.com`): keywords inside it are
     /// the brand's name, not lure or gambling words. `None` when no brand was found.
     pub brand_label: Option<&'a str>,
+}
+
+impl<'a> RuleInput<'a> {
+    /// The input with its escaped unreserved characters read as themselves, as the browser and
+    /// the server read them (`/%6Cogin.%61pk` is `/login.apk`): what [`RawUrl::split`] is given,
+    /// or escaping would hide every word and file name from the rules.
+    pub fn unescaped_input(&self) -> std::borrow::Cow<'a, str> {
+        crate::url::decode_unreserved(self.input)
+    }
 }
 
 impl<'a> From<&Subject<'a>> for RuleInput<'a> {

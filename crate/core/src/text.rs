@@ -1,5 +1,5 @@
-//! Cutting untrusted text to a size: the one truncation of the core (reason params, error
-//! messages, the page text read, over-long input).
+//! Untrusted text: cutting it to a size, the one truncation of the core (reason params, error
+//! messages, the page text read, over-long input), and reading its `%XX` escapes selectively.
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
 pub fn prefix_within(s: &str, max: usize) -> &str {
@@ -32,6 +32,36 @@ pub fn excerpt(s: &str, max: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// `text` with each `%XX` escape whose byte `decode` accepts decoded (bytes that are not UTF-8
+/// become U+FFFD). Borrowed when `text` has no `%`. (Safe Browsing's repeated unescaping of the
+/// canonical URL is `url`'s own.)
+pub fn percent_decode(text: &str, decode: impl Fn(u8) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let decoded = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .filter(|&d| decode(d));
+        match (c, decoded) {
+            (b'%', Some(d)) => {
+                out.push(d);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 #[cfg(test)]

@@ -404,10 +404,140 @@ fn clip(s: &str) -> String {
     crate::text::excerpt(s, 60)
 }
 
+/// The parts of an address as typed, which canonicalization erases or rewrites (credentials, IP
+/// notation, port, escapes): what [`RawUrl::split`] reads, and the split [`canonicalize`] starts
+/// from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RawUrl<'a> {
+    /// The text before the last `@` of the authority, `None` when there is no `@`.
+    pub userinfo: Option<&'a str>,
+    /// The host as typed (an IPv6 literal with its brackets).
+    pub host: &'a str,
+    /// The port as typed, `None` when absent or empty.
+    pub port: Option<&'a str>,
+    /// Path, query and fragment as typed: starts with `/`, `\`, `?` or `#`, or is empty.
+    pub path: &'a str,
+}
+
+/// An authority and what follows it, split as a browser splits them.
+struct Authority<'a> {
+    userinfo: Option<&'a str>,
+    /// The host and what follows it in the authority.
+    hostport: &'a str,
+    host: &'a str,
+    /// What follows the host inside the authority: `""`, `:port`, or (after an IPv6 literal
+    /// only) other text.
+    after_host: &'a str,
+    /// From the first `/`, `\`, `?` or `#` on.
+    tail: &'a str,
+}
+
+/// The one split of an address after its scheme (`rest` follows `scheme://`, or is a bare
+/// address): the authority ends at the first `/`, `\`, `?` or `#`; its last `@` ends the
+/// userinfo; the port follows the last `:` outside an IPv6 literal.
+fn split_authority(rest: &str) -> Authority<'_> {
+    let auth_end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..auth_end).unwrap_or_default();
+    let tail = rest.get(auth_end..).unwrap_or_default();
+    let (userinfo, hostport) = match authority.rfind('@') {
+        Some(at) => (
+            authority.get(..at),
+            authority.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (None, authority),
+    };
+    let at = if hostport.starts_with('[') {
+        hostport.find(']').map(|close| close + 1)
+    } else {
+        hostport.rfind(':')
+    };
+    let (host, after_host) = match at {
+        Some(at) => (
+            hostport.get(..at).unwrap_or_default(),
+            hostport.get(at..).unwrap_or_default(),
+        ),
+        None => (hostport, ""),
+    };
+    Authority {
+        userinfo,
+        hostport,
+        host,
+        after_host,
+        tail,
+    }
+}
+
+impl<'a> RawUrl<'a> {
+    /// Splits `input` as typed: surrounding whitespace and control characters trimmed, the
+    /// scheme and the slashes after it (any number, either way) skipped, nothing unescaped.
+    pub fn split(input: &'a str) -> RawUrl<'a> {
+        let s = input.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+        let rest = match split_scheme(s) {
+            Some((_, rest)) if rest.starts_with(['/', '\\']) => {
+                rest.trim_start_matches(['/', '\\'])
+            }
+            _ => s,
+        };
+        let a = split_authority(rest);
+        RawUrl {
+            userinfo: a.userinfo,
+            host: a.host,
+            port: a.after_host.strip_prefix(':').filter(|p| !p.is_empty()),
+            path: a.tail,
+        }
+    }
+}
+
+/// `text` with each `%XX` escape of an unreserved character (letter, digit, `-._~`) decoded: how
+/// the browser and the server read them (`/%6Cogin.%61pk` is `/login.apk`).
+pub fn decode_unreserved(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::percent_decode(text, |c| c.is_ascii_alphanumeric() || b"-._~".contains(&c))
+}
+
 /// Reads `input` (trimmed; a bare domain means `http://`) and returns its Safe Browsing canonical
 /// form. Only http and https are canonicalized; other schemes give [`UrlError::UnsupportedScheme`].
 /// Inputs longer than [`MAX_INPUT_LEN`] are read up to it (see there).
 pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
+    let (text, cut) = read_text(input)?;
+    let text = unescape_whole_url(text);
+    let (scheme, rest) = web_scheme(&text)?;
+    let a = split_authority(rest);
+    if cut && a.tail.is_empty() {
+        return Err(UrlError::TooLong {
+            len: input.len(),
+            max: MAX_INPUT_LEN,
+        });
+    }
+    if a.host.is_empty() {
+        return Err(UrlError::InvalidHost("the site name is missing".into()));
+    }
+    let port = canonical_port(&a, &scheme)?;
+    let (host, host_kind) = canonical_host(a.host)?;
+    let (path, query) = path_and_query(a.tail);
+    let mut url = String::with_capacity(scheme.len() + host.len() + path.len() + 8);
+    url.push_str(&scheme);
+    url.push_str("://");
+    url.push_str(&host);
+    url.push_str(&path);
+    if let Some(q) = &query {
+        url.push('?');
+        url.push_str(q);
+    }
+    Ok(Canonical {
+        scheme,
+        userinfo: a.userinfo.map(str::to_string),
+        host,
+        host_kind,
+        port,
+        path,
+        query,
+        url,
+    })
+}
+
+/// The text of `input` that is read: trimmed, cut to [`MAX_INPUT_LEN`], tab/CR/LF dropped, the
+/// fragment dropped; and whether the cut removed more than a fragment.
+fn read_text(input: &str) -> Result<(String, bool), UrlError> {
     let trimmed = input.trim_matches(|c: char| c <= ' ');
     if trimmed.is_empty() {
         return Err(UrlError::Empty);
@@ -431,122 +561,96 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
         // What was cut off was part of the fragment.
         cut = false;
     }
-    // `http%3A%2F%2Fexample.com/`: a whole URL escaped once more.
-    if split_scheme(&text).is_none() {
-        let decoded = unescape_fully(text.as_bytes());
-        if let Ok(d) = std::str::from_utf8(&decoded) {
-            let lower = d.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-            if lower.starts_with("http://") || lower.starts_with("https://") {
-                text = d.to_string();
-                if let Some(hash) = text.find('#') {
-                    text.truncate(hash);
-                }
-            }
-        }
-    }
-    let (scheme, rest) = match split_scheme(&text) {
-        Some((scheme, rest)) => {
-            let scheme = scheme.to_ascii_lowercase();
-            if scheme != "http" && scheme != "https" {
-                return Err(UrlError::UnsupportedScheme(scheme));
-            }
-            let Some(after) = rest
-                .strip_prefix("//")
-                .or_else(|| rest.strip_prefix("\\\\"))
-                .or_else(|| {
-                    rest.strip_prefix("/\\")
-                        .or_else(|| rest.strip_prefix("\\/"))
-                })
-            else {
-                return Err(UrlError::Unparseable(format!(
-                    "expected \"//\" after \"{scheme}:\""
-                )));
-            };
-            (scheme, after)
-        }
-        None => {
-            if text.starts_with('/') || text.starts_with('\\') || text.starts_with('?') {
-                return Err(UrlError::InvalidHost(
-                    "there is a path but no site name".into(),
-                ));
-            }
-            ("http".to_string(), text.as_str())
-        }
-    };
-    // The authority ends at the first '/', '\', '?'.
-    let auth_end = rest.find(['/', '\\', '?']).unwrap_or(rest.len());
-    if cut && auth_end == rest.len() {
-        return Err(UrlError::TooLong {
-            len: input.len(),
-            max: MAX_INPUT_LEN,
-        });
-    }
-    let authority = rest.get(..auth_end).unwrap_or_default();
-    let tail = rest.get(auth_end..).unwrap_or_default();
-    let (userinfo, hostport) = match authority.rfind('@') {
-        Some(at) => (
-            Some(authority.get(..at).unwrap_or_default().to_string()),
-            authority.get(at + 1..).unwrap_or_default(),
-        ),
-        None => (None, authority),
-    };
-    // Port: after the last ':' that is outside an IPv6 literal.
-    let (host_raw, port_raw) = if hostport.starts_with('[') {
-        match hostport.find(']') {
-            Some(close) => {
-                let host = hostport.get(..=close).unwrap_or_default();
-                let after = hostport.get(close + 1..).unwrap_or_default();
-                match after.strip_prefix(':') {
-                    Some(p) => (host, Some(p)),
-                    None if after.is_empty() => (host, None),
-                    None => {
-                        return Err(UrlError::InvalidHost(format!(
-                            "unexpected text after the IPv6 address in \"{}\"",
-                            clip(hostport)
-                        )))
-                    }
-                }
-            }
-            None => (hostport, None),
-        }
-    } else {
-        match hostport.rfind(':') {
-            Some(c) => (hostport.get(..c).unwrap_or_default(), hostport.get(c + 1..)),
-            None => (hostport, None),
-        }
-    };
-    if host_raw.is_empty() {
-        return Err(UrlError::InvalidHost("the site name is missing".into()));
-    }
-    let port = match port_raw {
-        None | Some("") => None,
-        Some(p) => {
-            if !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(UrlError::Unparseable(format!(
-                    "port \"{}\" is not a number",
-                    clip(p)
-                )));
-            }
-            // Leading zeros are allowed (browsers read `:0080` as 80).
-            let significant = p.trim_start_matches('0');
-            let n: u32 = if significant.len() > 5 {
-                u32::MAX
-            } else if significant.is_empty() {
-                0
-            } else {
-                significant.parse().unwrap_or(u32::MAX)
-            };
-            let n = u16::try_from(n).map_err(|_| {
-                UrlError::Unparseable(format!("port {} is out of range (0-65535)", clip(p)))
-            })?;
-            let default = if scheme == "https" { 443 } else { 80 };
-            (n != default).then_some(n)
-        }
-    };
-    let (host, host_kind) = canonical_host(host_raw)?;
+    Ok((text, cut))
+}
 
-    // Path and query: '\' is '/' in the path (as browsers read http URLs); the first '?' starts
-    // the query.
+/// `http%3A%2F%2Fexample.com/`: a whole URL escaped once more is read unescaped (its fragment
+/// dropped); any other text is kept.
+fn unescape_whole_url(text: String) -> String {
+    if split_scheme(&text).is_some() {
+        return text;
+    }
+    let decoded = unescape_fully(text.as_bytes());
+    let Ok(d) = std::str::from_utf8(&decoded) else {
+        return text;
+    };
+    let lower = d.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return text;
+    }
+    let mut text = d.to_string();
+    if let Some(hash) = text.find('#') {
+        text.truncate(hash);
+    }
+    text
+}
+
+/// The lower-case scheme (`http` or `https`; `http` for a bare address) and what follows
+/// `scheme://` (either slash may be a `\`).
+fn web_scheme(text: &str) -> Result<(String, &str), UrlError> {
+    let Some((scheme, rest)) = split_scheme(text) else {
+        if text.starts_with('/') || text.starts_with('\\') || text.starts_with('?') {
+            return Err(UrlError::InvalidHost(
+                "there is a path but no site name".into(),
+            ));
+        }
+        return Ok(("http".to_string(), text));
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return Err(UrlError::UnsupportedScheme(scheme));
+    }
+    let after = ["//", "\\\\", "/\\", "\\/"]
+        .iter()
+        .find_map(|slashes| rest.strip_prefix(slashes));
+    match after {
+        Some(after) => Ok((scheme, after)),
+        None => Err(UrlError::Unparseable(format!(
+            "expected \"//\" after \"{scheme}:\""
+        ))),
+    }
+}
+
+/// The port of `a` when given and not the scheme's default. Leading zeros are allowed (browsers
+/// read `:0080` as 80); an empty port is none.
+fn canonical_port(a: &Authority<'_>, scheme: &str) -> Result<Option<u16>, UrlError> {
+    let Some(p) = a.after_host.strip_prefix(':') else {
+        if a.after_host.is_empty() {
+            return Ok(None);
+        }
+        return Err(UrlError::InvalidHost(format!(
+            "unexpected text after the IPv6 address in \"{}\"",
+            clip(a.hostport)
+        )));
+    };
+    if p.is_empty() {
+        return Ok(None);
+    }
+    if !p.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(UrlError::Unparseable(format!(
+            "port \"{}\" is not a number",
+            clip(p)
+        )));
+    }
+    let significant = p.trim_start_matches('0');
+    let n: u32 = if significant.len() > 5 {
+        u32::MAX
+    } else if significant.is_empty() {
+        0
+    } else {
+        significant.parse().unwrap_or(u32::MAX)
+    };
+    let n = u16::try_from(n).map_err(|_| {
+        UrlError::Unparseable(format!("port {} is out of range (0-65535)", clip(p)))
+    })?;
+    let default = if scheme == "https" { 443 } else { 80 };
+    Ok((n != default).then_some(n))
+}
+
+/// The canonical path and query of `tail` (what follows the authority, fragment dropped): `\`
+/// is `/` in the path (as browsers read http URLs), the first `?` starts the query, and so does
+/// an escaped one in the path once unescaped.
+fn path_and_query(tail: &str) -> (String, Option<String>) {
     let (path_raw, query_raw) = match tail.find('?') {
         Some(q) => (
             tail.get(..q).unwrap_or_default(),
@@ -572,27 +676,7 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
         query_unescaped = Some(moved);
     }
     let path = escape(&canonical_path(&path_unescaped));
-    let query = query_unescaped.map(|q| escape(&q));
-
-    let mut url = String::with_capacity(scheme.len() + host.len() + path.len() + 8);
-    url.push_str(&scheme);
-    url.push_str("://");
-    url.push_str(&host);
-    url.push_str(&path);
-    if let Some(q) = &query {
-        url.push('?');
-        url.push_str(q);
-    }
-    Ok(Canonical {
-        scheme,
-        userinfo,
-        host,
-        host_kind,
-        port,
-        path,
-        query,
-        url,
-    })
+    (path, query_unescaped.map(|q| escape(&q)))
 }
 
 impl Canonical {
@@ -686,6 +770,28 @@ mod tests {
         assert_eq!(c.host, "evil.top");
         let c = canonicalize("bca.co.id:x@evil.top").unwrap();
         assert_eq!(c.host, "evil.top");
+    }
+
+    #[test]
+    fn the_address_as_typed_is_split_where_canonicalize_splits_it() {
+        let raw = RawUrl::split("  https://bca.co.id:x@0x7f.1:8081\\a?b#c ");
+        assert_eq!(
+            raw,
+            RawUrl {
+                userinfo: Some("bca.co.id:x"),
+                host: "0x7f.1",
+                port: Some("8081"),
+                path: "\\a?b#c",
+            }
+        );
+        let raw = RawUrl::split("http://[::1]:/x");
+        assert_eq!((raw.host, raw.port, raw.path), ("[::1]", None, "/x"));
+        // A bare address with an empty port: the host is the one canonicalize reads, not the
+        // path after a `scheme:` it is not.
+        for input in ["1.2.3.4:/x", "bca.co.id:/x"] {
+            let c = canonicalize(input).unwrap();
+            assert_eq!(RawUrl::split(input).host, c.host, "{input}");
+        }
     }
 
     #[test]

@@ -79,19 +79,17 @@ mod combine;
 mod host;
 mod keywords;
 mod path;
-mod raw_url;
 mod shape;
 mod table;
 
 use host::*;
 pub use keywords::{WordClass, WordMode};
-use raw_url::RawUrl;
 use table::StrTable;
 
 use crate::error::DataError;
 use crate::format::{read_u32, Envelope, Tag};
 pub use crate::subject::RuleInput;
-use crate::subject::Subject;
+use crate::subject::{RawUrl, Subject};
 use crate::verdict::Reason;
 
 /// The rules section.
@@ -375,7 +373,7 @@ impl<'a> Rules<'a> {
         }
         // `/%6Cogin.%61pk` is `/login.apk` to the browser: escaped unreserved characters are read
         // as themselves, or escaping would hide every word and file name from the rules.
-        let input = raw_url::decode_unreserved(s.input);
+        let input = s.unescaped_input();
         let raw = RawUrl::split(&input);
         self.check_userinfo(&raw, s, &mut out);
         let ip = self.check_ip(&raw, s, &mut out);
@@ -411,7 +409,7 @@ use crate::text::clip as truncate;
 
 /// `s` with every `%XX` escape decoded.
 fn percent_decode_lossy(s: &str) -> String {
-    raw_url::percent_decode(s, |_| true).into_owned()
+    crate::text::percent_decode(s, |_| true).into_owned()
 }
 
 /// The media type of a `data:` URL, lower-case (`text/plain` when none is given).
