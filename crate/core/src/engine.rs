@@ -20,7 +20,7 @@ use crate::score;
 pub use crate::settings::{Sensitivity, Settings};
 pub use crate::subject::Subject;
 use crate::targets::Targets;
-use crate::url::{self, Canonical, UrlError};
+use crate::url::{self, Canonical, Host, UrlError};
 use crate::verdict::{Level, Reason, Verdict};
 
 /// Points a lure word in the URL adds to a TLD swap (`lookalike.tld_swap`, 30): together they
@@ -281,19 +281,14 @@ impl Engine {
 
     /// `data:`, `javascript:` and other non-web schemes: only the rules apply.
     fn check_other_scheme(&self, input: &str, scheme: &str) -> Verdict {
-        let subject = Subject {
+        let input_seen = rules::RuleInput {
             input,
             scheme,
-            canonical: None,
-            host: "",
-            host_unicode: "",
-            registrable_domain: None,
-            public_suffix: None,
-            private_suffix: false,
+            ..rules::RuleInput::default()
         };
         let mut reasons = self
             .loaded
-            .with_dependent(|_, v| v.rules.evaluate(&subject));
+            .with_dependent(|_, v| v.rules.evaluate_input(&input_seen));
         if reasons.is_empty() {
             reasons.push(Reason::new(code::NOT_WEB, 0).with("scheme", scheme));
         }
@@ -355,8 +350,8 @@ impl Engine {
             let subject = Subject {
                 input,
                 scheme: &canonical.scheme,
-                canonical: Some(canonical),
-                host,
+                canonical,
+                host: &canonical.host,
                 host_unicode: &host_unicode,
                 registrable_domain: registrable,
                 public_suffix: views.psl.public_suffix(host),
@@ -371,7 +366,7 @@ impl Engine {
     /// never flagged for what the site is; only reasons about the URL itself (credentials in it,
     /// an executable download, ...) still count there.
     fn score_heuristics(&self, views: &Views<'_>, subject: &Subject<'_>, verdict: &mut Verdict) {
-        let host = subject.host;
+        let host = subject.host.as_str();
         let registrable = subject.registrable_domain;
         let known = if let Some(record) = views.targets.official(host, registrable) {
             Some(Reason::new(code::OFFICIAL, 0).with("site", record.domain))
@@ -391,12 +386,9 @@ impl Engine {
             // private suffix (`someone.github.io`).
             let hosted = match views.rules.hosting_of(host) {
                 Some((suffix, _, owner)) if !subject.private_suffix => {
-                    let start = host
-                        .trim_end_matches('.')
-                        .len()
-                        .checked_sub(suffix.len() + 1 + owner.len());
+                    let start = host.len().checked_sub(suffix.len() + 1 + owner.len());
                     start.map(|start| Subject {
-                        registrable_domain: host.get(start..).map(|r| r.trim_end_matches('.')),
+                        registrable_domain: host.get(start..),
                         public_suffix: Some(suffix),
                         private_suffix: true,
                         ..*subject
@@ -408,10 +400,10 @@ impl Engine {
                 .lookalike
                 .check_subject(hosted.as_ref().unwrap_or(subject), &self.protected);
             if finding.reasons.is_empty() {
-                if let Some(c) = subject.canonical {
-                    let on_platform = subject.private_suffix || hosted.is_some();
-                    finding = views.lookalike.path_brand(&c.path, on_platform, host);
-                }
+                let on_platform = subject.private_suffix || hosted.is_some();
+                finding = views
+                    .lookalike
+                    .path_brand(&subject.canonical.path, on_platform, host);
             }
             reasons.extend(finding.reasons);
             verdict.suggestion = finding.suggestion;
@@ -446,7 +438,7 @@ impl Engine {
                 swap.params.insert("with".to_string(), "lure".to_string());
             }
         }
-        country_site_swap(views, host, &mut reasons);
+        country_site_swap(views, subject.host, &mut reasons);
         let (score, level) = score::combine(&reasons, self.settings.sensitivity);
         verdict.score = score;
         verdict.verdict = level;
@@ -464,8 +456,8 @@ impl Engine {
 /// brand's, so they do not add to the swap, which stays context (30). A lure word still counts
 /// (`roblox.com.py/login`), and so does a real hosting platform (`facebook.cloudns.be`). Wallets
 /// and exchanges run no country sites: their swaps keep every signal (`uniswap.pw`).
-fn country_site_swap(views: &Views<'_>, host: &str, reasons: &mut Vec<Reason>) {
-    let tld = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+fn country_site_swap(views: &Views<'_>, host: &Host, reasons: &mut Vec<Reason>) {
+    let tld = host.rsplit('.').next().unwrap_or("");
     if tld.len() != 2 || !tld.bytes().all(|b| b.is_ascii_lowercase()) {
         return;
     }

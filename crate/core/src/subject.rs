@@ -2,22 +2,22 @@
 //! fills a [`Subject`] from the canonical URL and the host forms; the rules read the narrower
 //! [`RuleInput`]. A leaf module: every check takes its input from here, none from the engine.
 
-use crate::url::Canonical;
 /// The address as typed (credentials, IP notation, port: what canonicalization erases), split
 /// by the one splitter of [`crate::url`].
 pub use crate::url::RawUrl;
+use crate::url::{Canonical, Host};
 
-/// What the heuristics see about one URL.
+/// What the heuristics see about one web URL (the other schemes get the rules alone).
 #[derive(Clone, Copy, Debug)]
 pub struct Subject<'a> {
     /// The input as given.
     pub input: &'a str,
-    /// Lower-case scheme (`http`, `https`, `data`, `javascript`, ...).
+    /// Lower-case scheme (`http` or `https`).
     pub scheme: &'a str,
-    /// The canonical URL, for http(s) inputs.
-    pub canonical: Option<&'a Canonical>,
-    /// ASCII (punycode) host, `""` if none.
-    pub host: &'a str,
+    /// The canonical URL.
+    pub canonical: &'a Canonical,
+    /// The canonical host (its shape is guaranteed: see [`Host`]).
+    pub host: &'a Host,
     /// The host as a person reads it.
     pub host_unicode: &'a str,
     pub registrable_domain: Option<&'a str>,
@@ -32,6 +32,8 @@ pub struct Subject<'a> {
 pub struct RuleInput<'a> {
     pub input: &'a str,
     pub scheme: &'a str,
+    /// A canonical host ([`Host::as_str`]; `""` for schemes without one): the rules read it as
+    /// it is, without trimming dots or lower-casing.
     pub host: &'a str,
     pub host_unicode: &'a str,
     pub registrable_domain: Option<&'a str>,
@@ -57,7 +59,7 @@ impl<'a> From<&Subject<'a>> for RuleInput<'a> {
         RuleInput {
             input: s.input,
             scheme: s.scheme,
-            host: s.host,
+            host: s.host.as_str(),
             host_unicode: s.host_unicode,
             registrable_domain: s.registrable_domain,
             public_suffix: s.public_suffix,

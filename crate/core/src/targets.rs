@@ -423,7 +423,6 @@ impl<'a> Targets<'a> {
 
     /// Records whose listed domain or registrable domain is exactly `name`.
     pub fn lookup<'s>(&'s self, name: &'s str) -> impl Iterator<Item = DomainRecord<'a>> + 's {
-        let name = name.trim_end_matches('.');
         self.index
             .find(hash(name))
             .filter_map(move |id| self.record(id))
@@ -456,7 +455,6 @@ impl<'a> Targets<'a> {
         registrable: Option<&str>,
         flag: u8,
     ) -> Option<DomainRecord<'a>> {
-        let host = host.trim_end_matches('.');
         if let Some(reg) = registrable {
             if let Some(r) = self
                 .lookup(reg)

@@ -108,11 +108,11 @@ fn check_canon_row(input_field: &str, expected: &str, note: &str) -> Outcome {
     };
     let got: String = match kind {
         "parseIPAddress" => match canonicalize(&format!("http://{input}/")) {
-            Ok(c) if c.host_kind == HostKind::Ipv4 => c.host,
+            Ok(c) if c.host_kind == HostKind::Ipv4 => c.host.into(),
             Ok(_) | Err(_) => "<not an IP>".into(),
         },
         "canonicalHost" => match canonicalize(&input) {
-            Ok(c) => c.host,
+            Ok(c) => c.host.into(),
             Err(e) => format!("<error: {e}>"),
         },
         "canonicalPath" => match canonicalize(&input) {
@@ -273,7 +273,7 @@ fn browser_disagreement(input: &str) -> Option<String> {
         }
     };
     // Hosts a browser accepts have no character we escape, so they must be equal as text.
-    let mine = (ours.host.clone(), ours.port);
+    let mine = (ours.host.to_string(), ours.port);
     (mine != browser).then(|| format!("{input:?}: browser {browser:?}, ours {mine:?}"))
 }
 

@@ -96,7 +96,7 @@ pub struct Finding {
 /// What lookalike detection needs to know about one host (the engine's `Subject` gives these).
 #[derive(Clone, Copy, Debug)]
 pub struct HostView<'s> {
-    /// ASCII (punycode) lower-case host.
+    /// A canonical host (`url::Host::as_str`: ASCII, lower-case, no empty label), read as it is.
     pub host: &'s str,
     /// The registrable domain (eTLD+1 with the PSL private section), ASCII.
     pub registrable: Option<&'s str>,
@@ -173,7 +173,7 @@ impl<'a> Lookalike<'a> {
     ) -> Finding {
         self.check(
             &HostView {
-                host: s.host,
+                host: s.host.as_str(),
                 registrable: s.registrable_domain,
                 public_suffix: s.public_suffix,
                 private_suffix: s.private_suffix,
@@ -185,7 +185,7 @@ impl<'a> Lookalike<'a> {
     /// Checks one host against every protected target and popular site, plus the user's own
     /// protected domains (`user_protected`: registrable domains or hosts, checked directly — few).
     pub fn check(&self, v: &HostView<'_>, user_protected: &[String]) -> Finding {
-        let host = v.host.trim_end_matches('.');
+        let host = v.host;
         let (Some(reg), Some(suffix)) = (v.registrable, v.public_suffix) else {
             return Finding::default();
         };

@@ -8,6 +8,7 @@ use crate::targets::{DomainRecord, OFFICIAL};
 /// True when `host` is the user's protected site `p` (same registrable domain, or `p` is a host
 /// and `host` is it or below it).
 pub(super) fn same_site(host: &str, reg: &str, p: &str) -> bool {
+    // `p` is the user's text (the engine normalizes it, an embedder may not): read leniently.
     let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
     if p.is_empty() {
         return false;

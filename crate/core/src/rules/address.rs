@@ -58,7 +58,7 @@ impl<'a> Rules<'a> {
 
     /// Returns true if the host is an IP address (public or not).
     pub(super) fn check_ip(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) -> bool {
-        let host = s.host.trim_end_matches('.');
+        let host = s.host;
         if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
             if let Ok(ip) = inner.parse::<Ipv6Addr>() {
                 if !is_local_v6(&ip) {

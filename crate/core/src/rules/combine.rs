@@ -102,7 +102,7 @@ impl<'a> Rules<'a> {
         if out.iter().any(|r| r.code == code::HOSTING_FREE) {
             return;
         }
-        let host = s.host.trim_end_matches('.');
+        let host = s.host;
         let sub = match s.registrable_domain {
             Some(d) if host.len() > d.len() + 1 && host.ends_with(d) => {
                 host.get(..host.len() - d.len() - 1).unwrap_or("")

@@ -37,7 +37,6 @@ pub(super) fn is_cid(s: &str) -> bool {
 
 /// The CID and gateway of an IPFS page: a `<CID>.ipfs.<gateway>` host, or a `/ipfs/<CID>` path.
 pub(super) fn ipfs_content<'a>(raw: &RawUrl<'a>, host: &'a str) -> Option<(&'a str, &'a str)> {
-    let host = host.trim_end_matches('.');
     let mut labels = host.splitn(3, '.');
     if let (Some(first), Some(second), Some(rest)) = (labels.next(), labels.next(), labels.next()) {
         if (second == "ipfs" || second == "ipns") && is_cid(first) {
@@ -65,9 +64,9 @@ impl<'a> Rules<'a> {
         if !s.host.split('.').any(|l| l.starts_with("xn--")) {
             return;
         }
-        let host = s.host.trim_end_matches('.');
+        let host = s.host;
         let tld = host.rsplit('.').next().unwrap_or("");
-        let unicode = s.host_unicode.trim_end_matches('.');
+        let unicode = s.host_unicode;
         let tld_unicode = unicode.rsplit('.').next().unwrap_or("");
         let mut worst: Option<(crate::idn::Spoof, &str)> = None;
         for label in unicode.split('.') {
@@ -106,7 +105,7 @@ impl<'a> Rules<'a> {
     }
 
     pub(super) fn check_tld(&self, s: &RuleInput, out: &mut Vec<Reason>) {
-        let host = s.host.trim_end_matches('.');
+        let host = s.host;
         let last = host.rsplit('.').next().unwrap_or("");
         let mut best = (self.tld_points(last), last);
         if let Some(suffix) = s.public_suffix {
@@ -125,7 +124,7 @@ impl<'a> Rules<'a> {
 
     /// The shortener's name if the URL is a shortened link (a shortener host with a path).
     pub(super) fn shortened_link<'h>(&self, raw: &RawUrl, s: &RuleInput<'h>) -> Option<&'h str> {
-        let host = s.host.trim_end_matches('.');
+        let host = s.host;
         let bare = host.strip_prefix("www.").unwrap_or(host);
         let hit =
             self.is_shortener(bare) || s.registrable_domain.is_some_and(|d| self.is_shortener(d));
@@ -147,7 +146,6 @@ impl<'a> Rules<'a> {
     /// one right in front of the suffix). `None` for the platform's own site (`pages.dev`,
     /// `www.weebly.com`) and for hosts on no listed platform.
     pub fn hosting_of<'h>(&self, host: &'h str) -> Option<(&'h str, u8, &'h str)> {
-        let host = host.trim_end_matches('.');
         let mut at = 0usize;
         while let Some(dot) = host.get(at..).and_then(|rest| rest.find('.')) {
             let split = at + dot;

@@ -119,7 +119,7 @@ impl<'a> Rules<'a> {
         let mut n = 0usize;
         let mut host_has_digits = false;
         if !ip {
-            let host = s.host.trim_end_matches('.');
+            let host = s.host;
             let scan = match s.public_suffix {
                 Some(suf) if host.len() > suf.len() && host.ends_with(suf) => {
                     host.get(..host.len() - suf.len() - 1).unwrap_or("")
@@ -142,7 +142,7 @@ impl<'a> Rules<'a> {
         // Words inside the brand's own name, where the host spells it out, are the name
         // (`walletconnect.org`: not the lure word `walletconnect`; `bola.com`: not `bola`).
         if let (Some(brand), false) = (s.brand_label, ip) {
-            let host = s.host.trim_end_matches('.');
+            let host = s.host;
             let brand_spans: Vec<(usize, usize)> = if brand.len() >= 4 {
                 host.match_indices(brand)
                     .map(|(at, b)| (at, at + b.len()))

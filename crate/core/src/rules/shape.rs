@@ -82,7 +82,7 @@ pub(super) fn registrable_label<'a>(s: &RuleInput<'a>) -> &'a str {
 
 impl<'a> Rules<'a> {
     pub(super) fn check_shape(&self, s: &RuleInput, out: &mut Vec<Reason>) {
-        let host = s.host.trim_end_matches('.');
+        let host = s.host;
         // Labels in front of the registrable domain, `www` not counted.
         let sub = match s.registrable_domain {
             Some(d) if host.len() > d.len() => host.get(..host.len() - d.len()).unwrap_or(""),
