@@ -330,14 +330,9 @@ impl<'a> Rules<'a> {
             .and_then(|v| v.first().copied())
     }
 
-    /// The scam-pattern reasons for one URL, as the engine sees it. Reasons that are about the
-    /// URL itself rather than the site are marked by [`applies_on_official_site`]; gambling reasons
-    /// by [`is_gambling`] (param `category=gambling`).
-    pub fn evaluate(&self, subject: &Subject) -> Vec<Reason> {
-        self.evaluate_input(&RuleInput::from(subject))
-    }
-
-    /// The scam-pattern reasons for one URL.
+    /// The scam-pattern reasons for one URL. Reasons that are about the URL itself rather than the
+    /// site are marked by [`applies_on_official_site`]; gambling reasons by [`is_gambling`] (param
+    /// `category=gambling`).
     pub fn evaluate_input(&self, s: &RuleInput) -> Vec<Reason> {
         let mut out = Vec::new();
         let scheme = s.scheme;
