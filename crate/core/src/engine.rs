@@ -227,7 +227,7 @@ impl Engine {
             Level::Safe => {
                 let min = self
                     .loaded
-                    .with_dependent(|_, v| v.rules.weight("hosting.free_combined_min"));
+                    .with_dependent(|_, v| v.rules.points(rules::Weight::HostingFreeCombinedMin));
                 verdict
                     .reasons
                     .iter()
@@ -257,12 +257,12 @@ impl Engine {
         let (form, named) = self.loaded.with_dependent(|_, views| {
             let form = Reason::new(
                 code::CREDENTIAL_FORM,
-                views.rules.weight("page.credential_form"),
+                views.rules.points(rules::Weight::PageCredentialForm),
             )
             .with("kind", field);
             let named = views
                 .lookalike
-                .brand_in_text(&facts.text, views.rules.weight("page.brand"));
+                .brand_in_text(&facts.text, views.rules.points(rules::Weight::PageBrand));
             (form, named)
         });
         if !suspicious && named.reasons.is_empty() {

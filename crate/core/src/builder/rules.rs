@@ -3,7 +3,8 @@
 
 use crate::format::Tag;
 use crate::rules::{
-    WordClass, WordMode, RULES_TAG, RULES_VERSION, TABLES, TABLE_NAMES, VALUE_WIDTHS, WEIGHT_KEYS,
+    Weight, WordClass, WordMode, RULES_TAG, RULES_VERSION, TABLES, TABLE_NAMES, VALUE_WIDTHS,
+    WEIGHT_KEYS,
 };
 
 /// The rules section compiled from the bundled text files in `crate/core/data/rules/`.
@@ -127,7 +128,7 @@ fn parse_shorteners(text: &str) -> Result<Entries, String> {
 fn parse_hosting(text: &str, weights: &Entries) -> Result<Entries, String> {
     let max = weights
         .iter()
-        .find(|(k, _)| k == "hosting.free_max")
+        .find(|(k, _)| k == Weight::HostingFreeMax.key())
         .and_then(|(_, v)| v.first().copied())
         .unwrap_or(0);
     let mut out = Entries::new();

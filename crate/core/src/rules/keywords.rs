@@ -217,10 +217,10 @@ impl<'a> Rules<'a> {
         // Lure words stacked in one host (claim-hadiah, layanan-bantuan-resmi, secure-login-verify)
         // are a phishing tell of their own.
         if host_lures >= 2 {
-            lure.0 += u32::from(self.weight("keyword.lure_stacked"));
+            lure.0 += u32::from(self.points(Weight::KeywordLureStacked));
         }
         if !lure.1.is_empty() && lure.0 > 0 {
-            let cap = u32::from(self.weight("keyword.cap"));
+            let cap = u32::from(self.points(Weight::KeywordCap));
             out.push(
                 Reason::new(code::LURE, lure.0.min(cap) as u8)
                     .with("keyword", lure.1.first().copied().unwrap_or(""))
@@ -234,9 +234,9 @@ impl<'a> Rules<'a> {
             // already counted them).
             let digits_counted = out.iter().any(|r| r.code == code::MANY_DIGITS);
             if gamble.2 && host_has_digits && !digits_counted {
-                gamble.0 += u32::from(self.weight("keyword.gambling_digits"));
+                gamble.0 += u32::from(self.points(Weight::KeywordGamblingDigits));
             }
-            let cap = u32::from(self.weight("keyword.gambling_cap"));
+            let cap = u32::from(self.points(Weight::KeywordGamblingCap));
             out.push(
                 Reason::new(code::GAMBLING, gamble.0.min(cap) as u8)
                     .with("keyword", gamble.1.first().copied().unwrap_or(""))
