@@ -96,7 +96,42 @@ pub(super) struct Match {
     pub(super) ok: bool,
 }
 
+/// What the counted matches of one class add up to.
+#[derive(Debug, Default)]
+struct Tally<'a> {
+    points: u32,
+    /// The words, in the order found (the first names the reason).
+    words: Vec<&'a str>,
+    /// One of them is in the host.
+    in_host: bool,
+}
+
+impl Tally<'_> {
+    /// The reason of `code` for these words, its points capped at `cap`.
+    fn reason(&self, code: &'static str, cap: u8) -> Reason {
+        Reason::new(code, self.points.min(u32::from(cap)) as u8)
+            .with("keyword", self.words.first().copied().unwrap_or(""))
+            .with("keywords", self.words.join(","))
+            .with("where", if self.in_host { "host" } else { "path" })
+    }
+}
+
+const NO_MATCH: Match = Match {
+    word: 0,
+    start: 0,
+    end: 0,
+    in_host: false,
+    class: WordClass::Except,
+    points: 0,
+    mode: WordMode::Any,
+    before: false,
+    after: false,
+    ok: false,
+};
+
 impl<'a> Rules<'a> {
+    /// `keyword.lure` and `keyword.gambling`: the words of the host (unless it is an IP) and of
+    /// the path, each counted once at its best place.
     pub(super) fn check_keywords(
         &self,
         raw: &RawUrl,
@@ -104,96 +139,88 @@ impl<'a> Rules<'a> {
         ip: bool,
         out: &mut Vec<Reason>,
     ) {
-        let mut matches = [Match {
-            word: 0,
-            start: 0,
-            end: 0,
-            in_host: false,
-            class: WordClass::Except,
-            points: 0,
-            mode: WordMode::Any,
-            before: false,
-            after: false,
-            ok: false,
-        }; MAX_MATCHES];
+        let mut matches = [NO_MATCH; MAX_MATCHES];
         let mut n = 0usize;
-        let mut host_has_digits = false;
-        if !ip {
-            let host = s.host.trim_end_matches('.');
-            let scan = match s.public_suffix {
-                Some(suf) if host.len() > suf.len() && host.ends_with(suf) => {
-                    host.get(..host.len() - suf.len() - 1).unwrap_or("")
-                }
-                _ => host,
-            };
-            host_has_digits = scan.bytes().any(|b| b.is_ascii_digit());
-            // Punycode labels are encodings, not words.
-            let mut offset = 0usize;
-            for label in scan.split('.') {
-                if !label.starts_with("xn--") {
-                    self.scan_words(label.as_bytes(), offset, true, &mut matches, &mut n);
-                }
-                offset += label.len() + 1;
-            }
-        }
+        let host_has_digits = !ip && self.scan_host(s, &mut matches, &mut n);
         let path = raw.path.as_bytes();
         let path = path.get(..path.len().min(MAX_PATH_SCAN)).unwrap_or(&[]);
         self.scan_words(path, 1 << 20, false, &mut matches, &mut n);
-        // Words inside the brand's own name, where the host spells it out, are the name
-        // (`walletconnect.org`: not the lure word `walletconnect`; `bola.com`: not `bola`).
-        if let (Some(brand), false) = (s.brand_label, ip) {
-            let host = s.host.trim_end_matches('.');
-            let brand_spans: Vec<(usize, usize)> = if brand.len() >= 4 {
-                host.match_indices(brand)
-                    .map(|(at, b)| (at, at + b.len()))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            for m in matches.iter_mut().take(n) {
-                if m.in_host && brand_spans.iter().any(|&(a, b)| a <= m.start && m.end <= b) {
-                    m.ok = false;
-                }
-            }
+        if !ip {
+            unmark_brand_name(s, matches.get_mut(..n).unwrap_or(&mut []));
         }
-        let found = matches.get(..n).unwrap_or(&[]);
-        // Drop matches inside an `except` word of the same text, and repeats of a word.
-        let mut lure: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
-        let mut gamble: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
+        let (mut lure, mut gamble, host_lures) = self.tally(matches.get(..n).unwrap_or(&[]));
+        // Lure words stacked in one host (claim-hadiah, layanan-bantuan-resmi, secure-login-verify)
+        // are a phishing tell of their own.
+        if host_lures >= 2 {
+            lure.points += u32::from(self.points(Weight::KeywordLureStacked));
+        }
+        if !lure.words.is_empty() && lure.points > 0 {
+            out.push(lure.reason(code::LURE, self.points(Weight::KeywordCap)));
+        }
+        if !gamble.words.is_empty() && gamble.points > 0 {
+            // Gambling sites rotate numbered names (slot88, royal99bet, jendelatoto1): a gambling
+            // word in a host that also carries digits counts more (unless host.many_digits
+            // already counted them).
+            let digits_counted = out.iter().any(|r| r.code == code::MANY_DIGITS);
+            if gamble.in_host && host_has_digits && !digits_counted {
+                gamble.points += u32::from(self.points(Weight::KeywordGamblingDigits));
+            }
+            out.push(
+                gamble
+                    .reason(code::GAMBLING, self.points(Weight::KeywordGamblingCap))
+                    .with("category", "gambling"),
+            );
+        }
+    }
+
+    /// Finds the keywords of the host's labels below its public suffix (punycode labels are
+    /// encodings, not words). True when those labels carry digits.
+    fn scan_host(&self, s: &RuleInput, matches: &mut [Match; MAX_MATCHES], n: &mut usize) -> bool {
+        let host = s.host.trim_end_matches('.');
+        let scan = match s.public_suffix {
+            Some(suf) if host.len() > suf.len() && host.ends_with(suf) => {
+                host.get(..host.len() - suf.len() - 1).unwrap_or("")
+            }
+            _ => host,
+        };
+        let mut offset = 0usize;
+        for label in scan.split('.') {
+            if !label.starts_with("xn--") {
+                self.scan_words(label.as_bytes(), offset, true, matches, n);
+            }
+            offset += label.len() + 1;
+        }
+        scan.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// Adds up the matches that count, by class, and how many different lure words the host
+    /// holds: not an `except` word or a match inside one of the same text, not a word inside a
+    /// longer keyword match (bet in betting), each word once at its best place (host before path).
+    fn tally(&self, found: &[Match]) -> (Tally<'a>, Tally<'a>, usize) {
+        let mut lure = Tally::default();
+        let mut gamble = Tally::default();
         let mut host_lures = 0usize;
         for (i, m) in found.iter().enumerate() {
             if m.class == WordClass::Except || !m.ok {
                 continue;
             }
-            let excepted = found.iter().any(|e| {
-                e.class == WordClass::Except
-                    && e.in_host == m.in_host
-                    && e.start <= m.start
-                    && e.end >= m.end
-            });
-            if excepted {
-                continue;
-            }
-            // A word inside a longer keyword match counts as part of it (bet in betting).
+            let within = |o: &Match| o.in_host == m.in_host && o.start <= m.start && o.end >= m.end;
+            let excepted = found
+                .iter()
+                .any(|e| e.class == WordClass::Except && within(e));
             let inside_longer = found.iter().any(|o| {
                 o.class != WordClass::Except
                     && o.ok
-                    && o.in_host == m.in_host
-                    && o.start <= m.start
-                    && o.end >= m.end
+                    && within(o)
                     && o.end - o.start > m.end - m.start
             });
-            if inside_longer {
-                continue;
-            }
-            // Count a word once, at its best place (host before path).
             let better = found.iter().enumerate().any(|(j, o)| {
                 j != i
                     && o.ok
                     && o.word == m.word
                     && (o.points > m.points || (o.points == m.points && j < i))
             });
-            if better {
+            if excepted || inside_longer || better {
                 continue;
             }
             let Some(word) = self.tables[T_KEYWORDS]
@@ -207,44 +234,14 @@ impl<'a> Rules<'a> {
             } else {
                 &mut lure
             };
-            acc.0 += u32::from(m.points);
-            acc.1.push(word);
-            acc.2 |= m.in_host;
+            acc.points += u32::from(m.points);
+            acc.words.push(word);
+            acc.in_host |= m.in_host;
             if m.in_host && m.class == WordClass::Lure {
                 host_lures += 1;
             }
         }
-        // Lure words stacked in one host (claim-hadiah, layanan-bantuan-resmi, secure-login-verify)
-        // are a phishing tell of their own.
-        if host_lures >= 2 {
-            lure.0 += u32::from(self.points(Weight::KeywordLureStacked));
-        }
-        if !lure.1.is_empty() && lure.0 > 0 {
-            let cap = u32::from(self.points(Weight::KeywordCap));
-            out.push(
-                Reason::new(code::LURE, lure.0.min(cap) as u8)
-                    .with("keyword", lure.1.first().copied().unwrap_or(""))
-                    .with("keywords", lure.1.join(","))
-                    .with("where", if lure.2 { "host" } else { "path" }),
-            );
-        }
-        if !gamble.1.is_empty() && gamble.0 > 0 {
-            // Gambling sites rotate numbered names (slot88, royal99bet, jendelatoto1): a gambling
-            // word in a host that also carries digits counts more (unless host.many_digits
-            // already counted them).
-            let digits_counted = out.iter().any(|r| r.code == code::MANY_DIGITS);
-            if gamble.2 && host_has_digits && !digits_counted {
-                gamble.0 += u32::from(self.points(Weight::KeywordGamblingDigits));
-            }
-            let cap = u32::from(self.points(Weight::KeywordGamblingCap));
-            out.push(
-                Reason::new(code::GAMBLING, gamble.0.min(cap) as u8)
-                    .with("keyword", gamble.1.first().copied().unwrap_or(""))
-                    .with("keywords", gamble.1.join(","))
-                    .with("where", if gamble.2 { "host" } else { "path" })
-                    .with("category", "gambling"),
-            );
-        }
+        (lure, gamble, host_lures)
     }
 
     /// Finds keywords in `text` (case-insensitively), appending to `matches`.
@@ -349,6 +346,25 @@ impl<'a> Rules<'a> {
             if !changed {
                 break;
             }
+        }
+    }
+}
+
+/// Words inside the brand's own name, where the host spells it out, are the name
+/// (`walletconnect.org`: not the lure word `walletconnect`; `bola.com`: not `bola`): such host
+/// matches stop counting.
+fn unmark_brand_name(s: &RuleInput, matches: &mut [Match]) {
+    let Some(brand) = s.brand_label.filter(|b| b.len() >= 4) else {
+        return;
+    };
+    let host = s.host.trim_end_matches('.');
+    let spans: Vec<(usize, usize)> = host
+        .match_indices(brand)
+        .map(|(at, b)| (at, at + b.len()))
+        .collect();
+    for m in matches.iter_mut() {
+        if m.in_host && spans.iter().any(|&(a, b)| a <= m.start && m.end <= b) {
+            m.ok = false;
         }
     }
 }
