@@ -83,6 +83,9 @@ use hit::Hit;
 use index::BIGRAM_BYTES;
 use user::{same_site, user_hit};
 
+#[cfg(feature = "builder")]
+pub use lures::encode as encode_lures;
+pub use lures::{LureWords, LURES_TAG};
 pub use page::PAGE_TEXT_MAX;
 
 /// The outcome of a lookalike check.
@@ -117,6 +120,8 @@ pub struct Lookalike<'a> {
     bigrams: &'a [u8],
     /// The character folds behind the skeletons (`CONF`).
     pub confusables: Confusables<'a>,
+    /// The lure words that make a brand next to them an attack (`LKLU`).
+    lures: LureWords<'a>,
 }
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
@@ -162,6 +167,7 @@ impl<'a> Lookalike<'a> {
                 b
             },
             confusables: Confusables::from_envelope(env, bytes)?,
+            lures: LureWords::from_envelope(env, bytes)?,
         })
     }
 
