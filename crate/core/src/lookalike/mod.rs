@@ -81,7 +81,7 @@ use crate::targets::{hash, DomainRecord, HashTable, Targets};
 use crate::verdict::Reason;
 use hit::Hit;
 use index::BIGRAM_BYTES;
-use user::{same_site, user_hit};
+use user::user_hit;
 
 #[cfg(feature = "builder")]
 pub use lures::encode as encode_lures;
@@ -198,10 +198,11 @@ impl<'a> Lookalike<'a> {
         if host.is_empty() || is_ip_literal(host) || !host.is_ascii() {
             return Finding::default();
         }
-        if self.targets.is_official(host, Some(reg)) || self.targets.is_popular(host, Some(reg)) {
-            return Finding::default();
-        }
-        if user_protected.iter().any(|p| same_site(host, reg, p)) {
+        if self
+            .targets
+            .known(host, Some(reg), user_protected)
+            .is_some()
+        {
             return Finding::default();
         }
         let Some(label) = reg
