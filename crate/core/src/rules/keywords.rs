@@ -96,6 +96,31 @@ pub(super) struct Match {
     pub(super) ok: bool,
 }
 
+/// The shortest lure word matched with one letter doubled (`logon` as `loggon`); shorter words
+/// doubled are ordinary words too often.
+const DOUBLED_MIN: usize = 5;
+
+/// `text` is `word` with one of its letters written twice (`logiin` for `login`, `veriffy` for
+/// `verify`, `loginn`), nothing else changed; case-insensitive.
+fn doubled(text: &[u8], word: &[u8]) -> bool {
+    if text.len() != word.len() + 1 {
+        return false;
+    }
+    // The extra letter is where the two first differ (or the last one): it repeats the one
+    // before it, and the rest is the word's rest.
+    let k = text
+        .iter()
+        .zip(word)
+        .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+        .count();
+    let repeats = k >= 1
+        && matches!((text.get(k), text.get(k - 1)),
+            (Some(a), Some(b)) if a.is_ascii_alphabetic() && a.eq_ignore_ascii_case(b));
+    repeats
+        && matches!((text.get(k + 1..), word.get(k..)),
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
+}
+
 /// What the counted matches of one class add up to.
 #[derive(Debug, Default)]
 struct Tally<'a> {
@@ -266,15 +291,6 @@ impl<'a> Rules<'a> {
                 let (Some(key), Some(val)) = (kw.key(w), kw.value(w)) else {
                     continue;
                 };
-                let Some(end) = i.checked_add(key.len()) else {
-                    continue;
-                };
-                let Some(slice) = text.get(i..end) else {
-                    continue;
-                };
-                if !slice.eq_ignore_ascii_case(key) {
-                    continue;
-                }
                 let (Some(&class), Some(&mode), Some(&hp), Some(&pp)) =
                     (val.first(), val.get(1), val.get(2), val.get(3))
                 else {
@@ -283,6 +299,22 @@ impl<'a> Rules<'a> {
                 let (Some(class), Some(mode)) =
                     (WordClass::from_u8(class), WordMode::from_u8(mode))
                 else {
+                    continue;
+                };
+                let exact = i
+                    .checked_add(key.len())
+                    .filter(|&e| text.get(i..e).is_some_and(|t| t.eq_ignore_ascii_case(key)));
+                // A lure word in the host with one letter doubled (`logiin`, `veriffy`): the
+                // misspelling phishing hosts use to pass word filters.
+                let end = exact.or_else(|| {
+                    let e = i.checked_add(key.len() + 1)?;
+                    (in_host
+                        && class == WordClass::Lure
+                        && key.len() >= DOUBLED_MIN
+                        && doubled(text.get(i..e)?, key))
+                    .then_some(e)
+                });
+                let Some(end) = end else {
                     continue;
                 };
                 let before = i == 0 || text.get(i - 1).map_or(true, |b| !b.is_ascii_alphabetic());
@@ -366,5 +398,55 @@ fn unmark_brand_name(s: &RuleInput, matches: &mut [Match]) {
         if m.in_host && spans.iter().any(|&(a, b)| a <= m.start && m.end <= b) {
             m.ok = false;
         }
+    }
+}
+
+#[cfg(test)]
+#[cfg(feature = "builder")]
+mod tests {
+    use super::*;
+
+    /// The `keyword.lure` reason the bundled rules give `host` (public suffix `suffix`), if any.
+    fn lure(host: &str, suffix: &str) -> Option<Reason> {
+        let sections = crate::builder::rules::sections().expect("rules compile");
+        let section = sections
+            .iter()
+            .find(|(tag, _)| *tag == RULES_TAG)
+            .map(|(_, body)| body.as_slice())
+            .expect("RULE section");
+        let rules = Rules::from_section(section).expect("rules view");
+        let input = format!("https://{host}/");
+        let s = RuleInput {
+            input: &input,
+            scheme: "https",
+            host,
+            host_unicode: host,
+            registrable_domain: Some(host),
+            public_suffix: Some(suffix),
+            private_suffix: false,
+            brand_label: None,
+        };
+        rules
+            .evaluate_input(&s)
+            .into_iter()
+            .find(|r| r.code == code::LURE)
+    }
+
+    #[test]
+    fn a_lure_word_with_one_letter_doubled_is_the_word() {
+        // blp-phishing and OpenPhish hosts: `signiin`, `logiin`, `veriifications`.
+        let r = lure("signiin-apple.com", "com").expect("signiin is signin");
+        assert_eq!(r.params["keyword"], "signin");
+        assert_eq!(
+            lure("logiinhomebt.com", "com").map(|r| r.params["keyword"].clone()),
+            Some("login".to_string())
+        );
+        assert!(doubled(b"veriffy", b"verify") && doubled(b"loginn", b"login"));
+        // A real site of the top-100k: `loggin` inside `blogging` sits where `login` (mode edge)
+        // may not; two letters added, or a letter changed, are not one doubled letter.
+        assert_eq!(lure("tinyblogging.com", "com"), None);
+        assert!(!doubled(b"logiiin", b"login") && !doubled(b"logjin", b"login"));
+        // Words shorter than DOUBLED_MIN are not read doubled (`ressi` in `impression`).
+        assert!(lure("impressionmedia.cz", "cz").is_none());
     }
 }

@@ -48,7 +48,7 @@
 //! | `host.many_subdomains` / `host.many_hyphens` | `count` | 4+ subdomain labels / 3+ hyphens in a label |
 //! | `host.many_digits` / `host.random_label` | `label`, (`kind`) | digit-heavy / machine-made owner label |
 //! | `url.odd_port` | `port` | an explicit unusual port |
-//! | `keyword.lure` | `keyword`, `keywords`, `where` (host / path) | scam lure words |
+//! | `keyword.lure` | `keyword`, `keywords`, `where` (host / path) | scam lure words (in the host also with one letter doubled, 5+ letters: `logiin`, `veriffy`) |
 //! | `keyword.gambling` | `keyword`, `keywords`, `where`, `category=gambling` | online-gambling words |
 //! | `scheme.data` | `mime` | a `data:` URL (page-rendering types are dangerous) |
 //! | `scheme.javascript` | — | a `javascript:` URL |
