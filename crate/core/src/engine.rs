@@ -19,7 +19,7 @@ use crate::rules::{self, Rules};
 use crate::score;
 pub use crate::settings::{Sensitivity, Settings};
 pub use crate::subject::Subject;
-use crate::targets::Targets;
+use crate::targets::{Known, Targets};
 use crate::url::{self, Canonical, Host, UrlError};
 use crate::verdict::{Level, Reason, Verdict};
 
@@ -227,7 +227,7 @@ impl Engine {
             Level::Safe => {
                 let min = self
                     .loaded
-                    .with_dependent(|_, v| v.rules.weight("hosting.free_combined_min"));
+                    .with_dependent(|_, v| v.rules.points(rules::Weight::HostingFreeCombinedMin));
                 verdict
                     .reasons
                     .iter()
@@ -257,12 +257,12 @@ impl Engine {
         let (form, named) = self.loaded.with_dependent(|_, views| {
             let form = Reason::new(
                 code::CREDENTIAL_FORM,
-                views.rules.weight("page.credential_form"),
+                views.rules.points(rules::Weight::PageCredentialForm),
             )
             .with("kind", field);
             let named = views
                 .lookalike
-                .brand_in_text(&facts.text, views.rules.weight("page.brand"));
+                .brand_in_text(&facts.text, views.rules.points(rules::Weight::PageBrand));
             (form, named)
         });
         if !suspicious && named.reasons.is_empty() {
@@ -368,16 +368,18 @@ impl Engine {
     fn score_heuristics(&self, views: &Views<'_>, subject: &Subject<'_>, verdict: &mut Verdict) {
         let host = subject.host.as_str();
         let registrable = subject.registrable_domain;
-        let known = if let Some(record) = views.targets.official(host, registrable) {
-            Some(Reason::new(code::OFFICIAL, 0).with("site", record.domain))
-        } else if views.targets.is_popular(host, registrable)
+        // The user's own protected sites are watched for lookalikes, not spared the rules: the
+        // engine asks without them (the lookalike check asks with them).
+        let known = match views.targets.known(host, registrable, &[]) {
+            Some(Known::Official(record)) => {
+                Some(Reason::new(code::OFFICIAL, 0).with("site", record.domain))
+            }
             // A user's page on a popular platform (someone.weeblysite.com, bit.ly/xyz) is not
             // the platform: it gets the heuristics.
-            && !views.rules.is_user_content(subject)
-        {
-            Some(Reason::new(code::POPULAR, 0).with("site", registrable.unwrap_or(host)))
-        } else {
-            None
+            Some(Known::Popular(_)) if !views.rules.is_user_content(subject) => {
+                Some(Reason::new(code::POPULAR, 0).with("site", registrable.unwrap_or(host)))
+            }
+            _ => None,
         };
         let mut reasons = Vec::new();
         if known.is_none() {

@@ -286,6 +286,33 @@ impl<'a> HashTable<'a> {
     }
 }
 
+/// What [`Targets::known`] says a host is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Known<'a> {
+    /// An official domain of a curated target, or a host of its registrable domain.
+    Official(DomainRecord<'a>),
+    /// A bundled popular site, or a host of its registrable domain.
+    Popular(DomainRecord<'a>),
+    /// One of the user's own protected sites.
+    User,
+}
+
+/// True when `host` (registrable domain `reg`) is the user's protected site `p` (same
+/// registrable domain, or `p` is a host and `host` is it or below it).
+pub fn same_site(host: &str, reg: &str, p: &str) -> bool {
+    let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
+    if p.is_empty() {
+        return false;
+    }
+    // The registrable domain guessed for a protected host (`ib.mybank.co.id` → `mybank.co.id`).
+    let key = holdout_key(&p);
+    let guessed = p
+        .rfind(&format!("{key}."))
+        .and_then(|i| p.get(i..))
+        .unwrap_or(&p);
+    reg == p || reg == guessed || host == p || host.ends_with(&format!(".{p}"))
+}
+
 /// One protected or popular domain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DomainRecord<'a> {
@@ -441,6 +468,31 @@ impl<'a> Targets<'a> {
         self.find_flag(host, registrable, POPULAR)
     }
 
+    /// Whether the checks leave `host` alone as a known site: the one definition of "protected"
+    /// the engine and the lookalike check share. An official domain of a target comes first,
+    /// then a popular site (both cover the whole registrable domain, [`Targets::official`]), then
+    /// one of the user's own protected sites (`user`: hosts or registrable domains, see
+    /// [`same_site`]). What each caller does with the answer is its own: the engine still scores
+    /// a user's page on a popular platform and keeps the rules for the user's sites; the lookalike
+    /// check flags none of them.
+    pub fn known(
+        &self,
+        host: &str,
+        registrable: Option<&str>,
+        user: &[String],
+    ) -> Option<Known<'a>> {
+        if let Some(r) = self.official(host, registrable) {
+            return Some(Known::Official(r));
+        }
+        if let Some(r) = self.popular(host, registrable) {
+            return Some(Known::Popular(r));
+        }
+        let reg = registrable?;
+        user.iter()
+            .any(|p| same_site(host, reg, p))
+            .then_some(Known::User)
+    }
+
     pub fn is_official(&self, host: &str, registrable: Option<&str>) -> bool {
         self.official(host, registrable).is_some()
     }
@@ -495,6 +547,24 @@ impl<'a> Targets<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_users_protected_site_covers_its_hosts_and_no_other_site() {
+        // A protected host's guessed registrable domain is the user's site.
+        assert!(same_site(
+            "www.mybank.co.id",
+            "mybank.co.id",
+            "ib.mybank.co.id"
+        ));
+        assert!(same_site("login.mybank.com", "mybank.com", " MyBank.com. "));
+        assert!(!same_site(
+            "mybank-login.com",
+            "mybank-login.com",
+            "mybank.com"
+        ));
+        assert!(!same_site("notmybank.com", "notmybank.com", "mybank.com"));
+        assert!(!same_site("mybank.com", "mybank.com", " "));
+    }
 
     #[test]
     fn holdout_key_groups_siblings() {

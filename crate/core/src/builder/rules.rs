@@ -1,9 +1,12 @@
 //! The `RULE` section compiled from the text files in `crate/core/data/rules/` (weights, TLDs,
-//! shorteners, hosting suffixes, keywords). Read at run time by [`crate::rules::Rules`].
+//! shorteners, hosting suffixes, keywords), read at run time by [`crate::rules::Rules`], and the
+//! lookalike lure words (`LKLU`, the `keywords.tsv` rows with a `lookalike` rank), read by
+//! [`crate::lookalike::LureWords`].
 
 use crate::format::Tag;
 use crate::rules::{
-    WordClass, WordMode, RULES_TAG, RULES_VERSION, TABLES, TABLE_NAMES, VALUE_WIDTHS, WEIGHT_KEYS,
+    Weight, WordClass, WordMode, RULES_TAG, RULES_VERSION, TABLES, TABLE_NAMES, VALUE_WIDTHS,
+    WEIGHT_KEYS,
 };
 
 /// The rules section compiled from the bundled text files in `crate/core/data/rules/`.
@@ -45,9 +48,16 @@ pub fn sections_from_texts(t: &RuleTexts) -> Result<Vec<(Tag, Vec<u8>)>, String>
             None => hosting.push((key, value)),
         }
     }
-    let keywords = parse_keywords(t.keywords)?;
+    let (keywords, lures) = parse_keywords(t.keywords)?;
     let body = build_section(&[weights, tlds, shorteners, hosting, keywords])?;
-    Ok(vec![(RULES_TAG, body)])
+    let lures: Vec<&str> = lures.iter().map(String::as_str).collect();
+    Ok(vec![
+        (RULES_TAG, body),
+        (
+            crate::lookalike::LURES_TAG,
+            crate::lookalike::encode_lures(&lures),
+        ),
+    ])
 }
 
 /// Entries of one table: key and value bytes.
@@ -127,7 +137,7 @@ fn parse_shorteners(text: &str) -> Result<Entries, String> {
 fn parse_hosting(text: &str, weights: &Entries) -> Result<Entries, String> {
     let max = weights
         .iter()
-        .find(|(k, _)| k == "hosting.free_max")
+        .find(|(k, _)| k == Weight::HostingFreeMax.key())
         .and_then(|(_, v)| v.first().copied())
         .unwrap_or(0);
     let mut out = Entries::new();
@@ -157,15 +167,14 @@ fn parse_hosting(text: &str, weights: &Entries) -> Result<Entries, String> {
     Ok(out)
 }
 
-fn parse_keywords(text: &str) -> Result<Entries, String> {
+/// The keyword table of the `RULE` section (every row that scores in the host or the path, and
+/// the `except` rows) and the lookalike lure words in rank order (the rows with a `lookalike`
+/// rank), from `keywords.tsv`.
+fn parse_keywords(text: &str) -> Result<(Entries, Vec<String>), String> {
     let mut out = Entries::new();
+    let mut ranked: Vec<(u32, String)> = Vec::new();
     for (line, cols) in data_lines(text) {
         let word = check_key(cols.first().copied().unwrap_or(""), "keywords.tsv", line)?;
-        if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(format!(
-                "keywords.tsv:{line}: `{word}` must be letters and digits only"
-            ));
-        }
         let class = cols
             .get(1)
             .and_then(|c| WordClass::parse(c))
@@ -180,9 +189,51 @@ fn parse_keywords(text: &str) -> Result<Entries, String> {
             })?;
         let host = parse_points(cols.get(3), "keywords.tsv", line)?;
         let path = parse_points(cols.get(4), "keywords.tsv", line)?;
-        out.push((word, vec![class as u8, mode as u8, host, path]));
+        let rank = match cols.get(5).copied() {
+            Some("-") => None,
+            Some(r) => Some(r.parse::<u32>().ok().filter(|&r| r > 0).ok_or_else(|| {
+                format!("keywords.tsv:{line}: lookalike must be `-` or a rank from 1")
+            })?),
+            None => {
+                return Err(format!(
+                    "keywords.tsv:{line}: lookalike column missing (`-` or a rank)"
+                ))
+            }
+        };
+        let scored = class == WordClass::Except || host > 0 || path > 0;
+        if rank.is_some() && class != WordClass::Lure {
+            return Err(format!(
+                "keywords.tsv:{line}: only a lure word has a lookalike rank"
+            ));
+        }
+        if !scored && rank.is_none() {
+            return Err(format!(
+                "keywords.tsv:{line}: `{word}` scores nowhere and has no lookalike rank"
+            ));
+        }
+        // Hyphenated spellings (`log-in`) only for the lookalike checks, which read the host as
+        // written; the keyword scan matches letters and digits.
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || (!scored && b == b'-');
+        if !word.bytes().all(allowed) || word.starts_with('-') || word.ends_with('-') {
+            return Err(format!(
+                "keywords.tsv:{line}: `{word}` must be letters and digits only (a hyphen inside \
+                 only for a lookalike-only word)"
+            ));
+        }
+        if let Some(r) = rank {
+            if ranked.iter().any(|(o, _)| *o == r) {
+                return Err(format!(
+                    "keywords.tsv:{line}: lookalike rank {r} is given twice"
+                ));
+            }
+            ranked.push((r, word.clone()));
+        }
+        if scored {
+            out.push((word, vec![class as u8, mode as u8, host, path]));
+        }
     }
-    Ok(out)
+    ranked.sort();
+    Ok((out, ranked.into_iter().map(|(_, w)| w).collect()))
 }
 
 fn build_table(entries: &Entries, width: u32) -> Result<Vec<u8>, String> {
@@ -233,4 +284,46 @@ fn build_section(tables: &[Entries; TABLES]) -> Result<Vec<u8>, String> {
         out.extend_from_slice(b);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keywords(text: &str) -> Result<(Entries, Vec<String>), String> {
+        parse_keywords(text)
+    }
+
+    #[test]
+    fn lure_words_are_written_once_with_their_roles() {
+        let (table, lures) = keywords(
+            "login\tlure\tedge\t10\t6\t2\tEN\n\
+             bonus\tlure\tany\t0\t0\t1\tLK\n\
+             tilang\tlure\tany\t15\t10\t-\tID\n\
+             sign-in\tlure\tany\t0\t0\t3\tLK\n",
+        )
+        .expect("valid");
+        // Scored words go to the keyword table, lookalike-only words do not.
+        let words: Vec<&str> = table.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(words, ["login", "tilang"]);
+        // The lookalike words in rank order.
+        assert_eq!(lures, ["bonus", "login", "sign-in"]);
+        for (bad, why) in [
+            ("login\tlure\tedge\t10\t6\n", "lookalike column missing"),
+            ("login\tlure\tedge\t10\t6\tfirst\tEN\n", "a rank from 1"),
+            ("slot\tgambling\tedge\t30\t12\t4\tGB\n", "only a lure word"),
+            ("bonus\tlure\tany\t0\t0\t-\tLK\n", "scores nowhere"),
+            ("log-in\tlure\tany\t10\t0\t5\tEN\n", "letters and digits"),
+            (
+                "a\tlure\tany\t0\t0\t1\tLK\nb\tlure\tany\t0\t0\t1\tLK\n",
+                "rank 1 is given twice",
+            ),
+        ] {
+            let err = keywords(bad).expect_err(bad);
+            assert!(
+                err.contains(why) && err.starts_with("keywords.tsv:"),
+                "{err}"
+            );
+        }
+    }
 }

@@ -2,7 +2,6 @@
 
 use super::hit::Hit;
 use super::index::{bigram_set, brand_key_len};
-use super::lures::{lure_glued_after, lure_glued_before, lure_in};
 use super::{HostView, Lookalike};
 use crate::code;
 use crate::targets::{DomainRecord, OFFICIAL, TYPO};
@@ -41,7 +40,7 @@ impl<'a> Lookalike<'a> {
                 score: 25,
                 ..t
             };
-            h.add_context(label, range, v);
+            h.add_context(&self.lures, label, range, v);
             return Some(h);
         }
         None
@@ -129,7 +128,7 @@ impl<'a> Lookalike<'a> {
                         }
                         let mut h = Hit::new(code::COMBOSQUAT, "brand_typo", 25, &key_rec);
                         h.distance = Some(d.max(1));
-                        h.add_context(&text, start..end, v);
+                        h.add_context(&self.lures, &text, start..end, v);
                         return Some(h);
                     }
                 }
@@ -154,7 +153,7 @@ impl<'a> Lookalike<'a> {
         }
         let mut weak = false;
         if found.is_none() {
-            found = edge.filter(|(_, r)| lure_in(&text, r.clone()).is_some());
+            found = edge.filter(|(_, r)| self.lures.lure_in(&text, r.clone()).is_some());
             weak = found.is_some();
         }
         let (rec, range) = found?;
@@ -171,7 +170,7 @@ impl<'a> Lookalike<'a> {
             )
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>();
-        if let Some(w) = lure_in(&text, range) {
+        if let Some(w) = self.lures.lure_in(&text, range) {
             h.score += if weak { 15 } else { 30 };
             h.keyword = Some(w.to_string());
         } else if rest_tokens.iter().any(|t| suffix_tokens.contains(t)) {
@@ -233,9 +232,9 @@ impl<'a> Lookalike<'a> {
                 // `loginbca`); a 3-letter key only glued to one (`dhlservice`, `bcalogin`).
                 let glued = inside_word
                     && if at_boundary {
-                        len >= 4 || lure_glued_after(text, start + len)
+                        len >= 4 || self.lures.lure_glued_after(text, start + len)
                     } else {
-                        end_boundary && lure_glued_before(text, start)
+                        end_boundary && self.lures.lure_glued_before(text, start)
                     };
                 if inside_word && !glued {
                     continue;

@@ -1,6 +1,6 @@
 //! A candidate lookalike reason and how it becomes a [`Finding`].
 
-use super::lures::lure_in;
+use super::lures::LureWords;
 use super::{Finding, HostView};
 use crate::targets::DomainRecord;
 use crate::verdict::Reason;
@@ -45,11 +45,12 @@ impl Hit {
     /// `brand_typo`): +25 with a lure word outside `brand` in `text`, +15 on a hosting platform.
     pub(super) fn add_context(
         &mut self,
+        lures: &LureWords<'_>,
         text: &str,
         brand: std::ops::Range<usize>,
         v: &HostView<'_>,
     ) {
-        if let Some(w) = lure_in(text, brand) {
+        if let Some(w) = lures.lure_in(text, brand) {
             self.score += 25;
             self.keyword = Some(w.to_string());
         }

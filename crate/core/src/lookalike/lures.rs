@@ -1,121 +1,127 @@
-//! The lure words that make a brand inside a foreign host an attack.
+//! The lure words that make a brand inside a foreign host an attack: the `LKLU` section,
+//! compiled by the builder from the rows of `data/rules/keywords.tsv` with a `lookalike` rank
+//! (the one place words are written), viewed in place.
+//!
+//! # Section `LKLU` (integers little-endian)
+//! ```text
+//! 0    4    word count n
+//! 4    4n   end offset of each word in the text (u32, strictly increasing)
+//! ...  ...  the words, lower-case ASCII letters, digits and hyphens, concatenated in rank order
+//! ```
 
-/// Lure words that make a brand inside a foreign host an attack (matched as tokens of the host,
-/// or as substrings when at least 5 letters). General words, not taken from any test set.
-const LURES: &[&str] = &[
-    "pin",
-    "saldo",
-    "bantuan",
-    "kaget",
-    "daget",
-    "poin",
-    "kupon",
-    "voucher",
-    "cashback",
-    "subsidi",
-    "pinjaman",
-    "paylater",
-    "pencairan",
-    "cair",
-    "transfer",
-    "invest",
-    "investasi",
-    "merchant",
-    "pulsa",
-    "login",
-    "log-in",
-    "logon",
-    "signin",
-    "sign-in",
-    "verify",
-    "verif",
-    "verifikasi",
-    "validasi",
-    "validate",
-    "secure",
-    "security",
-    "update",
-    "account",
-    "akun",
-    "confirm",
-    "konfirmasi",
-    "unlock",
-    "suspend",
-    "suspended",
-    "blokir",
-    "recover",
-    "recovery",
-    "promo",
-    "hadiah",
-    "bonus",
-    "gift",
-    "reward",
-    "claim",
-    "klaim",
-    "billing",
-    "invoice",
-    "refund",
-    "redelivery",
-    "undian",
-    "aktivasi",
-    "activate",
-    "activation",
-    "auth",
-    "otp",
-    "reset",
-    "password",
-    "webscr",
-    "helpdesk",
-    "support",
-    "cs",
-    "resmi",
-    "official",
-    "ebanking",
-    "ibanking",
-    "apk",
-    "bansos",
-    "tarif",
-    "gratis",
-    "giveaway",
-    "airdrop",
-    "restore",
-    "alert",
-    "notice",
-    "cek",
-    "layanan",
-    "delivery",
-    "tracking",
-    "parcel",
-    "paket",
-    // Indonesian customer-service and "official store" lures (issue 11): "Shopee Mall" on a
-    // cheap domain, "kendala" (a problem with your account), "pengaduan" (complaints),
-    // "pembatalan" (cancellation of a tariff change), "opisial" (a common spelling of official).
-    // Not "service" or "customer": brands' own hosts carry them (amazonwebservices.com).
-    "mall",
-    "kendala",
-    "pengaduan",
-    "pembatalan",
-    "opisial",
-    "callcenter",
-];
+use crate::error::DataError;
+use crate::format::{read_u32, Envelope, Tag};
 
-/// A lure word of 5+ letters starts at `at` in `text` (`bca|login`).
-pub(super) fn lure_glued_after(text: &str, at: usize) -> bool {
-    let rest = text.get(at..).unwrap_or("");
-    LURES
-        .iter()
-        .any(|w| !lure_needs_token(w) && rest.starts_with(w))
+/// The lookalike lure words section.
+pub const LURES_TAG: Tag = *b"LKLU";
+
+/// The lookalike lure words, in rank order (the first found in a token names the reason).
+#[derive(Clone, Copy, Debug)]
+pub struct LureWords<'a> {
+    n: usize,
+    ends: &'a [u8],
+    text: &'a [u8],
 }
 
-/// A lure word of 5+ letters ends at `at` in `text` and starts a word there (`official|dana`).
-pub(super) fn lure_glued_before(text: &str, at: usize) -> bool {
-    let head = text.get(..at).unwrap_or("");
-    LURES.iter().any(|w| {
-        !lure_needs_token(w)
-            && head
-                .strip_suffix(w)
-                .is_some_and(|h| h.is_empty() || h.ends_with(|c: char| !c.is_ascii_alphabetic()))
-    })
+impl<'a> LureWords<'a> {
+    pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<LureWords<'a>, DataError> {
+        LureWords::new(env.section_bytes(bytes, LURES_TAG, "lookalike lure words (LKLU)")?)
+    }
+
+    /// Views a `LKLU` section, checking its structure and every word (O(words): a few hundred
+    /// bytes).
+    pub fn new(section: &'a [u8]) -> Result<LureWords<'a>, DataError> {
+        let bad = |what: &str| DataError::Corrupt(format!("LKLU: {what}"));
+        let n = read_u32(section, 0).ok_or_else(|| bad("truncated"))? as usize;
+        let ends_end = n
+            .checked_mul(4)
+            .and_then(|l| l.checked_add(4))
+            .ok_or_else(|| bad("word count overflows"))?;
+        let ends = section
+            .get(4..ends_end)
+            .ok_or_else(|| bad("offsets overrun the section"))?;
+        let text = section.get(ends_end..).unwrap_or(&[]);
+        let words = LureWords { n, ends, text };
+        let mut start = 0usize;
+        for i in 0..n {
+            let end = words.end(i).ok_or_else(|| bad("offsets"))?;
+            let word = text
+                .get(start..end)
+                .filter(|w| !w.is_empty())
+                .ok_or_else(|| bad(&format!("word {i} out of bounds or empty")))?;
+            if !word
+                .iter()
+                .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                return Err(bad(&format!("word {i} is not lower-case ASCII")));
+            }
+            start = end;
+        }
+        if start != text.len() {
+            return Err(bad("text length does not match the offsets"));
+        }
+        Ok(words)
+    }
+
+    fn end(&self, i: usize) -> Option<usize> {
+        read_u32(self.ends, i.checked_mul(4)?).map(|v| v as usize)
+    }
+
+    /// The words, in rank order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let text = self.text;
+        (0..self.n).filter_map(move |i| {
+            let start = if i == 0 { 0 } else { self.end(i - 1)? };
+            std::str::from_utf8(text.get(start..self.end(i)?)?).ok()
+        })
+    }
+
+    /// How many words there are.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// A lure word of 5+ letters starts at `at` in `text` (`bca|login`).
+    pub(super) fn lure_glued_after(&self, text: &str, at: usize) -> bool {
+        let rest = text.get(at..).unwrap_or("");
+        self.iter()
+            .any(|w| !lure_needs_token(w) && rest.starts_with(w))
+    }
+
+    /// A lure word of 5+ letters ends at `at` in `text` and starts a word there (`official|dana`).
+    pub(super) fn lure_glued_before(&self, text: &str, at: usize) -> bool {
+        let head = text.get(..at).unwrap_or("");
+        self.iter().any(|w| {
+            !lure_needs_token(w)
+                && head.strip_suffix(w).is_some_and(|h| {
+                    h.is_empty() || h.ends_with(|c: char| !c.is_ascii_alphabetic())
+                })
+        })
+    }
+
+    /// The first lure word (by rank) in the first token of `text` outside `skip` that holds one: a
+    /// word of 5+ characters inside the token, a shorter one as the whole token.
+    pub(super) fn lure_in(&self, text: &str, skip: std::ops::Range<usize>) -> Option<&'a str> {
+        let before = text.get(..skip.start).unwrap_or("");
+        let after = text.get(skip.end..).unwrap_or("");
+        for part in [before, after] {
+            for tok in part.split(|c: char| !c.is_ascii_alphanumeric() || c.is_ascii_digit()) {
+                if tok.is_empty() {
+                    continue;
+                }
+                for w in self.iter() {
+                    if tok == w || (!lure_needs_token(w) && tok.contains(w)) {
+                        return Some(w);
+                    }
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Which lure words count only as whole tokens (short or common inside ordinary words).
@@ -123,20 +129,49 @@ fn lure_needs_token(w: &str) -> bool {
     w.len() < 5
 }
 
-pub(super) fn lure_in(text: &str, skip: std::ops::Range<usize>) -> Option<&'static str> {
-    let before = text.get(..skip.start).unwrap_or("");
-    let after = text.get(skip.end..).unwrap_or("");
-    for part in [before, after] {
-        for tok in part.split(|c: char| !c.is_ascii_alphanumeric() || c.is_ascii_digit()) {
-            if tok.is_empty() {
-                continue;
-            }
-            for &w in LURES {
-                if tok == w || (!lure_needs_token(w) && tok.contains(w)) {
-                    return Some(w);
-                }
-            }
-        }
+/// A `LKLU` section of `words`, in the order given (rank order).
+#[cfg(feature = "builder")]
+pub fn encode(words: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+    let mut end = 0u32;
+    for w in words {
+        end += w.len() as u32;
+        out.extend_from_slice(&end.to_le_bytes());
     }
-    None
+    for w in words {
+        out.extend_from_slice(w.as_bytes());
+    }
+    out
+}
+
+#[cfg(test)]
+#[cfg(feature = "builder")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_rank_and_a_bad_section_is_a_typed_error() {
+        let bytes = encode(&["recover", "recovery", "log-in", "cs"]);
+        let words = LureWords::new(&bytes).expect("view");
+        assert_eq!(
+            words.iter().collect::<Vec<_>>(),
+            ["recover", "recovery", "log-in", "cs"]
+        );
+        // The first word by rank names a token that holds two (`recovery` holds `recover`).
+        assert_eq!(words.lure_in("netflix-recovery", 0..7), Some("recover"));
+        // A short word only as a whole token: `cs` in `bca-cs`, not in `bcacss`.
+        assert_eq!(words.lure_in("bca-cs", 0..3), Some("cs"));
+        assert_eq!(words.lure_in("bcacss", 0..3), None);
+        assert!(words.lure_glued_after("bcalog-in", 3));
+        assert!(!words.lure_glued_after("bcalogistik", 3));
+        for n in 0..bytes.len() {
+            assert!(LureWords::new(&bytes[..n]).is_err(), "truncated at {n}");
+        }
+        let mut upper = bytes.clone();
+        if let Some(b) = upper.last_mut() {
+            *b = b'S';
+        }
+        assert!(matches!(LureWords::new(&upper), Err(DataError::Corrupt(_))));
+    }
 }

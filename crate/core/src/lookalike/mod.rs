@@ -81,8 +81,11 @@ use crate::targets::{hash, DomainRecord, HashTable, Targets};
 use crate::verdict::Reason;
 use hit::Hit;
 use index::BIGRAM_BYTES;
-use user::{same_site, user_hit};
+use user::user_hit;
 
+#[cfg(feature = "builder")]
+pub use lures::encode as encode_lures;
+pub use lures::{LureWords, LURES_TAG};
 pub use page::PAGE_TEXT_MAX;
 
 /// The outcome of a lookalike check.
@@ -117,6 +120,8 @@ pub struct Lookalike<'a> {
     bigrams: &'a [u8],
     /// The character folds behind the skeletons (`CONF`).
     pub confusables: Confusables<'a>,
+    /// The lure words that make a brand next to them an attack (`LKLU`).
+    lures: LureWords<'a>,
 }
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
@@ -162,6 +167,7 @@ impl<'a> Lookalike<'a> {
                 b
             },
             confusables: Confusables::from_envelope(env, bytes)?,
+            lures: LureWords::from_envelope(env, bytes)?,
         })
     }
 
@@ -192,10 +198,11 @@ impl<'a> Lookalike<'a> {
         if host.is_empty() || is_ip_literal(host) || !host.is_ascii() {
             return Finding::default();
         }
-        if self.targets.is_official(host, Some(reg)) || self.targets.is_popular(host, Some(reg)) {
-            return Finding::default();
-        }
-        if user_protected.iter().any(|p| same_site(host, reg, p)) {
+        if self
+            .targets
+            .known(host, Some(reg), user_protected)
+            .is_some()
+        {
             return Finding::default();
         }
         let Some(label) = reg

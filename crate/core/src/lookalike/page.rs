@@ -2,7 +2,6 @@
 
 use super::hit::Hit;
 use super::index::brand_key_len;
-use super::lures::lure_in;
 use super::{Finding, Lookalike};
 use crate::code;
 
@@ -52,7 +51,10 @@ impl<'a> Lookalike<'a> {
                 continue;
             };
             // A lure word in the path, or in the host (`layanan-app.com/Dana/`).
-            let lure = lure_in(&lower, at..at + tok.len()).or_else(|| lure_in(host, 0..0));
+            let lure = self
+                .lures
+                .lure_in(&lower, at..at + tok.len())
+                .or_else(|| self.lures.lure_in(host, 0..0));
             let score = match (hosted, lure.is_some()) {
                 (true, true) => 25,
                 (true, false) => 15,

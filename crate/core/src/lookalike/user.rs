@@ -5,23 +5,6 @@ use crate::code;
 use crate::confusables::Confusables;
 use crate::targets::{DomainRecord, OFFICIAL};
 
-/// True when `host` is the user's protected site `p` (same registrable domain, or `p` is a host
-/// and `host` is it or below it).
-pub(super) fn same_site(host: &str, reg: &str, p: &str) -> bool {
-    // `p` is the user's text (the engine normalizes it, an embedder may not): read leniently.
-    let p = p.trim().trim_end_matches('.').to_ascii_lowercase();
-    if p.is_empty() {
-        return false;
-    }
-    // The registrable domain guessed for a protected host (`ib.mybank.co.id` → `mybank.co.id`).
-    let key = crate::targets::holdout_key(&p);
-    let guessed = p
-        .rfind(&format!("{key}."))
-        .and_then(|i| p.get(i..))
-        .unwrap_or(&p);
-    reg == p || reg == guessed || host == p || host.ends_with(&format!(".{p}"))
-}
-
 /// Lookalikes of the user's own protected domains (few; checked directly at run time).
 pub(super) fn user_hit(
     conf: &Confusables<'_>,

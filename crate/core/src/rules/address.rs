@@ -43,13 +43,13 @@ impl<'a> Rules<'a> {
             && user.bytes().any(|b| b.is_ascii_alphabetic());
         if looks_like_domain {
             out.push(
-                Reason::new(code::USERINFO, self.weight("url.userinfo"))
+                Reason::new(code::USERINFO, self.points(Weight::UrlUserinfo))
                     .with("userinfo", truncate(user, 64))
                     .with("host", s.host),
             );
         } else if !info.is_empty() {
             out.push(
-                Reason::new(code::USERINFO, self.weight("url.userinfo_plain"))
+                Reason::new(code::USERINFO, self.points(Weight::UrlUserinfoPlain))
                     .with("userinfo", truncate(user, 64))
                     .with("host", s.host),
             );
@@ -63,7 +63,7 @@ impl<'a> Rules<'a> {
             if let Ok(ip) = inner.parse::<Ipv6Addr>() {
                 if !is_local_v6(&ip) {
                     out.push(
-                        Reason::new(code::IP_LITERAL, self.weight("host.ip_literal"))
+                        Reason::new(code::IP_LITERAL, self.points(Weight::HostIpLiteral))
                             .with("ip", inner)
                             .with("notation", "ipv6"),
                     );
@@ -74,7 +74,7 @@ impl<'a> Rules<'a> {
         if let Ok(ip) = host.parse::<Ipv6Addr>() {
             if !is_local_v6(&ip) {
                 out.push(
-                    Reason::new(code::IP_LITERAL, self.weight("host.ip_literal"))
+                    Reason::new(code::IP_LITERAL, self.points(Weight::HostIpLiteral))
                         .with("ip", host)
                         .with("notation", "ipv6"),
                 );
@@ -90,14 +90,14 @@ impl<'a> Rules<'a> {
         if plain {
             if !is_local_v4(&ip) {
                 out.push(
-                    Reason::new(code::IP_LITERAL, self.weight("host.ip_literal"))
+                    Reason::new(code::IP_LITERAL, self.points(Weight::HostIpLiteral))
                         .with("ip", host)
                         .with("notation", "dotted"),
                 );
             }
         } else {
             out.push(
-                Reason::new(code::IP_LITERAL, self.weight("host.ip_obfuscated"))
+                Reason::new(code::IP_LITERAL, self.points(Weight::HostIpObfuscated))
                     .with("ip", host)
                     .with("notation", "obfuscated")
                     .with("typed", truncate(typed, 64)),
@@ -118,7 +118,8 @@ impl<'a> Rules<'a> {
             return;
         }
         out.push(
-            Reason::new(code::ODD_PORT, self.weight("url.odd_port")).with("port", p.to_string()),
+            Reason::new(code::ODD_PORT, self.points(Weight::UrlOddPort))
+                .with("port", p.to_string()),
         );
     }
 }

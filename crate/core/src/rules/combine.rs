@@ -15,7 +15,7 @@ impl<'a> Rules<'a> {
         // A staging address gets no bonus, and the shape of its name adds at most up to
         // `combined.ceiling`: the platform often chose it (`pub-<hex>.r2.dev`).
         if self.is_staging(points) {
-            let mut room = self.weight("combined.ceiling").saturating_sub(points);
+            let mut room = self.points(Weight::CombinedCeiling).saturating_sub(points);
             for r in out.iter_mut().filter(|r| {
                 matches!(
                     r.code.as_str(),
@@ -34,8 +34,8 @@ impl<'a> Rules<'a> {
         // Only the platforms most used for throwaway pages: domain resellers' second levels
         // (com.ru, sa.com) and blog hosts carry fewer points and get the bonus only for a lure
         // word in the host (`aolmaiillogin.blogspot.qa`, `copyrights-violations.surge.sh`).
-        let lure_only = points < self.weight("hosting.free_combined_min");
-        if lure_only && points < self.weight("hosting.free_lure_min") {
+        let lure_only = points < self.points(Weight::HostingFreeCombinedMin);
+        if lure_only && points < self.points(Weight::HostingFreeLureMin) {
             return;
         }
         if lure_only {
@@ -70,7 +70,7 @@ impl<'a> Rules<'a> {
             hint
         };
         let Some(hint) = hint else { return };
-        let bonus = self.combination_bonus(out, "hosting.free_combined");
+        let bonus = self.combination_bonus(out, Weight::HostingFreeCombined);
         if bonus == 0 {
             return;
         }
@@ -86,10 +86,10 @@ impl<'a> Rules<'a> {
     /// The points a combination adds: its weight, but never lifting the URL's total past
     /// `combined.ceiling` (a combination makes a page suspicious, never dangerous by itself: a
     /// `pub-<hex>.r2.dev` bucket, whose random name the platform chose, already has its points).
-    pub(super) fn combination_bonus(&self, out: &[Reason], key: &str) -> u8 {
+    pub(super) fn combination_bonus(&self, out: &[Reason], key: Weight) -> u8 {
         let total: u32 = out.iter().map(|r| u32::from(r.score)).sum();
-        let room = u32::from(self.weight("combined.ceiling")).saturating_sub(total);
-        room.min(u32::from(self.weight(key))) as u8
+        let room = u32::from(self.points(Weight::CombinedCeiling)).saturating_sub(total);
+        room.min(u32::from(self.points(key))) as u8
     }
 
     /// A throwaway domain under an abused TLD carries per-campaign subdomains
@@ -111,7 +111,7 @@ impl<'a> Rules<'a> {
         };
         // Under the most abused TLDs (`tld.abused_subdomain_min` points or more) any
         // subdomain is the second hint: their registrations are overwhelmingly throwaway.
-        let worst = self.weight("tld.abused_subdomain_min");
+        let worst = self.points(Weight::TldAbusedSubdomainMin);
         // Names a real site gives its own services do not count (`blog.budi.my.id`).
         const SERVICE: [&str; 18] = [
             "www", "blog", "mail", "webmail", "shop", "store", "app", "api", "dev", "docs", "cdn",
@@ -133,8 +133,8 @@ impl<'a> Rules<'a> {
         if !hint {
             return;
         }
-        let min = self.weight("tld.abused_combined_min");
-        let bonus = self.combination_bonus(out, "tld.abused_combined");
+        let min = self.points(Weight::TldAbusedCombinedMin);
+        let bonus = self.combination_bonus(out, Weight::TldAbusedCombined);
         if bonus == 0 {
             return;
         }

@@ -82,14 +82,14 @@ impl<'a> Rules<'a> {
         let (code, key, level, label) = match worst {
             Some((crate::idn::Spoof::Restricted, l)) => (
                 code::RESTRICTED_CHARS,
-                "host.restricted_chars",
+                Weight::HostRestrictedChars,
                 "restricted",
                 l,
             ),
-            Some((k, l)) => (code::MIXED_SCRIPT, "host.mixed_script", k.as_str(), l),
+            Some((k, l)) => (code::MIXED_SCRIPT, Weight::HostMixedScript, k.as_str(), l),
             None => (
                 code::PUNYCODE,
-                "host.punycode",
+                Weight::HostPunycode,
                 "single",
                 unicode
                     .split('.')
@@ -98,7 +98,7 @@ impl<'a> Rules<'a> {
             ),
         };
         out.push(
-            Reason::new(code, self.weight(key))
+            Reason::new(code, self.points(key))
                 .with("label", truncate(label, 64))
                 .with("level", level),
         );
@@ -136,7 +136,8 @@ impl<'a> Rules<'a> {
     pub(super) fn check_shortener(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
         if let Some(name) = self.shortened_link(raw, s) {
             out.push(
-                Reason::new(code::SHORTENER, self.weight("url.shortener")).with("shortener", name),
+                Reason::new(code::SHORTENER, self.points(Weight::UrlShortener))
+                    .with("shortener", name),
             );
         }
     }
@@ -182,7 +183,7 @@ impl<'a> Rules<'a> {
     /// A platform's staging address: its row sets more points than any count-derived row
     /// (`hosting_extra.tsv`, 40), so `hosting.free` alone is suspicious.
     pub(super) fn is_staging(&self, points: u8) -> bool {
-        points > self.weight("hosting.free_max")
+        points > self.points(Weight::HostingFreeMax)
     }
 
     pub(super) fn check_hosting(&self, s: &RuleInput, out: &mut Vec<Reason>) {
@@ -208,7 +209,7 @@ impl<'a> Rules<'a> {
             // A gateway listed as a hosting platform (ipfs.dweb.link) says the same thing once.
             out.retain(|r| r.code != code::HOSTING_FREE);
             out.push(
-                Reason::new(code::IPFS, self.weight("hosting.ipfs"))
+                Reason::new(code::IPFS, self.points(Weight::HostingIpfs))
                     .with("cid", truncate(cid, 64))
                     .with("gateway", truncate(gateway, 64)),
             );

@@ -96,7 +96,67 @@ pub(super) struct Match {
     pub(super) ok: bool,
 }
 
+/// The shortest lure word matched with one letter doubled (`logon` as `loggon`); shorter words
+/// doubled are ordinary words too often.
+const DOUBLED_MIN: usize = 5;
+
+/// `text` is `word` with one of its letters written twice (`logiin` for `login`, `veriffy` for
+/// `verify`, `loginn`), nothing else changed; case-insensitive.
+fn doubled(text: &[u8], word: &[u8]) -> bool {
+    if text.len() != word.len() + 1 {
+        return false;
+    }
+    // The extra letter is where the two first differ (or the last one): it repeats the one
+    // before it, and the rest is the word's rest.
+    let k = text
+        .iter()
+        .zip(word)
+        .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+        .count();
+    let repeats = k >= 1
+        && matches!((text.get(k), text.get(k - 1)),
+            (Some(a), Some(b)) if a.is_ascii_alphabetic() && a.eq_ignore_ascii_case(b));
+    repeats
+        && matches!((text.get(k + 1..), word.get(k..)),
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
+}
+
+/// What the counted matches of one class add up to.
+#[derive(Debug, Default)]
+struct Tally<'a> {
+    points: u32,
+    /// The words, in the order found (the first names the reason).
+    words: Vec<&'a str>,
+    /// One of them is in the host.
+    in_host: bool,
+}
+
+impl Tally<'_> {
+    /// The reason of `code` for these words, its points capped at `cap`.
+    fn reason(&self, code: &'static str, cap: u8) -> Reason {
+        Reason::new(code, self.points.min(u32::from(cap)) as u8)
+            .with("keyword", self.words.first().copied().unwrap_or(""))
+            .with("keywords", self.words.join(","))
+            .with("where", if self.in_host { "host" } else { "path" })
+    }
+}
+
+const NO_MATCH: Match = Match {
+    word: 0,
+    start: 0,
+    end: 0,
+    in_host: false,
+    class: WordClass::Except,
+    points: 0,
+    mode: WordMode::Any,
+    before: false,
+    after: false,
+    ok: false,
+};
+
 impl<'a> Rules<'a> {
+    /// `keyword.lure` and `keyword.gambling`: the words of the host (unless it is an IP) and of
+    /// the path, each counted once at its best place.
     pub(super) fn check_keywords(
         &self,
         raw: &RawUrl,
@@ -104,96 +164,88 @@ impl<'a> Rules<'a> {
         ip: bool,
         out: &mut Vec<Reason>,
     ) {
-        let mut matches = [Match {
-            word: 0,
-            start: 0,
-            end: 0,
-            in_host: false,
-            class: WordClass::Except,
-            points: 0,
-            mode: WordMode::Any,
-            before: false,
-            after: false,
-            ok: false,
-        }; MAX_MATCHES];
+        let mut matches = [NO_MATCH; MAX_MATCHES];
         let mut n = 0usize;
-        let mut host_has_digits = false;
-        if !ip {
-            let host = s.host;
-            let scan = match s.public_suffix {
-                Some(suf) if host.len() > suf.len() && host.ends_with(suf) => {
-                    host.get(..host.len() - suf.len() - 1).unwrap_or("")
-                }
-                _ => host,
-            };
-            host_has_digits = scan.bytes().any(|b| b.is_ascii_digit());
-            // Punycode labels are encodings, not words.
-            let mut offset = 0usize;
-            for label in scan.split('.') {
-                if !label.starts_with("xn--") {
-                    self.scan_words(label.as_bytes(), offset, true, &mut matches, &mut n);
-                }
-                offset += label.len() + 1;
-            }
-        }
+        let host_has_digits = !ip && self.scan_host(s, &mut matches, &mut n);
         let path = raw.path.as_bytes();
         let path = path.get(..path.len().min(MAX_PATH_SCAN)).unwrap_or(&[]);
         self.scan_words(path, 1 << 20, false, &mut matches, &mut n);
-        // Words inside the brand's own name, where the host spells it out, are the name
-        // (`walletconnect.org`: not the lure word `walletconnect`; `bola.com`: not `bola`).
-        if let (Some(brand), false) = (s.brand_label, ip) {
-            let host = s.host;
-            let brand_spans: Vec<(usize, usize)> = if brand.len() >= 4 {
-                host.match_indices(brand)
-                    .map(|(at, b)| (at, at + b.len()))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            for m in matches.iter_mut().take(n) {
-                if m.in_host && brand_spans.iter().any(|&(a, b)| a <= m.start && m.end <= b) {
-                    m.ok = false;
-                }
-            }
+        if !ip {
+            unmark_brand_name(s, matches.get_mut(..n).unwrap_or(&mut []));
         }
-        let found = matches.get(..n).unwrap_or(&[]);
-        // Drop matches inside an `except` word of the same text, and repeats of a word.
-        let mut lure: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
-        let mut gamble: (u32, Vec<&str>, bool) = (0, Vec::new(), false);
+        let (mut lure, mut gamble, host_lures) = self.tally(matches.get(..n).unwrap_or(&[]));
+        // Lure words stacked in one host (claim-hadiah, layanan-bantuan-resmi, secure-login-verify)
+        // are a phishing tell of their own.
+        if host_lures >= 2 {
+            lure.points += u32::from(self.points(Weight::KeywordLureStacked));
+        }
+        if !lure.words.is_empty() && lure.points > 0 {
+            out.push(lure.reason(code::LURE, self.points(Weight::KeywordCap)));
+        }
+        if !gamble.words.is_empty() && gamble.points > 0 {
+            // Gambling sites rotate numbered names (slot88, royal99bet, jendelatoto1): a gambling
+            // word in a host that also carries digits counts more (unless host.many_digits
+            // already counted them).
+            let digits_counted = out.iter().any(|r| r.code == code::MANY_DIGITS);
+            if gamble.in_host && host_has_digits && !digits_counted {
+                gamble.points += u32::from(self.points(Weight::KeywordGamblingDigits));
+            }
+            out.push(
+                gamble
+                    .reason(code::GAMBLING, self.points(Weight::KeywordGamblingCap))
+                    .with("category", "gambling"),
+            );
+        }
+    }
+
+    /// Finds the keywords of the host's labels below its public suffix (punycode labels are
+    /// encodings, not words). True when those labels carry digits.
+    fn scan_host(&self, s: &RuleInput, matches: &mut [Match; MAX_MATCHES], n: &mut usize) -> bool {
+        let host = s.host;
+        let scan = match s.public_suffix {
+            Some(suf) if host.len() > suf.len() && host.ends_with(suf) => {
+                host.get(..host.len() - suf.len() - 1).unwrap_or("")
+            }
+            _ => host,
+        };
+        let mut offset = 0usize;
+        for label in scan.split('.') {
+            if !label.starts_with("xn--") {
+                self.scan_words(label.as_bytes(), offset, true, matches, n);
+            }
+            offset += label.len() + 1;
+        }
+        scan.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// Adds up the matches that count, by class, and how many different lure words the host
+    /// holds: not an `except` word or a match inside one of the same text, not a word inside a
+    /// longer keyword match (bet in betting), each word once at its best place (host before path).
+    fn tally(&self, found: &[Match]) -> (Tally<'a>, Tally<'a>, usize) {
+        let mut lure = Tally::default();
+        let mut gamble = Tally::default();
         let mut host_lures = 0usize;
         for (i, m) in found.iter().enumerate() {
             if m.class == WordClass::Except || !m.ok {
                 continue;
             }
-            let excepted = found.iter().any(|e| {
-                e.class == WordClass::Except
-                    && e.in_host == m.in_host
-                    && e.start <= m.start
-                    && e.end >= m.end
-            });
-            if excepted {
-                continue;
-            }
-            // A word inside a longer keyword match counts as part of it (bet in betting).
+            let within = |o: &Match| o.in_host == m.in_host && o.start <= m.start && o.end >= m.end;
+            let excepted = found
+                .iter()
+                .any(|e| e.class == WordClass::Except && within(e));
             let inside_longer = found.iter().any(|o| {
                 o.class != WordClass::Except
                     && o.ok
-                    && o.in_host == m.in_host
-                    && o.start <= m.start
-                    && o.end >= m.end
+                    && within(o)
                     && o.end - o.start > m.end - m.start
             });
-            if inside_longer {
-                continue;
-            }
-            // Count a word once, at its best place (host before path).
             let better = found.iter().enumerate().any(|(j, o)| {
                 j != i
                     && o.ok
                     && o.word == m.word
                     && (o.points > m.points || (o.points == m.points && j < i))
             });
-            if better {
+            if excepted || inside_longer || better {
                 continue;
             }
             let Some(word) = self.tables[T_KEYWORDS]
@@ -207,44 +259,14 @@ impl<'a> Rules<'a> {
             } else {
                 &mut lure
             };
-            acc.0 += u32::from(m.points);
-            acc.1.push(word);
-            acc.2 |= m.in_host;
+            acc.points += u32::from(m.points);
+            acc.words.push(word);
+            acc.in_host |= m.in_host;
             if m.in_host && m.class == WordClass::Lure {
                 host_lures += 1;
             }
         }
-        // Lure words stacked in one host (claim-hadiah, layanan-bantuan-resmi, secure-login-verify)
-        // are a phishing tell of their own.
-        if host_lures >= 2 {
-            lure.0 += u32::from(self.weight("keyword.lure_stacked"));
-        }
-        if !lure.1.is_empty() && lure.0 > 0 {
-            let cap = u32::from(self.weight("keyword.cap"));
-            out.push(
-                Reason::new(code::LURE, lure.0.min(cap) as u8)
-                    .with("keyword", lure.1.first().copied().unwrap_or(""))
-                    .with("keywords", lure.1.join(","))
-                    .with("where", if lure.2 { "host" } else { "path" }),
-            );
-        }
-        if !gamble.1.is_empty() && gamble.0 > 0 {
-            // Gambling sites rotate numbered names (slot88, royal99bet, jendelatoto1): a gambling
-            // word in a host that also carries digits counts more (unless host.many_digits
-            // already counted them).
-            let digits_counted = out.iter().any(|r| r.code == code::MANY_DIGITS);
-            if gamble.2 && host_has_digits && !digits_counted {
-                gamble.0 += u32::from(self.weight("keyword.gambling_digits"));
-            }
-            let cap = u32::from(self.weight("keyword.gambling_cap"));
-            out.push(
-                Reason::new(code::GAMBLING, gamble.0.min(cap) as u8)
-                    .with("keyword", gamble.1.first().copied().unwrap_or(""))
-                    .with("keywords", gamble.1.join(","))
-                    .with("where", if gamble.2 { "host" } else { "path" })
-                    .with("category", "gambling"),
-            );
-        }
+        (lure, gamble, host_lures)
     }
 
     /// Finds keywords in `text` (case-insensitively), appending to `matches`.
@@ -269,15 +291,6 @@ impl<'a> Rules<'a> {
                 let (Some(key), Some(val)) = (kw.key(w), kw.value(w)) else {
                     continue;
                 };
-                let Some(end) = i.checked_add(key.len()) else {
-                    continue;
-                };
-                let Some(slice) = text.get(i..end) else {
-                    continue;
-                };
-                if !slice.eq_ignore_ascii_case(key) {
-                    continue;
-                }
                 let (Some(&class), Some(&mode), Some(&hp), Some(&pp)) =
                     (val.first(), val.get(1), val.get(2), val.get(3))
                 else {
@@ -286,6 +299,22 @@ impl<'a> Rules<'a> {
                 let (Some(class), Some(mode)) =
                     (WordClass::from_u8(class), WordMode::from_u8(mode))
                 else {
+                    continue;
+                };
+                let exact = i
+                    .checked_add(key.len())
+                    .filter(|&e| text.get(i..e).is_some_and(|t| t.eq_ignore_ascii_case(key)));
+                // A lure word in the host with one letter doubled (`logiin`, `veriffy`): the
+                // misspelling phishing hosts use to pass word filters.
+                let end = exact.or_else(|| {
+                    let e = i.checked_add(key.len() + 1)?;
+                    (in_host
+                        && class == WordClass::Lure
+                        && key.len() >= DOUBLED_MIN
+                        && doubled(text.get(i..e)?, key))
+                    .then_some(e)
+                });
+                let Some(end) = end else {
                     continue;
                 };
                 let before = i == 0 || text.get(i - 1).map_or(true, |b| !b.is_ascii_alphabetic());
@@ -350,5 +379,74 @@ impl<'a> Rules<'a> {
                 break;
             }
         }
+    }
+}
+
+/// Words inside the brand's own name, where the host spells it out, are the name
+/// (`walletconnect.org`: not the lure word `walletconnect`; `bola.com`: not `bola`): such host
+/// matches stop counting.
+fn unmark_brand_name(s: &RuleInput, matches: &mut [Match]) {
+    let Some(brand) = s.brand_label.filter(|b| b.len() >= 4) else {
+        return;
+    };
+    let host = s.host;
+    let spans: Vec<(usize, usize)> = host
+        .match_indices(brand)
+        .map(|(at, b)| (at, at + b.len()))
+        .collect();
+    for m in matches.iter_mut() {
+        if m.in_host && spans.iter().any(|&(a, b)| a <= m.start && m.end <= b) {
+            m.ok = false;
+        }
+    }
+}
+
+#[cfg(test)]
+#[cfg(feature = "builder")]
+mod tests {
+    use super::*;
+
+    /// The `keyword.lure` reason the bundled rules give `host` (public suffix `suffix`), if any.
+    fn lure(host: &str, suffix: &str) -> Option<Reason> {
+        let sections = crate::builder::rules::sections().expect("rules compile");
+        let section = sections
+            .iter()
+            .find(|(tag, _)| *tag == RULES_TAG)
+            .map(|(_, body)| body.as_slice())
+            .expect("RULE section");
+        let rules = Rules::from_section(section).expect("rules view");
+        let input = format!("https://{host}/");
+        let s = RuleInput {
+            input: &input,
+            scheme: "https",
+            host,
+            host_unicode: host,
+            registrable_domain: Some(host),
+            public_suffix: Some(suffix),
+            private_suffix: false,
+            brand_label: None,
+        };
+        rules
+            .evaluate_input(&s)
+            .into_iter()
+            .find(|r| r.code == code::LURE)
+    }
+
+    #[test]
+    fn a_lure_word_with_one_letter_doubled_is_the_word() {
+        // blp-phishing and OpenPhish hosts: `signiin`, `logiin`, `veriifications`.
+        let r = lure("signiin-apple.com", "com").expect("signiin is signin");
+        assert_eq!(r.params["keyword"], "signin");
+        assert_eq!(
+            lure("logiinhomebt.com", "com").map(|r| r.params["keyword"].clone()),
+            Some("login".to_string())
+        );
+        assert!(doubled(b"veriffy", b"verify") && doubled(b"loginn", b"login"));
+        // A real site of the top-100k: `loggin` inside `blogging` sits where `login` (mode edge)
+        // may not; two letters added, or a letter changed, are not one doubled letter.
+        assert_eq!(lure("tinyblogging.com", "com"), None);
+        assert!(!doubled(b"logiiin", b"login") && !doubled(b"logjin", b"login"));
+        // Words shorter than DOUBLED_MIN are not read doubled (`ressi` in `impression`).
+        assert!(lure("impressionmedia.cz", "cz").is_none());
     }
 }

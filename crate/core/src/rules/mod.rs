@@ -48,7 +48,7 @@
 //! | `host.many_subdomains` / `host.many_hyphens` | `count` | 4+ subdomain labels / 3+ hyphens in a label |
 //! | `host.many_digits` / `host.random_label` | `label`, (`kind`) | digit-heavy / machine-made owner label |
 //! | `url.odd_port` | `port` | an explicit unusual port |
-//! | `keyword.lure` | `keyword`, `keywords`, `where` (host / path) | scam lure words |
+//! | `keyword.lure` | `keyword`, `keywords`, `where` (host / path) | scam lure words (in the host also with one letter doubled, 5+ letters: `logiin`, `veriffy`) |
 //! | `keyword.gambling` | `keyword`, `keywords`, `where`, `category=gambling` | online-gambling words |
 //! | `scheme.data` | `mime` | a `data:` URL (page-rendering types are dangerous) |
 //! | `scheme.javascript` | — | a `javascript:` URL |
@@ -81,10 +81,13 @@ mod keywords;
 mod path;
 mod shape;
 mod table;
+mod weights;
 
 use host::*;
 pub use keywords::{WordClass, WordMode};
 use table::StrTable;
+use weights::Weights;
+pub use weights::{Weight, WEIGHT_COUNT, WEIGHT_KEYS};
 
 use crate::error::DataError;
 use crate::format::{read_u32, Envelope, Tag};
@@ -115,52 +118,6 @@ const MAX_MATCHES: usize = 64;
 /// The reason codes (of every check: see [`crate::code`]).
 pub use crate::code;
 
-/// Weight keys `weights.tsv` must define (the builder refuses a file that lacks one or has another).
-pub const WEIGHT_KEYS: [&str; 42] = [
-    "download.executable",
-    "download.executable_script",
-    "download.executable_windows",
-    "download.with_lure",
-    "host.ip_literal",
-    "host.ip_obfuscated",
-    "host.many_digits",
-    "host.many_hyphens",
-    "host.many_hyphens_lots",
-    "host.many_subdomains",
-    "host.many_subdomains_deep",
-    "host.mixed_script",
-    "host.mixed_script_moderate",
-    "host.punycode",
-    "host.punycode_latin",
-    "host.random_label",
-    "host.restricted_chars",
-    "keyword.cap",
-    "keyword.gambling_cap",
-    "keyword.gambling_digits",
-    "keyword.lure_stacked",
-    "scheme.data",
-    "scheme.data_other",
-    "scheme.javascript",
-    "url.odd_port",
-    "url.shortener",
-    "url.userinfo",
-    "url.userinfo_plain",
-    "hosting.free_max",
-    "hosting.free_combined",
-    "hosting.free_combined_min",
-    "hosting.free_lure_min",
-    "hosting.ipfs",
-    "tld.abused_combined",
-    "tld.abused_combined_min",
-    "tld.abused_subdomain_min",
-    "url.kit_path",
-    "url.email",
-    "url.email_encoded",
-    "combined.ceiling",
-    "page.credential_form",
-    "page.brand",
-];
-
 /// Reasons about the URL itself rather than the site it points to: the engine keeps these even on
 /// an official or popular site (a `.apk` download from a file host, a domain disguised as
 /// credentials in front of a popular host, a `data:` page).
@@ -185,6 +142,8 @@ pub struct Rules<'a> {
     /// keyword table: worked out once per load, so the word scan finds a position's candidates
     /// without two binary searches per character.
     kw_first: [u32; 257],
+    /// Every weight's points, resolved from the weights table at load.
+    weights: Weights,
     /// The confusable folds (`CONF`) for the whole-script homograph test; `None` when viewed
     /// from a lone `RULE` section.
     confusables: Option<crate::confusables::Confusables<'a>>,
@@ -256,24 +215,21 @@ impl<'a> Rules<'a> {
             }
             *slot = i as u32;
         }
+        let weights = Weights::resolve(&tables[T_WEIGHTS])?;
         Ok(Rules {
             tables,
             kw_first,
+            weights,
             confusables: None,
         })
     }
 
-    /// Checks every entry of every table (order, case, value ranges) and that every weight key is
-    /// present. O(entries); for tools and tests (the engine does not call it: the file's checksum
+    /// Checks every entry of every table (order, case, value ranges; that every weight is present
+    /// is checked at load). O(entries); for tools and tests (the engine does not call it: the file's checksum
     /// guards what it loads).
     pub fn validate(&self) -> Result<(), DataError> {
         for (t, name) in self.tables.iter().zip(TABLE_NAMES) {
             t.validate(name)?;
-        }
-        for key in WEIGHT_KEYS {
-            if self.tables[T_WEIGHTS].find(key.as_bytes()).is_none() {
-                return Err(DataError::Corrupt(format!("rules weights lack {key}")));
-            }
         }
         let kw = &self.tables[T_KEYWORDS];
         for i in 0..kw.n {
@@ -299,13 +255,15 @@ impl<'a> Rules<'a> {
         out
     }
 
-    /// The points of a weight key (0 if absent, which [`Rules::validate`] rules out).
+    /// The points of a weight (every weight is present: resolved at load).
+    pub fn points(&self, w: Weight) -> u8 {
+        self.weights.get(w)
+    }
+
+    /// The points of the weight named `key` in `weights.tsv`, for tools and tests (0 for a name
+    /// that is no weight's key); the checks use [`Rules::points`].
     pub fn weight(&self, key: &str) -> u8 {
-        let t = &self.tables[T_WEIGHTS];
-        t.find(key.as_bytes())
-            .and_then(|i| t.value(i))
-            .and_then(|v| v.first().copied())
-            .unwrap_or(0)
+        Weight::from_key(key).map_or(0, |w| self.points(w))
     }
 
     /// Points of an abused TLD (the public suffix, e.g. `my.id`, or the last label).
@@ -339,7 +297,7 @@ impl<'a> Rules<'a> {
         if scheme.eq_ignore_ascii_case("javascript") {
             out.push(Reason::new(
                 code::JAVASCRIPT,
-                self.weight("scheme.javascript"),
+                self.points(Weight::SchemeJavascript),
             ));
             return out;
         }
@@ -356,9 +314,9 @@ impl<'a> Rules<'a> {
                     | "application/xml"
             );
             let w = if renders {
-                self.weight("scheme.data")
+                self.points(Weight::SchemeData)
             } else {
-                self.weight("scheme.data_other")
+                self.points(Weight::SchemeDataOther)
             };
             out.push(Reason::new(code::DATA, w).with("mime", mime));
             return out;
@@ -390,7 +348,7 @@ impl<'a> Rules<'a> {
         // An executable download behind lure words ("Undangan Pernikahan.apk", "Surat Tilang.apk")
         // is the dropper itself.
         if out.iter().any(|r| r.code == code::LURE) {
-            let bonus = self.weight("download.with_lure");
+            let bonus = self.points(Weight::DownloadWithLure);
             if let Some(d) = out.iter_mut().find(|r| r.code == code::DOWNLOAD) {
                 d.score = d.score.saturating_add(bonus);
                 d.params.insert("lure".to_string(), "yes".to_string());

@@ -130,7 +130,7 @@ impl<'a> Rules<'a> {
         let path = path.split(['?', '#']).next().unwrap_or("");
         if let Some(folder) = kit_folder(path) {
             out.push(
-                Reason::new(code::KIT_PATH, self.weight("url.kit_path")).with("folder", folder),
+                Reason::new(code::KIT_PATH, self.points(Weight::UrlKitPath)).with("folder", folder),
             );
         }
     }
@@ -179,7 +179,7 @@ impl<'a> Rules<'a> {
             if let Some(addr) = base64_text(value) {
                 if looks_like_email(addr.trim()) {
                     out.push(
-                        Reason::new(code::EMAIL, self.weight("url.email_encoded"))
+                        Reason::new(code::EMAIL, self.points(Weight::UrlEmailEncoded))
                             .with("where", place(start))
                             .with("encoding", "base64"),
                     );
@@ -189,7 +189,7 @@ impl<'a> Rules<'a> {
         }
         if let Some(start) = plain {
             out.push(
-                Reason::new(code::EMAIL, self.weight("url.email"))
+                Reason::new(code::EMAIL, self.points(Weight::UrlEmail))
                     .with("where", place(start))
                     .with("encoding", "none"),
             );
@@ -210,14 +210,14 @@ impl<'a> Rules<'a> {
         }
         let lower = buf.get(..ext.len()).unwrap_or(&[]);
         let key = match lower {
-            b"apk" | b"xapk" | b"apks" | b"apkm" => "download.executable",
-            b"exe" | b"msi" => "download.executable_windows",
+            b"apk" | b"xapk" | b"apks" | b"apkm" => Weight::DownloadExecutable,
+            b"exe" | b"msi" => Weight::DownloadExecutableWindows,
             b"scr" | b"bat" | b"cmd" | b"vbs" | b"vbe" | b"hta" | b"pif" | b"lnk" | b"ps1"
-            | b"jse" | b"wsf" => "download.executable_script",
+            | b"jse" | b"wsf" => Weight::DownloadExecutableScript,
             _ => return,
         };
         out.push(
-            Reason::new(code::DOWNLOAD, self.weight(key))
+            Reason::new(code::DOWNLOAD, self.points(key))
                 .with("file", truncate(&percent_decode_lossy(file), 80))
                 .with("ext", String::from_utf8_lossy(lower).into_owned()),
         );

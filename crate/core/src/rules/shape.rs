@@ -102,14 +102,17 @@ impl<'a> Rules<'a> {
             out.push(
                 Reason::new(
                     code::MANY_SUBDOMAINS,
-                    self.weight("host.many_subdomains_deep"),
+                    self.points(Weight::HostManySubdomainsDeep),
                 )
                 .with("count", n_sub.to_string()),
             );
         } else if n_sub >= 4 {
             out.push(
-                Reason::new(code::MANY_SUBDOMAINS, self.weight("host.many_subdomains"))
-                    .with("count", n_sub.to_string()),
+                Reason::new(
+                    code::MANY_SUBDOMAINS,
+                    self.points(Weight::HostManySubdomains),
+                )
+                .with("count", n_sub.to_string()),
             );
         }
         let hyphens = host
@@ -125,12 +128,12 @@ impl<'a> Rules<'a> {
             .unwrap_or(0);
         if hyphens >= 5 {
             out.push(
-                Reason::new(code::MANY_HYPHENS, self.weight("host.many_hyphens_lots"))
+                Reason::new(code::MANY_HYPHENS, self.points(Weight::HostManyHyphensLots))
                     .with("count", hyphens.to_string()),
             );
         } else if hyphens >= 3 {
             out.push(
-                Reason::new(code::MANY_HYPHENS, self.weight("host.many_hyphens"))
+                Reason::new(code::MANY_HYPHENS, self.points(Weight::HostManyHyphens))
                     .with("count", hyphens.to_string()),
             );
         }
@@ -143,7 +146,7 @@ impl<'a> Rules<'a> {
         if !label.starts_with("xn--") {
             if let Some(kind) = random_label(label) {
                 out.push(
-                    Reason::new(code::RANDOM_LABEL, self.weight("host.random_label"))
+                    Reason::new(code::RANDOM_LABEL, self.points(Weight::HostRandomLabel))
                         .with("label", truncate(label, 64))
                         .with("kind", kind),
                 );
@@ -151,7 +154,7 @@ impl<'a> Rules<'a> {
             let digits = digits_besides_a_year(label);
             if digits >= 4 && digits * 3 >= label.len() {
                 out.push(
-                    Reason::new(code::MANY_DIGITS, self.weight("host.many_digits"))
+                    Reason::new(code::MANY_DIGITS, self.points(Weight::HostManyDigits))
                         .with("label", truncate(label, 64)),
                 );
             }
