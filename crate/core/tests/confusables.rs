@@ -215,7 +215,8 @@ fn confusables_section_matches_unicode_security_on_mixed_labels() {
 
 #[test]
 fn corrupt_confusables_sections_are_refused() {
-    use waspada_core::confusables::{section, Confusables};
+    use waspada_core::builder::confusables::section;
+    use waspada_core::confusables::Confusables;
     let (_, good) = section().expect("CONF builds");
     assert!(Confusables::from_section(&good).is_ok());
     // Truncated anywhere: a typed error, never a panic.

@@ -21,10 +21,13 @@
 //! The output is reproducible: the same inputs give byte-identical files (no clock, no hash-map
 //! iteration order; the build date comes from `data/VERSION`).
 
+pub mod blocklist;
+pub mod confusables;
 mod inputs;
 pub mod list_sources;
 mod parse;
 pub mod popular_policy;
+pub mod psl;
 mod report;
 pub mod rules;
 pub mod targets;
@@ -32,9 +35,10 @@ pub mod targets;
 pub use inputs::*;
 pub use report::*;
 
-use crate::blocklist::{self, EncodeEntry, EntryKind};
+use crate::blocklist::{expression_hash, EntryKind};
 use crate::domain::Psl;
 use crate::format::{EnvelopeWriter, Tag};
+use blocklist::EncodeEntry;
 use parse::{
     clip, normalize, parse_plain_line, parse_tsv_line, severity, tsv_columns, Kept, LineOutcome,
 };
@@ -84,7 +88,7 @@ pub fn build(inputs: &Inputs) -> Result<(Vec<u8>, BuildReport), BuildError> {
     if inputs.list_version.len() > 16 || !inputs.list_version.is_ascii() {
         return Err(BuildError::Version(inputs.list_version.clone()));
     }
-    let psl_bytes = crate::domain::psl_section(&inputs.psl_text).map_err(BuildError::Psl)?;
+    let psl_bytes = psl::section(&inputs.psl_text).map_err(BuildError::Psl)?;
     let psl = Psl::new(&psl_bytes).map_err(|e| BuildError::Psl(e.to_string()))?;
 
     let mut report = BuildReport {
@@ -239,7 +243,7 @@ fn drop_collisions(kept: &mut BTreeMap<String, Kept>, report: &mut BuildReport) 
     let mut by_hash: HashMap<u64, &str> = HashMap::with_capacity(kept.len());
     let mut collided: Vec<String> = Vec::new();
     for expression in kept.keys() {
-        let h = blocklist::expression_hash(expression);
+        let h = expression_hash(expression);
         if let Some(other) = by_hash.get(&h) {
             report.issues.push(Issue {
                 file: "(all)".into(),

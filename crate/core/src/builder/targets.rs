@@ -2,7 +2,7 @@
 //! `targets.tsv` and the popular-site rankings, and the set of domains the blocklist builder must
 //! never block. Read at run time by [`crate::targets`] and [`crate::lookalike`].
 
-use crate::confusables::reference_strict_skeleton;
+use super::confusables::reference_strict_skeleton;
 use crate::format::Tag;
 use crate::lookalike::index::{bigram_index, brand_key_len, deletions, BIGRAM_BYTES};
 use crate::targets::*;
@@ -518,13 +518,13 @@ pub fn encode_table(mut entries: Vec<(u64, u32)>, aux: u32) -> Vec<u8> {
 /// The loose skeleton of a label at build time (the `LKSK` index key), see
 /// [`Confusables::loose_skeleton`].
 pub fn loose_skeleton(label: &str) -> String {
-    crate::confusables::reference_loose_skeleton(label)
+    super::confusables::reference_loose_skeleton(label)
 }
 
 /// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
 /// 2-deletion for official labels of 10+ characters).
 pub fn index_deletions(label: &str, flags: u8) -> Vec<String> {
-    let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
+    let s: Vec<char> = super::confusables::reference_strict_skeleton(label)
         .chars()
         .collect();
     deletions(&s, crate::lookalike::index::max_distance(flags, s.len()))

@@ -5,7 +5,8 @@
 #![allow(dead_code, clippy::panic, clippy::unwrap_used)]
 
 use std::sync::OnceLock;
-use waspada_core::domain::{psl_section, to_unicode, Psl};
+use waspada_core::builder::psl::section as psl_section;
+use waspada_core::domain::{to_unicode, Psl};
 use waspada_core::format::{Envelope, EnvelopeWriter};
 use waspada_core::rules::{RuleInput, Rules};
 use waspada_core::Reason;
@@ -27,7 +28,7 @@ pub fn data() -> &'static Data {
         for (tag, body) in waspada_core::builder::rules::sections().expect("rules compile") {
             w.add_section(tag, body);
         }
-        let (tag, body) = waspada_core::confusables::section().expect("confusables");
+        let (tag, body) = waspada_core::builder::confusables::section().expect("confusables");
         w.add_section(tag, body);
         Data { bytes: w.finish() }
     })
