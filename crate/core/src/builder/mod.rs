@@ -38,12 +38,16 @@ pub use report::*;
 use crate::blocklist::{expression_hash, EntryKind};
 use crate::domain::Psl;
 use crate::format::{EnvelopeWriter, Tag};
+use crate::text::clip;
 use blocklist::EncodeEntry;
 use parse::{
-    clip, normalize, parse_plain_line, parse_tsv_line, severity, tsv_columns, Kept, LineOutcome,
+    normalize, parse_plain_line, parse_tsv_line, severity, tsv_columns, Kept, LineOutcome,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+
+/// The most bytes of a dropped line's text an [`Issue`] keeps (`…` marks a cut).
+pub const ISSUE_TEXT_MAX: usize = 200;
 
 /// Why a build failed as a whole.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,7 +190,7 @@ fn read_source(
                 file: file.name.clone(),
                 line: i + 1,
                 reason,
-                text: clip(text),
+                text: clip(text, ISSUE_TEXT_MAX),
                 detail,
             };
             if matches!(reason, DropReason::Invalid | DropReason::Unsupported) {
@@ -249,7 +253,7 @@ fn drop_collisions(kept: &mut BTreeMap<String, Kept>, report: &mut BuildReport) 
                 file: "(all)".into(),
                 line: 0,
                 reason: DropReason::HashCollision,
-                text: clip(expression),
+                text: clip(expression, ISSUE_TEXT_MAX),
                 detail: format!("same 64-bit hash as {other}"),
             });
             *report.dropped.entry(DropReason::HashCollision).or_default() += 1;

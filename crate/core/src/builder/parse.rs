@@ -55,10 +55,6 @@ pub(super) fn tsv_columns(header: &str) -> Option<TsvColumns> {
     })
 }
 
-pub(super) fn clip(s: &str) -> String {
-    s.chars().take(200).collect()
-}
-
 pub(super) fn parse_tsv_line<'t>(
     line: &'t str,
     cols: &TsvColumns,
