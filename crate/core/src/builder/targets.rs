@@ -325,23 +325,67 @@ pub fn sections_with_imitations(
     let rows = parse_targets(targets_tsv)?;
     let popular: Vec<String> = popular_tsvs.iter().flat_map(|t| parse_popular(t)).collect();
 
-    let mut recs: Vec<Rec> = Vec::new();
-    let mut by_domain: HashMap<String, usize> = HashMap::new();
-    let mut brand_names: Vec<String> = Vec::new();
-    let mut brand_keys: BTreeMap<String, usize> = BTreeMap::new(); // key -> record
-    let mut add = |domain: &str, flags: u8, brand: u32, recs: &mut Vec<Rec>| -> Option<usize> {
+    let mut records = Records::new(&list);
+    let (brand_names, brand_keys) = add_officials(&mut records, &rows);
+    for d in &popular {
+        records.add(d, POPULAR, NO_BRAND);
+    }
+    let mut recs = records.recs;
+    // Popular sites in general are not edit-distance targets: the top-100k is full of real
+    // sites one edit apart (and of typo domains), so a typo of a popular name says little;
+    // they are covered by skeletons (homographs), splits and embedding instead. The top of a
+    // ranked list is the exception (see the module docs): distinctive labels only.
+    let ranked_regs = ranked_targets(&list, &rows, popular_tsvs, &recs, imitations);
+    for r in recs.iter_mut() {
+        let reg = r.domain.get(r.reg_start..).unwrap_or("");
+        if r.flags & OFFICIAL == 0 && ranked_regs.contains(reg) {
+            r.flags |= TYPO | RANKED;
+        }
+    }
+
+    let (skel, dels) = lookalike_indexes(&recs);
+    let (brand_entries, mask) = brand_key_table(&brand_keys);
+    Ok(vec![
+        (TAG_DOMAINS, domains_section(&recs, &brand_names)),
+        (TAG_INDEX, encode_table(host_index(&recs), 0)),
+        (TAG_SKELETON, encode_table(skel, 0)),
+        (TAG_DELETES, encode_table(dels, 0)),
+        (TAG_BRANDS, encode_table(brand_entries, mask)),
+        (TAG_BIGRAMS, brand_key_bigrams(&brand_keys)),
+    ])
+}
+
+/// The target records in the order they are added, one per domain.
+struct Records<'l> {
+    list: &'l List,
+    recs: Vec<Rec>,
+    by_domain: HashMap<String, usize>,
+}
+
+impl<'l> Records<'l> {
+    fn new(list: &'l List) -> Records<'l> {
+        Records {
+            list,
+            recs: Vec::new(),
+            by_domain: HashMap::new(),
+        }
+    }
+
+    /// The record of `domain` (added, or the earlier one with `flags` added and its brand kept
+    /// unless it had none); `None` for a domain the section cannot hold.
+    fn add(&mut self, domain: &str, flags: u8, brand: u32) -> Option<usize> {
         if domain.len() > 253 || !domain.is_ascii() {
             return None;
         }
-        if let Some(&i) = by_domain.get(domain) {
-            let r: &mut Rec = recs.get_mut(i)?;
+        if let Some(&i) = self.by_domain.get(domain) {
+            let r: &mut Rec = self.recs.get_mut(i)?;
             r.flags |= flags;
             if r.brand == NO_BRAND {
                 r.brand = brand;
             }
             return Some(i);
         }
-        let (reg, label_len) = registrable(&list, domain).unwrap_or_else(|| {
+        let (reg, label_len) = registrable(self.list, domain).unwrap_or_else(|| {
             // A public suffix itself (github.io): the whole domain is its own "site".
             let l = domain.find('.').unwrap_or(domain.len());
             (domain.to_string(), l)
@@ -350,24 +394,34 @@ pub fn sections_with_imitations(
         if label_len > 255 || reg_start > 255 {
             return None;
         }
-        recs.push(Rec {
+        self.recs.push(Rec {
             domain: domain.to_string(),
             reg_start,
             label_len,
             flags,
             brand,
         });
-        by_domain.insert(domain.to_string(), recs.len() - 1);
-        Some(recs.len() - 1)
-    };
-    for row in &rows {
+        self.by_domain
+            .insert(domain.to_string(), self.recs.len() - 1);
+        Some(self.recs.len() - 1)
+    }
+}
+
+/// Adds the official domains of every row, flagged as typo, crypto, short-name and brand-key
+/// targets; returns the brand names (by brand id) and the brand keys with their record.
+fn add_officials(records: &mut Records, rows: &[Row]) -> (Vec<String>, BTreeMap<String, usize>) {
+    let mut brand_names: Vec<String> = Vec::new();
+    let mut brand_keys: BTreeMap<String, usize> = BTreeMap::new(); // key -> record
+    for row in rows {
         let b = brand_names.len() as u32;
         brand_names.push(row.brand.clone());
         for d in &row.domains {
-            let Some(i) = add(d, OFFICIAL, b, &mut recs) else {
+            let Some(i) = records.add(d, OFFICIAL, b) else {
                 continue;
             };
-            let Some(r) = recs.get_mut(i) else { continue };
+            let Some(r) = records.recs.get_mut(i) else {
+                continue;
+            };
             let label = r
                 .domain
                 .get(r.reg_start..r.reg_start + r.label_len)
@@ -393,25 +447,14 @@ pub fn sections_with_imitations(
         }
         // Keys that are not a domain's label (rare) are ignored: a key must name an official domain.
     }
-    for d in &popular {
-        add(d, POPULAR, NO_BRAND, &mut recs);
-    }
-    // Popular sites in general are not edit-distance targets: the top-100k is full of real
-    // sites one edit apart (and of typo domains), so a typo of a popular name says little;
-    // they are covered by skeletons (homographs), splits and embedding instead. The top of a
-    // ranked list is the exception (see the module docs): distinctive labels only.
-    let ranked_regs = ranked_targets(&list, &rows, popular_tsvs, &recs, imitations);
-    for r in recs.iter_mut() {
-        let reg = r.domain.get(r.reg_start..).unwrap_or("");
-        if r.flags & OFFICIAL == 0 && ranked_regs.contains(reg) {
-            r.flags |= TYPO | RANKED;
-        }
-    }
+    (brand_names, brand_keys)
+}
 
-    // TGTD
+/// The `TGTD` section: the records, the brand names and the strings they point into.
+fn domains_section(recs: &[Rec], brand_names: &[String]) -> Vec<u8> {
     let mut strings = Vec::new();
     let mut records = Vec::new();
-    for r in &recs {
+    for r in recs {
         let off = strings.len() as u32;
         strings.extend_from_slice(r.domain.as_bytes());
         records.extend_from_slice(&off.to_le_bytes());
@@ -424,7 +467,7 @@ pub fn sections_with_imitations(
         records.extend_from_slice(&r.brand.to_le_bytes());
     }
     let mut brands = Vec::new();
-    for b in &brand_names {
+    for b in brand_names {
         brands.extend_from_slice(&(strings.len() as u32).to_le_bytes());
         brands.extend_from_slice(&(b.len() as u32).to_le_bytes());
         strings.extend_from_slice(b.as_bytes());
@@ -437,8 +480,11 @@ pub fn sections_with_imitations(
     tgtd.extend_from_slice(&records);
     tgtd.extend_from_slice(&brands);
     tgtd.extend_from_slice(&strings);
+    tgtd
+}
 
-    // TGTH
+/// The `TGTH` entries: each record by its domain and by its registrable domain.
+fn host_index(recs: &[Rec]) -> Vec<(u64, u32)> {
     let mut index = Vec::new();
     for (i, r) in recs.iter().enumerate() {
         index.push((hash(&r.domain), i as u32));
@@ -446,8 +492,12 @@ pub fn sections_with_imitations(
             index.push((hash(reg), i as u32));
         }
     }
+    index
+}
 
-    // Lookalike indexes: one entry per registrable domain (first record wins).
+/// The `LKSK` (loose skeletons) and `LKDL` (deletions) entries: one per registrable domain (first
+/// record wins).
+fn lookalike_indexes(recs: &[Rec]) -> (Vec<(u64, u32)>, Vec<(u64, u32)>) {
     let mut seen_reg = HashSet::new();
     let mut skel = Vec::new();
     let mut dels = Vec::new();
@@ -471,6 +521,11 @@ pub fn sections_with_imitations(
             dels.push((hash(&key), i as u32));
         }
     }
+    (skel, dels)
+}
+
+/// The `LKBG` section: a bit per brand key's first two letters.
+fn brand_key_bigrams(brand_keys: &BTreeMap<String, usize>) -> Vec<u8> {
     let mut bigrams = vec![0u8; BIGRAM_BYTES];
     for k in brand_keys.keys() {
         if let (Some(&a), Some(&b)) = (k.as_bytes().first(), k.as_bytes().get(1)) {
@@ -480,22 +535,20 @@ pub fn sections_with_imitations(
             }
         }
     }
+    bigrams
+}
+
+/// The `LKBR` entries (brand keys of a length the index holds) and the mask of those lengths.
+fn brand_key_table(brand_keys: &BTreeMap<String, usize>) -> (Vec<(u64, u32)>, u32) {
     let mut brand_entries = Vec::new();
     let mut mask = 0u32;
-    for (k, &i) in &brand_keys {
+    for (k, &i) in brand_keys {
         if let Some(len) = brand_key_len(k) {
             mask |= 1 << len;
             brand_entries.push((hash(k), i as u32));
         }
     }
-    Ok(vec![
-        (TAG_DOMAINS, tgtd),
-        (TAG_INDEX, encode_table(index, 0)),
-        (TAG_SKELETON, encode_table(skel, 0)),
-        (TAG_DELETES, encode_table(dels, 0)),
-        (TAG_BRANDS, encode_table(brand_entries, mask)),
-        (TAG_BIGRAMS, bigrams),
-    ])
+    (brand_entries, mask)
 }
 
 /// Encodes a hash table section.
