@@ -180,41 +180,13 @@ fn ranked_targets(
         .iter()
         .filter_map(|r| r.domain.get(r.reg_start..r.reg_start + r.label_len))
         .collect();
-    let mut by_deletion: HashMap<String, Vec<&str>> = HashMap::new();
-    for &l in &labels {
-        for k in one_deletions(l) {
-            by_deletion.entry(k).or_default().push(l);
-        }
-    }
-    let neighbours = |l: &str| -> Vec<&str> {
-        let mut out: Vec<&str> = one_deletions(l)
-            .iter()
-            .flat_map(|k| by_deletion.get(k).into_iter().flatten().copied())
-            .filter(|&o| o != l && strsim::osa_distance(o, l) == 1)
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    let mut ranked: Vec<(String, String)> = Vec::new(); // (registrable, label)
-    for text in popular_tsvs
-        .iter()
-        .filter(|t| t.lines().any(|l| l.starts_with(RANKED_MARKER)))
-    {
-        for d in parse_popular(text) {
-            if let Some((reg, label_len)) = registrable(list, &d) {
-                let label = reg.get(..label_len).unwrap_or("").to_string();
-                if !ranked.iter().any(|(r, _)| *r == reg) {
-                    ranked.push((reg, label));
-                }
-            }
-        }
-    }
+    let near = Neighbours::of(&labels);
+    let ranked = ranked_sites(list, popular_tsvs);
     let ranked_labels: Vec<&str> = ranked.iter().map(|(_, l)| l.as_str()).collect();
     let distinctive = |label: &str| {
         label.len() >= RANKED_MIN_LABEL
             && label.bytes().all(|b| b.is_ascii_lowercase())
-            && neighbours(label).len() < RANKED_MAX_NEIGHBOURS
+            && near.of_label(label).len() < RANKED_MAX_NEIGHBOURS
     };
     let mut out: HashSet<String> = ranked
         .iter()
@@ -228,31 +200,13 @@ fn ranked_targets(
         .map(|(reg, _)| reg.clone())
         .collect();
     // Phished brands: popular labels that many distinct blocked labels are one edit from.
+    let blocked = blocked_labels(list, imitations);
     let mut imitated: HashMap<&str, usize> = HashMap::new();
-    let mut blocked_labels: HashSet<String> = HashSet::new();
-    for text in imitations {
-        for line in text.lines().skip(1) {
-            let host = line
-                .split('\t')
-                .next()
-                .unwrap_or("")
-                .split('/')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            if let Some((reg, label_len)) = registrable(list, &host) {
-                if let Some(l) = reg.get(..label_len) {
-                    blocked_labels.insert(l.to_string());
-                }
-            }
-        }
-    }
-    for l in &blocked_labels {
+    for l in &blocked {
         if labels.contains(l.as_str()) {
             continue;
         }
-        for t in neighbours(l) {
+        for t in near.of_label(l) {
             *imitated.entry(t).or_default() += 1;
         }
     }
@@ -272,6 +226,79 @@ fn ranked_targets(
         }
     }
     out
+}
+
+/// The bundled labels by their 1-deletions (and themselves): which are one edit from a label.
+struct Neighbours<'a> {
+    by_deletion: HashMap<String, Vec<&'a str>>,
+}
+
+impl<'a> Neighbours<'a> {
+    fn of(labels: &HashSet<&'a str>) -> Neighbours<'a> {
+        let mut by_deletion: HashMap<String, Vec<&'a str>> = HashMap::new();
+        for &l in labels {
+            for k in one_deletions(l) {
+                by_deletion.entry(k).or_default().push(l);
+            }
+        }
+        Neighbours { by_deletion }
+    }
+
+    /// The bundled labels one edit (OSA) from `l`, sorted, without `l` itself.
+    fn of_label(&self, l: &str) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = one_deletions(l)
+            .iter()
+            .flat_map(|k| self.by_deletion.get(k).into_iter().flatten().copied())
+            .filter(|&o| o != l && strsim::osa_distance(o, l) == 1)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The sites of the ranked popular lists (those marked [`RANKED_MARKER`]) in rank order, once
+/// each: (registrable domain, its label).
+fn ranked_sites(list: &List, popular_tsvs: &[&str]) -> Vec<(String, String)> {
+    let mut ranked: Vec<(String, String)> = Vec::new(); // (registrable, label)
+    for text in popular_tsvs
+        .iter()
+        .filter(|t| t.lines().any(|l| l.starts_with(RANKED_MARKER)))
+    {
+        for d in parse_popular(text) {
+            if let Some((reg, label_len)) = registrable(list, &d) {
+                let label = reg.get(..label_len).unwrap_or("").to_string();
+                if !ranked.iter().any(|(r, _)| *r == reg) {
+                    ranked.push((reg, label));
+                }
+            }
+        }
+    }
+    ranked
+}
+
+/// The distinct labels (below their public suffix) of the hosts the blocklist texts list.
+fn blocked_labels(list: &List, imitations: &[&str]) -> HashSet<String> {
+    let mut blocked_labels: HashSet<String> = HashSet::new();
+    for text in imitations {
+        for line in text.lines().skip(1) {
+            let host = line
+                .split('\t')
+                .next()
+                .unwrap_or("")
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            if let Some((reg, label_len)) = registrable(list, &host) {
+                if let Some(l) = reg.get(..label_len) {
+                    blocked_labels.insert(l.to_string());
+                }
+            }
+        }
+    }
+    blocked_labels
 }
 
 /// A label and its 1-deletions.
