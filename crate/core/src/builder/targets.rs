@@ -522,9 +522,12 @@ fn host_index(recs: &[Rec]) -> Vec<(u64, u32)> {
     index
 }
 
+/// Entries of a hash table section: (xxh3 hash of a key, record).
+type HashEntries = Vec<(u64, u32)>;
+
 /// The `LKSK` (loose skeletons) and `LKDL` (deletions) entries: one per registrable domain (first
 /// record wins).
-fn lookalike_indexes(recs: &[Rec]) -> (Vec<(u64, u32)>, Vec<(u64, u32)>) {
+fn lookalike_indexes(recs: &[Rec]) -> (HashEntries, HashEntries) {
     let mut seen_reg = HashSet::new();
     let mut skel = Vec::new();
     let mut dels = Vec::new();
