@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use waspada_core::blocklist::{self, Blocklist, EncodeEntry};
+use waspada_core::blocklist::Blocklist;
+use waspada_core::builder::blocklist::{self, EncodeEntry};
 use waspada_core::builder::{build, Inputs};
 use waspada_core::engine::{Engine, Settings};
 use waspada_core::format::{Envelope, EnvelopeWriter};
@@ -14,7 +15,7 @@ use waspada_core::Category;
 
 /// A data file with PSL and blocklist sections of `n` synthetic entries: 90% hosts, 10% paths.
 fn synthetic(n: usize) -> Vec<u8> {
-    let psl = waspada_core::domain::psl_section(waspada_core::builder::BUNDLED_PSL).unwrap();
+    let psl = waspada_core::builder::psl::section(waspada_core::builder::BUNDLED_PSL).unwrap();
     let sources: Vec<String> = (0..16).map(|i| format!("source-{i}")).collect();
     let entries: Vec<EncodeEntry> = (0..n)
         .map(|i| EncodeEntry {

@@ -9,7 +9,8 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
-use waspada_core::domain::{psl_section, to_unicode, Psl};
+use waspada_core::builder::psl::section as psl_section;
+use waspada_core::domain::{to_unicode, Psl};
 use waspada_core::url::canonicalize;
 
 const PSL_TEXT: &str = waspada_core::builder::BUNDLED_PSL;

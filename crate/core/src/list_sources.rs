@@ -20,9 +20,9 @@ use crate::format::{read_u32, Envelope, Tag};
 /// The section tag.
 pub const SOURCE_INFO_TAG: Tag = *b"BSIN";
 /// Strings per source.
-const FIELDS: usize = 5;
+pub(crate) const FIELDS: usize = 5;
 /// More sources than this is a corrupt file.
-const MAX_SOURCES: usize = 1024;
+pub(crate) const MAX_SOURCES: usize = 1024;
 
 /// One source, as users see it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -59,7 +59,7 @@ impl<'a> ListSources<'a> {
         }
     }
 
-    fn parse(section: &'a [u8]) -> Result<ListSources<'a>, DataError> {
+    pub(crate) fn parse(section: &'a [u8]) -> Result<ListSources<'a>, DataError> {
         let n = read_u32(section, 0).ok_or_else(|| corrupt("shorter than its header"))? as usize;
         if n > MAX_SOURCES {
             return Err(corrupt("too many sources"));
@@ -173,77 +173,4 @@ impl SourceSummary {
 
 fn corrupt(what: &str) -> DataError {
     DataError::Corrupt(format!("BSIN section: {what}"))
-}
-
-/// Encodes sources (feature builder): `(id, title, homepage, licence, attribution)`, sorted by id.
-#[cfg(feature = "builder")]
-pub fn encode(sources: &[[&str; FIELDS]]) -> Result<Vec<u8>, String> {
-    if sources.len() > MAX_SOURCES {
-        return Err(format!("{} sources, at most {MAX_SOURCES}", sources.len()));
-    }
-    let mut sorted: Vec<&[&str; FIELDS]> = sources.iter().collect();
-    sorted.sort_by_key(|s| s[0]);
-    let mut out = Vec::new();
-    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
-    let mut end = 0usize;
-    for s in &sorted {
-        let [id, _, homepage, _, _] = **s;
-        if !homepage.is_empty() && !homepage.starts_with("https://") {
-            return Err(format!("source {id}: homepage {homepage} is not https://"));
-        }
-        for f in s.iter() {
-            end += f.len();
-            let e = u32::try_from(end).map_err(|_| "source texts too long".to_string())?;
-            out.extend_from_slice(&e.to_le_bytes());
-        }
-    }
-    for s in &sorted {
-        for f in s.iter() {
-            out.extend_from_slice(f.as_bytes());
-        }
-    }
-    Ok(out)
-}
-
-#[cfg(all(test, feature = "builder"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trip_and_titles() {
-        let body = encode(&[
-            [
-                "urlhaus",
-                "URLhaus",
-                "https://urlhaus.abuse.ch/",
-                "CC0-1.0",
-                "abuse.ch",
-            ],
-            [
-                "blp",
-                "Block List",
-                "https://example.org/",
-                "Unlicense",
-                "BLP",
-            ],
-        ])
-        .unwrap();
-        let v = ListSources::parse(&body).unwrap();
-        assert_eq!(v.all().len(), 2);
-        assert_eq!(v.all()[0].id, "blp");
-        assert_eq!(v.get("urlhaus").unwrap().licence, "CC0-1.0");
-        assert_eq!(v.titles_of_set("blp;urlhaus"), "Block List, URLhaus");
-        assert_eq!(v.titles_of_set("mine"), "mine");
-    }
-
-    #[test]
-    fn corrupt_sections_are_refused() {
-        let body = encode(&[["a", "A", "https://a.example/", "MIT", "a"]]).unwrap();
-        assert!(ListSources::parse(&body[..body.len() - 1]).is_err());
-        assert!(ListSources::parse(&body[..3]).is_err());
-        let mut longer = body.clone();
-        longer.push(b'x');
-        assert!(ListSources::parse(&longer).is_err());
-        assert!(encode(&[["a", "A", "javascript:alert(1)", "MIT", "a"]]).is_err());
-    }
 }

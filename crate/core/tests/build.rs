@@ -147,6 +147,27 @@ fn bad_lines_are_reported_with_file_and_line() {
     assert_eq!(report.files[0].dropped, 7);
 }
 
+/// A dropped line of any length is reported by its start: at most `ISSUE_TEXT_MAX` bytes, cut on
+/// a character boundary and marked `…`; a short one whole.
+#[test]
+fn long_bad_lines_are_reported_cut() {
+    use waspada_core::builder::ISSUE_TEXT_MAX;
+    let long = format!("not a domain {}", "é".repeat(5_000));
+    let (_, report) = built(&[("lists/long.txt", &format!("{long}\nbad line\n"))]);
+    let texts: Vec<&str> = report.issues.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    let cut = texts[0]
+        .strip_suffix('…')
+        .expect("the long line is marked cut");
+    assert!(
+        cut.len() <= ISSUE_TEXT_MAX && cut.len() > ISSUE_TEXT_MAX - 4,
+        "{}",
+        cut.len()
+    );
+    assert!(long.starts_with(cut));
+    assert_eq!(texts[1], "bad line");
+}
+
 #[test]
 fn byte_order_mark_and_crlf_are_accepted() {
     let tsv = "\u{feff}url_or_domain\tkind\tsource\tfirst_seen\r\nbom-evil.com\tscam\tsrc\t\r\n";

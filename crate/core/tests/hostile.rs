@@ -4,7 +4,8 @@
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
-use waspada_core::domain::{psl_section, to_ascii, to_unicode, Psl};
+use waspada_core::builder::psl::section as psl_section;
+use waspada_core::domain::{to_ascii, to_unicode, Psl};
 use waspada_core::url::{canonicalize, scheme_of, Canonical, HostKind, UrlError, MAX_INPUT_LEN};
 
 const PSL_TEXT: &str = waspada_core::builder::BUNDLED_PSL;

@@ -51,6 +51,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("score", &["settings", "verdict"]),
 ];
 
+/// Run-time files that still carry builder code, with why. `rules/keywords.rs`: the word class and
+/// mode parsers of the `RULE` compiler (`WordClass::parse`, `WordMode::parse`), left to the branch
+/// that reworks the keyword matcher.
+const BUILDER_CODE_ALLOWED: &[&str] = &["rules/keywords.rs"];
+
 /// The `crate::x` modules named in the code (not comments, not test modules) of `text`.
 fn uses(text: &str) -> Vec<String> {
     let code = text.split("#[cfg(test)]").next().unwrap_or("");
@@ -114,4 +119,49 @@ fn modules_use_only_lower_layers() {
             "module `{module}` is not in the graph of DESIGN.md (and of this test)"
         );
     }
+}
+
+/// Build-time code lives in `builder/` (feature `builder`): no run-time module compiles anything
+/// only for the builder, so the run-time code reads the same with and without the feature.
+#[test]
+fn run_time_modules_carry_no_builder_code() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    let mut dirs = vec![src.clone()];
+    while let Some(dir) = dirs.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "builder") {
+                    dirs.push(path);
+                }
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(
+        files.len() > 20,
+        "only {} run-time files found",
+        files.len()
+    );
+    let mut offenders = Vec::new();
+    for f in &files {
+        let rel = f
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel == "lib.rs" || BUILDER_CODE_ALLOWED.contains(&rel.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap();
+        if text.contains("feature = \"builder\"") {
+            offenders.push(rel);
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "builder code in run-time modules (move it to src/builder/): {offenders:?}"
+    );
 }

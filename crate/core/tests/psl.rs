@@ -6,7 +6,8 @@
 
 use publicsuffix::{List, Psl as _, Type};
 use std::path::Path;
-use waspada_core::domain::{psl_section, to_ascii, to_unicode, Psl};
+use waspada_core::builder::psl::section as psl_section;
+use waspada_core::domain::{to_ascii, to_unicode, Psl};
 use waspada_core::url::{canonicalize, HostKind};
 use waspada_core::DataError;
 

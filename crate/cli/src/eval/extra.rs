@@ -330,94 +330,120 @@ fn idn_table(
         },
     )
     .map_err(|e| e.to_string())?;
-    // (group, expected) -> (n, right)
-    let mut lines: BTreeMap<(String, &str), (usize, usize)> = BTreeMap::new();
-    let mut wrong_new = Vec::new();
-    let mut fixed = Vec::new();
-    let (mut legit, mut spoof) = ((0, 0), (0, 0));
-    for c in &cases {
-        let e = if c.group == "chromium" {
-            &chromium
-        } else {
-            engine
-        };
-        let v = e.check(&c.input);
-        let right = flagged(&v) == c.spoof;
-        let exp = if c.spoof { "spoof" } else { "legit" };
-        for g in [c.group.clone(), "all".to_string()] {
-            let t = lines.entry((g, exp)).or_default();
-            t.0 += 1;
-            t.1 += usize::from(right);
+    let t = IdnTally::of(&cases, engine, &chromium, &expected);
+    numbers.idn_legit = t.legit;
+    numbers.idn_spoof = t.spoof;
+    t.write(md, expected.len());
+    Ok(())
+}
+
+/// The IDN cases checked: right per group and expectation, and the rows to list.
+#[derive(Default)]
+struct IdnTally {
+    /// (group, expected) -> (n, right)
+    lines: BTreeMap<(String, &'static str), (usize, usize)>,
+    /// Wrong and not in the expected failures.
+    wrong_new: Vec<String>,
+    /// Listed as expected failures but right.
+    fixed: Vec<String>,
+    /// Legitimate IDNs: (flagged, n).
+    legit: (usize, usize),
+    /// Spoofs: (flagged, n).
+    spoof: (usize, usize),
+}
+
+impl IdnTally {
+    /// Checks every case, Chromium's with `chromium` (its test top domains protected).
+    fn of(
+        cases: &[IdnCase],
+        engine: &Engine,
+        chromium: &Engine,
+        expected: &BTreeSet<String>,
+    ) -> IdnTally {
+        let mut t = IdnTally::default();
+        for c in cases {
+            let e = if c.group == "chromium" {
+                chromium
+            } else {
+                engine
+            };
+            let v = e.check(&c.input);
+            let right = flagged(&v) == c.spoof;
+            let exp = if c.spoof { "spoof" } else { "legit" };
+            for g in [c.group.clone(), "all".to_string()] {
+                let l = t.lines.entry((g, exp)).or_default();
+                l.0 += 1;
+                l.1 += usize::from(right);
+            }
+            let counted = if c.spoof { &mut t.spoof } else { &mut t.legit };
+            counted.0 += usize::from(flagged(&v));
+            counted.1 += 1;
+            let listed = expected.contains(&c.input);
+            if !right && !listed {
+                t.wrong_new.push(format!(
+                    "`{}` {} ({}, expected {exp}; {}; {}: {})",
+                    c.input,
+                    c.unicode,
+                    c.group,
+                    c.why,
+                    v.verdict.as_str(),
+                    reasons_text(&v)
+                ));
+            } else if right && listed {
+                t.fixed.push(format!("`{}` {}", c.input, c.unicode));
+            }
         }
-        if c.spoof {
-            spoof.0 += usize::from(flagged(&v));
-            spoof.1 += 1;
-        } else {
-            legit.0 += usize::from(flagged(&v));
-            legit.1 += 1;
-        }
-        let listed = expected.contains(&c.input);
-        if !right && !listed {
-            wrong_new.push(format!(
-                "`{}` {} ({}, expected {exp}; {}; {}: {})",
-                c.input,
-                c.unicode,
-                c.group,
-                c.why,
-                v.verdict.as_str(),
-                reasons_text(&v)
-            ));
-        } else if right && listed {
-            fixed.push(format!("`{}` {}", c.input, c.unicode));
-        }
+        t
     }
-    numbers.idn_legit = legit;
-    numbers.idn_spoof = spoof;
-    md.push_str(
-        "## IDN display: Chromium's spoof-checker cases and Southeast Asian names\n\n\
+
+    /// The Markdown section (`n_expected`: the expected failures listed).
+    fn write(&self, md: &mut String, n_expected: usize) {
+        let (legit, spoof) = (self.legit, self.spoof);
+        md.push_str(
+            "## IDN display: Chromium's spoof-checker cases and Southeast Asian names\n\n\
 `tests/eval/idn_cases.tsv`: the legit / spoof cases of Chromium's `idn_spoof_checker_unittest.cc` (run, as \
 there, with its test top-domain list `idn_test_top_domains.txt` as protected sites) and names in Thai, Lao, \
 Myanmar, Khmer and Vietnamese with spoofs of Southeast Asian brands. A legit row must stay below suspicious, \
 a spoof must reach it. Known misses: `idn_expected_failures.tsv`.\n\n\
 | group | expected | n | right |\n|---|---|---:|---:|\n",
-    );
-    for ((g, exp), (n, right)) in &lines {
-        md.push_str(&format!(
-            "| {g} | {exp} | {n} | {:.1}% |\n",
-            pct(*right, *n)
-        ));
-    }
-    md.push_str(&format!(
-        "\nLegit IDNs flagged: {:.1}% ({} of {}); spoofs detected: {:.1}% ({} of {}). {} expected failures listed.\n\n",
-        pct(legit.0, legit.1),
-        legit.0,
-        legit.1,
-        pct(spoof.0, spoof.1),
-        spoof.0,
-        spoof.1,
-        expected.len()
-    ));
-    if !wrong_new.is_empty() {
-        md.push_str(&format!(
-            "Wrong and not in the expected failures ({}):\n\n",
-            wrong_new.len()
-        ));
-        for w in wrong_new.iter().take(80) {
-            md.push_str(&format!("- {w}\n"));
+        );
+        for ((g, exp), (n, right)) in &self.lines {
+            md.push_str(&format!(
+                "| {g} | {exp} | {n} | {:.1}% |\n",
+                pct(*right, *n)
+            ));
         }
-        if wrong_new.len() > 80 {
-            md.push_str(&format!("- … and {} more\n", wrong_new.len() - 80));
-        }
-        md.push('\n');
-    }
-    if !fixed.is_empty() {
         md.push_str(&format!(
-            "Listed as expected failures but right now ({}): {}\n\n",
-            fixed.len(),
-            fixed.join(", ")
+            "\nLegit IDNs flagged: {:.1}% ({} of {}); spoofs detected: {:.1}% ({} of {}). {} expected failures listed.\n\n",
+            pct(legit.0, legit.1),
+            legit.0,
+            legit.1,
+            pct(spoof.0, spoof.1),
+            spoof.0,
+            spoof.1,
+            n_expected
         ));
+        if !self.wrong_new.is_empty() {
+            md.push_str(&format!(
+                "Wrong and not in the expected failures ({}):\n\n",
+                self.wrong_new.len()
+            ));
+            for w in self.wrong_new.iter().take(80) {
+                md.push_str(&format!("- {w}\n"));
+            }
+            if self.wrong_new.len() > 80 {
+                md.push_str(&format!("- … and {} more\n", self.wrong_new.len() - 80));
+            }
+            md.push('\n');
+        }
+        if !self.fixed.is_empty() {
+            md.push_str(&format!(
+                "Listed as expected failures but right now ({}): {}\n\n",
+                self.fixed.len(),
+                self.fixed.join(", ")
+            ));
+        }
     }
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------

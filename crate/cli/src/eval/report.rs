@@ -351,15 +351,80 @@ fn issue11_targets(
     held: (u64, u64, u64, u64),
     extra: &extra::Numbers,
 ) {
+    md.push_str(
+        "## Targets (issue 11: precision on data never seen)\n\nThe issue's goals apply to held-back \
+data; these are the dev figures. Gambling-category hits on the top-100k (real betting sites; the category \
+is on by default and can be turned off) are on their own line, not counted as false positives.\n\n\
+| measure | goal | Waspada | met |\n|---|---|---|---|\n"
+    );
+    for g in held_out_goals(held)
+        .into_iter()
+        .chain(detection_goals(tallies, extra))
+    {
+        md.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            g.name,
+            g.goal,
+            g.value,
+            if g.ok { "yes" } else { "**no**" }
+        ));
+    }
+    md.push('\n');
+}
+
+/// One line of the targets table.
+struct Goal {
+    name: &'static str,
+    goal: &'static str,
+    value: String,
+    ok: bool,
+}
+
+/// `part` of `n` in percent (0 for none).
+fn percent(part: u64, n: u64) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / n as f64
+    }
+}
+
+fn upercent((part, n): (usize, usize)) -> f64 {
+    percent(part as u64, n as u64)
+}
+
+/// The false-positive goals on the held-out top-100k: (n, ≥ suspicious and ≥ dangerous without
+/// gambling, flagged only for gambling).
+fn held_out_goals((held_n, other_s, other_d, gambling_only): (u64, u64, u64, u64)) -> Vec<Goal> {
+    let v = percent(other_s, held_n);
+    vec![
+        Goal {
+            name: "top-100k held-out ≥ suspicious, not counting gambling-category hits",
+            goal: "≤ 0.05%",
+            value: format!("{v:.3}% ({other_s})"),
+            ok: v <= 0.05,
+        },
+        Goal {
+            name: "top-100k held-out ≥ dangerous, not counting gambling",
+            goal: "0",
+            value: format!("{other_d}"),
+            ok: other_d == 0,
+        },
+        Goal {
+            name: "top-100k held-out flagged only for gambling words (reported, not a goal)",
+            goal: "–",
+            value: format!("{gambling_only}"),
+            ok: true,
+        },
+    ]
+}
+
+/// The goals on country sites, IDNs, lookalikes, curated phishing and crypto lookalikes.
+fn detection_goals(
+    tallies: &BTreeMap<(&'static str, String), Tally>,
+    extra: &extra::Numbers,
+) -> Vec<Goal> {
     let get = |s: &'static str, g: &str| get(tallies, s, g);
-    let rate = |part: u64, n: u64| {
-        if n == 0 {
-            0.0
-        } else {
-            100.0 * part as f64 / n as f64
-        }
-    };
-    let urate = |(part, n): (usize, usize)| rate(part as u64, n as u64);
     let fuzzers: Vec<Tally> = tallies
         .iter()
         .filter(|((s, g), _)| *s == SECTIONS[2] && g != "all fuzzers")
@@ -368,94 +433,67 @@ fn issue11_targets(
     let macro_avg = if fuzzers.is_empty() {
         0.0
     } else {
-        fuzzers.iter().map(|t| rate(t.suspicious, t.n)).sum::<f64>() / fuzzers.len() as f64
+        fuzzers
+            .iter()
+            .map(|t| percent(t.suspicious, t.n))
+            .sum::<f64>()
+            / fuzzers.len() as f64
     };
     let look = get(SECTIONS[2], "all fuzzers");
     let openphish = get(SECTIONS[0], "openphish");
     let indo = get(SECTIONS[4], "phishing");
-    let (held_n, other_s, other_d, gambling_only) = held;
-    md.push_str(
-        "## Targets (issue 11: precision on data never seen)\n\nThe issue's goals apply to held-back \
-data; these are the dev figures. Gambling-category hits on the top-100k (real betting sites; the category \
-is on by default and can be turned off) are on their own line, not counted as false positives.\n\n\
-| measure | goal | Waspada | met |\n|---|---|---|---|\n"
-    );
-    let mut row = |name: &str, goal: &str, value: String, ok: bool| {
-        md.push_str(&format!(
-            "| {name} | {goal} | {value} | {} |\n",
-            if ok { "yes" } else { "**no**" }
-        ));
-    };
-    let v = rate(other_s, held_n);
-    row(
-        "top-100k held-out ≥ suspicious, not counting gambling-category hits",
-        "≤ 0.05%",
-        format!("{v:.3}% ({other_s})"),
-        v <= 0.05,
-    );
-    row(
-        "top-100k held-out ≥ dangerous, not counting gambling",
-        "0",
-        format!("{other_d}"),
-        other_d == 0,
-    );
-    row(
-        "top-100k held-out flagged only for gambling words (reported, not a goal)",
-        "–",
-        format!("{gambling_only}"),
-        true,
-    );
-    let v = urate(extra.country_sites);
-    row(
-        "brands' own country sites (TLD swaps) ≥ suspicious",
-        "0%",
-        format!(
+    let mut out = Vec::new();
+    let v = upercent(extra.country_sites);
+    out.push(Goal {
+        name: "brands' own country sites (TLD swaps) ≥ suspicious",
+        goal: "0%",
+        value: format!(
             "{v:.1}% ({} of {})",
             extra.country_sites.0, extra.country_sites.1
         ),
-        extra.country_sites.0 == 0,
-    );
-    let v = urate(extra.idn_legit);
-    row(
-        "legitimate IDNs flagged",
-        "≤ 2%",
-        format!("{v:.1}%"),
-        v <= 2.0,
-    );
-    let v = urate(extra.idn_spoof);
-    row(
-        "IDN spoofs detected",
-        "≥ 95%",
-        format!("{v:.1}%"),
-        v >= 95.0,
-    );
-    let v = rate(look.suspicious, look.n);
-    row(
-        "lookalikes ≥ suspicious (overall / macro over the dnstwist fuzzers)",
-        "≥ 98% / ≥ 92%",
-        format!("{v:.1}% / {macro_avg:.1}%"),
-        v >= 98.0 && macro_avg >= 92.0,
-    );
-    let v = rate(openphish.suspicious, openphish.n);
-    row(
-        "curated phishing URLs (OpenPhish) ≥ suspicious",
-        "≥ 65%",
-        format!("{v:.1}%"),
-        v >= 65.0,
-    );
-    let v = rate(indo.suspicious, indo.n);
-    row(
-        "Indonesia-targeted phishing ≥ suspicious",
-        "≥ 75%",
-        format!("{v:.1}%"),
-        v >= 75.0,
-    );
-    let v = urate(extra.crypto);
-    row(
-        "crypto lookalikes of protected wallets/exchanges",
-        "≥ 70%",
-        format!("{v:.1}%"),
-        v >= 70.0,
-    );
-    md.push('\n');
+        ok: extra.country_sites.0 == 0,
+    });
+    let v = upercent(extra.idn_legit);
+    out.push(Goal {
+        name: "legitimate IDNs flagged",
+        goal: "≤ 2%",
+        value: format!("{v:.1}%"),
+        ok: v <= 2.0,
+    });
+    let v = upercent(extra.idn_spoof);
+    out.push(Goal {
+        name: "IDN spoofs detected",
+        goal: "≥ 95%",
+        value: format!("{v:.1}%"),
+        ok: v >= 95.0,
+    });
+    let v = percent(look.suspicious, look.n);
+    out.push(Goal {
+        name: "lookalikes ≥ suspicious (overall / macro over the dnstwist fuzzers)",
+        goal: "≥ 98% / ≥ 92%",
+        value: format!("{v:.1}% / {macro_avg:.1}%"),
+        ok: v >= 98.0 && macro_avg >= 92.0,
+    });
+    let v = percent(openphish.suspicious, openphish.n);
+    out.push(Goal {
+        name: "curated phishing URLs (OpenPhish) ≥ suspicious",
+        goal: "≥ 65%",
+        value: format!("{v:.1}%"),
+        ok: v >= 65.0,
+    });
+    let v = percent(indo.suspicious, indo.n);
+    out.push(Goal {
+        name: "Indonesia-targeted phishing ≥ suspicious",
+        goal: "≥ 75%",
+        value: format!("{v:.1}%"),
+        ok: v >= 75.0,
+    });
+    let v = upercent(extra.crypto);
+    out.push(Goal {
+        name: "crypto lookalikes of protected wallets/exchanges",
+        goal: "≥ 70%",
+        value: format!("{v:.1}%"),
+        ok: v >= 70.0,
+    });
+    out
 }

@@ -53,9 +53,23 @@ fn field(row: &[String], i: usize) -> &str {
 /// Reads every set into rows.
 pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
     let mut rows = Vec::new();
-    let shared = dev.parent().unwrap_or(Path::new("."));
-    let keep = |i: usize| i % every as usize == 0;
+    add_positives(&mut rows, dev, every)?;
+    add_lookalikes(&mut rows, dev, every)?;
+    add_indonesia(&mut rows, dev, every)?;
+    add_negatives(&mut rows, dev, every)?;
+    Ok(rows)
+}
 
+/// Every `every`th row of `data`, from the first.
+fn kept(data: &[Vec<String>], every: u32) -> impl Iterator<Item = &Vec<String>> {
+    data.iter()
+        .enumerate()
+        .filter(move |(i, _)| i % every as usize == 0)
+        .map(|(_, r)| r)
+}
+
+/// `positives_dev.tsv`: by source (each of a row's sources) and by kind.
+fn add_positives(rows: &mut Vec<Row>, dev: &Path, every: u32) -> Result<(), String> {
     let p = dev.join("positives_dev.tsv");
     let (h, data) = read_tsv(&p)?;
     let (u, k, s) = (
@@ -63,7 +77,7 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
         col(&h, "kind", &p)?,
         col(&h, "source", &p)?,
     );
-    for (_, r) in data.iter().enumerate().filter(|(i, _)| keep(*i)) {
+    for r in kept(&data, every) {
         let mut groups = Vec::new();
         for src in field(r, s).split(';') {
             groups.push((SECTIONS[0], src.to_string()));
@@ -76,7 +90,12 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
             positive: true,
         });
     }
+    Ok(())
+}
 
+/// `lookalikes_dnstwist_dev.tsv`: by fuzzer and brand group; permutations that are real sites
+/// are negatives.
+fn add_lookalikes(rows: &mut Vec<Row>, dev: &Path, every: u32) -> Result<(), String> {
     let p = dev.join("lookalikes_dnstwist_dev.tsv");
     let (h, data) = read_tsv(&p)?;
     let (perm, fuzz, grp, neg) = (
@@ -85,7 +104,7 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
         col(&h, "group", &p)?,
         col(&h, "in_negative_list", &p)?,
     );
-    for (_, r) in data.iter().enumerate().filter(|(i, _)| keep(*i)) {
+    for r in kept(&data, every) {
         let is_negative = !field(r, neg).trim().is_empty();
         if is_negative {
             rows.push(Row {
@@ -108,7 +127,11 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
             positive: true,
         });
     }
+    Ok(())
+}
 
+/// `positives_indonesia_dev.tsv`: by kind and by confidence.
+fn add_indonesia(rows: &mut Vec<Row>, dev: &Path, every: u32) -> Result<(), String> {
     let p = dev.join("positives_indonesia_dev.tsv");
     let (h, data) = read_tsv(&p)?;
     let (u, k, c) = (
@@ -116,7 +139,7 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
         col(&h, "kind", &p)?,
         col(&h, "confidence", &p)?,
     );
-    for (_, r) in data.iter().enumerate().filter(|(i, _)| keep(*i)) {
+    for r in kept(&data, every) {
         rows.push(Row {
             input: field(r, u).to_string(),
             groups: vec![
@@ -127,11 +150,17 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
             positive: true,
         });
     }
+    Ok(())
+}
 
+/// The negatives: the top-100k (held-out and bundled parts), and beside `dev` the Moz top 500
+/// and the Indonesian official domains.
+fn add_negatives(rows: &mut Vec<Row>, dev: &Path, every: u32) -> Result<(), String> {
+    let shared = dev.parent().unwrap_or(Path::new("."));
     let p = dev.join("negatives_top100k_2024.tsv");
     let (h, data) = read_tsv(&p)?;
     let d = col(&h, "domain", &p)?;
-    for (_, r) in data.iter().enumerate().filter(|(i, _)| keep(*i)) {
+    for r in kept(&data, every) {
         let domain = field(r, d);
         let part = if waspada_core::targets::is_held_out(domain) {
             "top-100k held-out (unseen)"
@@ -151,7 +180,7 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
         let p = shared.join(file);
         let (h, data) = read_tsv(&p)?;
         let d = col(&h, "domain", &p)?;
-        for (_, r) in data.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        for r in kept(&data, every) {
             rows.push(Row {
                 input: field(r, d).to_string(),
                 groups: vec![(SECTIONS[6], label.into())],
@@ -159,7 +188,7 @@ pub(super) fn load_rows(dev: &Path, every: u32) -> Result<Vec<Row>, String> {
             });
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// Checks every row on two threads (the machine's size), in order.

@@ -33,6 +33,7 @@ impl Tally {
 }
 
 /// Everything counted over the rows.
+#[derive(Default)]
 pub(super) struct Counts {
     pub(super) tallies: BTreeMap<(&'static str, String), Tally>,
     pub(super) reason_pos: BTreeMap<String, u64>,
@@ -56,19 +57,41 @@ pub(super) fn count(
     peer: Option<&PeerAnswers>,
     want_errors: bool,
 ) -> Counts {
-    let mut tallies: BTreeMap<(&'static str, String), Tally> = BTreeMap::new();
-    let mut reason_pos: BTreeMap<String, u64> = BTreeMap::new();
-    let mut reason_neg: BTreeMap<String, u64> = BTreeMap::new();
-    let (mut n_pos, mut n_neg) = (0u64, 0u64);
-    let mut errors = Vec::new();
-    let mut fp_examples: Vec<String> = Vec::new();
-    let mut fp_gambling_only = 0u64;
-    let mut fp_other = (0u64, 0u64);
+    let mut counts = Counts::default();
     for (row, v) in rows.iter().zip(verdicts) {
         let flagged = matches!(
             v.verdict,
             Level::Suspicious | Level::Dangerous | Level::Blocked
         );
+        counts.add_to_groups(engine, row, v, peer, flagged);
+        counts.add_reasons(row, v);
+        let wrong = if row.positive { !flagged } else { flagged };
+        if wrong && want_errors {
+            counts.errors.push(error_line(row, v));
+        }
+        if !row.positive
+            && flagged
+            && row
+                .groups
+                .iter()
+                .any(|g| g.1.starts_with("top-100k held-out"))
+        {
+            counts.add_held_out_false_positive(engine, row, v);
+        }
+    }
+    counts
+}
+
+impl Counts {
+    /// The row in the tally of each of its groups.
+    fn add_to_groups(
+        &mut self,
+        engine: &Engine,
+        row: &Row,
+        v: &Verdict,
+        peer: Option<&PeerAnswers>,
+        flagged: bool,
+    ) {
         let dangerous = matches!(v.verdict, Level::Dangerous | Level::Blocked);
         let (pf, pfz) = match peer {
             Some(map) => {
@@ -80,7 +103,7 @@ pub(super) fn count(
         };
         let probed = engine.page_check_applies(v);
         for g in &row.groups {
-            let t = tallies.entry((g.0, g.1.clone())).or_default();
+            let t = self.tallies.entry((g.0, g.1.clone())).or_default();
             t.n += 1;
             t.probed += u64::from(probed);
             t.suspicious += u64::from(flagged);
@@ -88,12 +111,16 @@ pub(super) fn count(
             t.peer += u64::from(pf);
             t.peer_fuzzy += u64::from(pfz);
         }
+    }
+
+    /// The row's scoring reason codes (each once) among the positives' or the negatives'.
+    fn add_reasons(&mut self, row: &Row, v: &Verdict) {
         let bucket = if row.positive {
-            n_pos += 1;
-            &mut reason_pos
+            self.n_pos += 1;
+            &mut self.reason_pos
         } else {
-            n_neg += 1;
-            &mut reason_neg
+            self.n_neg += 1;
+            &mut self.reason_neg
         };
         let mut seen: Vec<&str> = Vec::new();
         for r in v.reasons.iter().filter(|r| r.score > 0) {
@@ -102,65 +129,51 @@ pub(super) fn count(
                 *bucket.entry(r.code.clone()).or_default() += 1;
             }
         }
-        let wrong = if row.positive { !flagged } else { flagged };
-        if wrong && want_errors {
-            let reasons: Vec<String> = v
-                .reasons
-                .iter()
-                .map(|r| format!("{}:{}", r.code, r.score))
-                .collect();
-            let group = row.groups.first().map(|g| g.1.as_str()).unwrap_or("");
-            errors.push(format!(
-                "{}\t{}\t{}\t{}\t{}\t{}",
-                if row.positive {
-                    "missed"
-                } else {
-                    "false_positive"
-                },
-                group,
-                row.input.replace(['\t', '\n'], " "),
-                v.verdict.as_str(),
-                v.score,
-                reasons.join(" ")
-            ));
-        }
-        if !row.positive
-            && flagged
-            && row
-                .groups
-                .iter()
-                .any(|g| g.1.starts_with("top-100k held-out"))
-        {
-            let (other_s, other_d) = super::extra::without_gambling(v, engine);
-            if !other_s {
-                fp_gambling_only += 1;
-            }
-            fp_other.0 += u64::from(other_s);
-            fp_other.1 += u64::from(other_d);
-            let reasons: Vec<String> = v
-                .reasons
-                .iter()
-                .filter(|r| r.score > 0)
-                .map(|r| format!("{} {}", r.code, r.score))
-                .collect();
-            fp_examples.push(format!(
-                "`{}` ({}: {})",
-                row.input,
-                v.verdict.as_str(),
-                reasons.join(", ")
-            ));
-        }
     }
 
-    Counts {
-        tallies,
-        reason_pos,
-        reason_neg,
-        n_pos,
-        n_neg,
-        errors,
-        fp_examples,
-        fp_gambling_only,
-        fp_other,
+    /// A flagged held-out top-100k domain: counted with and without gambling reasons, and kept
+    /// as an example with its reasons.
+    fn add_held_out_false_positive(&mut self, engine: &Engine, row: &Row, v: &Verdict) {
+        let (other_s, other_d) = super::extra::without_gambling(v, engine);
+        if !other_s {
+            self.fp_gambling_only += 1;
+        }
+        self.fp_other.0 += u64::from(other_s);
+        self.fp_other.1 += u64::from(other_d);
+        let reasons: Vec<String> = v
+            .reasons
+            .iter()
+            .filter(|r| r.score > 0)
+            .map(|r| format!("{} {}", r.code, r.score))
+            .collect();
+        self.fp_examples.push(format!(
+            "`{}` ({}: {})",
+            row.input,
+            v.verdict.as_str(),
+            reasons.join(", ")
+        ));
     }
+}
+
+/// A missed positive or flagged negative as a line of the `--errors` TSV.
+fn error_line(row: &Row, v: &Verdict) -> String {
+    let reasons: Vec<String> = v
+        .reasons
+        .iter()
+        .map(|r| format!("{}:{}", r.code, r.score))
+        .collect();
+    let group = row.groups.first().map(|g| g.1.as_str()).unwrap_or("");
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}",
+        if row.positive {
+            "missed"
+        } else {
+            "false_positive"
+        },
+        group,
+        row.input.replace(['\t', '\n'], " "),
+        v.verdict.as_str(),
+        v.score,
+        reasons.join(" ")
+    )
 }

@@ -201,7 +201,7 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     // Scam-pattern rules: weights, abused TLDs, shorteners, hosting suffixes, keywords (RULE).
     sections.extend(rules::sections()?);
     // UTS #39 confusable folds behind the lookalike skeletons and the rules' homograph test (CONF).
-    sections.push(crate::confusables::section()?);
+    sections.push(super::confusables::section()?);
     // Who each acquired list source is, for the warning page and the options (BSIN).
     sections.push(super::list_sources::section(
         super::list_sources::BUNDLED_LIST_SOURCES,
@@ -228,7 +228,7 @@ pub fn scoring_protected() -> Box<dyn Fn(&str) -> bool> {
         popular.extend(domains_of_tsv_column(t, "domain"));
     }
     let targets_set = targets::protected_set(targets_tsv, &popular_tsvs, BUNDLED_PSL).ok();
-    let psl_bytes = crate::domain::psl_section(BUNDLED_PSL).unwrap_or_default();
+    let psl_bytes = super::psl::section(BUNDLED_PSL).unwrap_or_default();
     Box::new(move |host: &str| {
         let mut h = host;
         loop {

@@ -2,7 +2,7 @@
 //! which it writes from `data/sources.toml`: `id, title, category, homepage, licence, attribution`.
 
 use crate::format::Tag;
-use crate::list_sources::{encode, SOURCE_INFO_TAG};
+use crate::list_sources::{FIELDS, MAX_SOURCES, SOURCE_INFO_TAG};
 
 /// The acquired sources' descriptions (`SOURCES_DIR/list_sources.tsv`).
 pub const BUNDLED_LIST_SOURCES: &str =
@@ -55,6 +55,35 @@ pub fn section(tsv: &str) -> Result<(Tag, Vec<u8>), String> {
     Ok((SOURCE_INFO_TAG, encode(&rows)?))
 }
 
+/// Encodes sources: `(id, title, homepage, licence, attribution)`, sorted by id.
+pub fn encode(sources: &[[&str; FIELDS]]) -> Result<Vec<u8>, String> {
+    if sources.len() > MAX_SOURCES {
+        return Err(format!("{} sources, at most {MAX_SOURCES}", sources.len()));
+    }
+    let mut sorted: Vec<&[&str; FIELDS]> = sources.iter().collect();
+    sorted.sort_by_key(|s| s[0]);
+    let mut out = Vec::new();
+    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+    let mut end = 0usize;
+    for s in &sorted {
+        let [id, _, homepage, _, _] = **s;
+        if !homepage.is_empty() && !homepage.starts_with("https://") {
+            return Err(format!("source {id}: homepage {homepage} is not https://"));
+        }
+        for f in s.iter() {
+            end += f.len();
+            let e = u32::try_from(end).map_err(|_| "source texts too long".to_string())?;
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+    }
+    for s in &sorted {
+        for f in s.iter() {
+            out.extend_from_slice(f.as_bytes());
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +122,43 @@ mod tests {
             "{head}a\tA\tphishing\thttps://x.example/\tMIT\tx\n"
         ))
         .is_ok());
+    }
+
+    #[test]
+    fn round_trip_and_titles() {
+        let body = encode(&[
+            [
+                "urlhaus",
+                "URLhaus",
+                "https://urlhaus.abuse.ch/",
+                "CC0-1.0",
+                "abuse.ch",
+            ],
+            [
+                "blp",
+                "Block List",
+                "https://example.org/",
+                "Unlicense",
+                "BLP",
+            ],
+        ])
+        .unwrap();
+        let v = ListSources::parse(&body).unwrap();
+        assert_eq!(v.all().len(), 2);
+        assert_eq!(v.all()[0].id, "blp");
+        assert_eq!(v.get("urlhaus").unwrap().licence, "CC0-1.0");
+        assert_eq!(v.titles_of_set("blp;urlhaus"), "Block List, URLhaus");
+        assert_eq!(v.titles_of_set("mine"), "mine");
+    }
+
+    #[test]
+    fn corrupt_sections_are_refused() {
+        let body = encode(&[["a", "A", "https://a.example/", "MIT", "a"]]).unwrap();
+        assert!(ListSources::parse(&body[..body.len() - 1]).is_err());
+        assert!(ListSources::parse(&body[..3]).is_err());
+        let mut longer = body.clone();
+        longer.push(b'x');
+        assert!(ListSources::parse(&longer).is_err());
+        assert!(encode(&[["a", "A", "javascript:alert(1)", "MIT", "a"]]).is_err());
     }
 }

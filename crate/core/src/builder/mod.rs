@@ -21,10 +21,13 @@
 //! The output is reproducible: the same inputs give byte-identical files (no clock, no hash-map
 //! iteration order; the build date comes from `data/VERSION`).
 
+pub mod blocklist;
+pub mod confusables;
 mod inputs;
 pub mod list_sources;
 mod parse;
 pub mod popular_policy;
+pub mod psl;
 mod report;
 pub mod rules;
 pub mod targets;
@@ -32,14 +35,19 @@ pub mod targets;
 pub use inputs::*;
 pub use report::*;
 
-use crate::blocklist::{self, EncodeEntry, EntryKind};
+use crate::blocklist::{expression_hash, EntryKind};
 use crate::domain::Psl;
 use crate::format::{EnvelopeWriter, Tag};
+use crate::text::clip;
+use blocklist::EncodeEntry;
 use parse::{
-    clip, normalize, parse_plain_line, parse_tsv_line, severity, tsv_columns, Kept, LineOutcome,
+    normalize, parse_plain_line, parse_tsv_line, severity, tsv_columns, Kept, LineOutcome,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+
+/// The most bytes of a dropped line's text an [`Issue`] keeps (`…` marks a cut).
+pub const ISSUE_TEXT_MAX: usize = 200;
 
 /// Why a build failed as a whole.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,7 +92,7 @@ pub fn build(inputs: &Inputs) -> Result<(Vec<u8>, BuildReport), BuildError> {
     if inputs.list_version.len() > 16 || !inputs.list_version.is_ascii() {
         return Err(BuildError::Version(inputs.list_version.clone()));
     }
-    let psl_bytes = crate::domain::psl_section(&inputs.psl_text).map_err(BuildError::Psl)?;
+    let psl_bytes = psl::section(&inputs.psl_text).map_err(BuildError::Psl)?;
     let psl = Psl::new(&psl_bytes).map_err(|e| BuildError::Psl(e.to_string()))?;
 
     let mut report = BuildReport {
@@ -182,7 +190,7 @@ fn read_source(
                 file: file.name.clone(),
                 line: i + 1,
                 reason,
-                text: clip(text),
+                text: clip(text, ISSUE_TEXT_MAX),
                 detail,
             };
             if matches!(reason, DropReason::Invalid | DropReason::Unsupported) {
@@ -239,13 +247,13 @@ fn drop_collisions(kept: &mut BTreeMap<String, Kept>, report: &mut BuildReport) 
     let mut by_hash: HashMap<u64, &str> = HashMap::with_capacity(kept.len());
     let mut collided: Vec<String> = Vec::new();
     for expression in kept.keys() {
-        let h = blocklist::expression_hash(expression);
+        let h = expression_hash(expression);
         if let Some(other) = by_hash.get(&h) {
             report.issues.push(Issue {
                 file: "(all)".into(),
                 line: 0,
                 reason: DropReason::HashCollision,
-                text: clip(expression),
+                text: clip(expression, ISSUE_TEXT_MAX),
                 detail: format!("same 64-bit hash as {other}"),
             });
             *report.dropped.entry(DropReason::HashCollision).or_default() += 1;

@@ -55,10 +55,6 @@ pub(super) fn tsv_columns(header: &str) -> Option<TsvColumns> {
     })
 }
 
-pub(super) fn clip(s: &str) -> String {
-    s.chars().take(200).collect()
-}
-
 pub(super) fn parse_tsv_line<'t>(
     line: &'t str,
     cols: &TsvColumns,
@@ -118,74 +114,69 @@ pub(super) fn parse_plain_line<'t>(
     if line.is_empty() || line.starts_with('#') || line.starts_with('!') || line.starts_with('[') {
         return LineOutcome::Skip;
     }
-    let one = |text: &'t str, host_only: bool| {
-        LineOutcome::Entries(vec![Candidate {
-            text,
-            host_only,
-            category,
-            sources: vec![file],
-        }])
-    };
     if line.starts_with("@@") {
-        return LineOutcome::Drop(
-            DropReason::Unsupported,
-            "exception filters are not supported".into(),
-            line,
-        );
+        return unsupported("exception filters are not supported".into(), line);
     }
     if line.contains("##") || line.contains("#@#") || line.contains("#?#") {
-        return LineOutcome::Drop(
-            DropReason::Unsupported,
-            "cosmetic filters are not supported".into(),
-            line,
-        );
+        return unsupported("cosmetic filters are not supported".into(), line);
     }
     if let Some(rest) = line.strip_prefix("||") {
-        let (body, options) = rest.split_once('$').unwrap_or((rest, ""));
-        // Options that keep the meaning "block this site"; any other (`third-party`, `domain=`,
-        // `script`, ...) limits the rule to some requests, which a site block would overreach.
-        let site_wide = ["", "important", "document", "doc", "all", "popup"];
-        if let Some(o) = options.split(',').find(|o| !site_wide.contains(&o.trim())) {
-            return LineOutcome::Drop(
-                DropReason::Unsupported,
-                format!("filter option ${o} does not block a whole site"),
-                line,
-            );
-        }
-        if body.contains('*') {
-            return LineOutcome::Drop(
-                DropReason::Unsupported,
-                "wildcard filters are not supported".into(),
-                line,
-            );
-        }
-        if let Some(host) = body.strip_suffix('^') {
-            if host.contains('/') || host.contains('^') {
-                return LineOutcome::Drop(
-                    DropReason::Unsupported,
-                    "unsupported filter syntax".into(),
-                    line,
-                );
-            }
-            return one(host, true);
-        }
-        if body.contains('^') || body.contains('|') {
-            return LineOutcome::Drop(
-                DropReason::Unsupported,
-                "unsupported filter syntax".into(),
-                line,
-            );
-        }
-        return one(body, !body.contains('/'));
+        return parse_filter_line(rest, line, file, category);
     }
     if line.starts_with('|') || line.starts_with('/') {
-        return LineOutcome::Drop(
-            DropReason::Unsupported,
-            "unsupported filter syntax".into(),
+        return unsupported("unsupported filter syntax".into(), line);
+    }
+    parse_hosts_line(line, file, category)
+}
+
+/// One candidate from `text` of `file`.
+fn one<'t>(text: &'t str, host_only: bool, file: &'t str, category: Category) -> LineOutcome<'t> {
+    LineOutcome::Entries(vec![Candidate {
+        text,
+        host_only,
+        category,
+        sources: vec![file],
+    }])
+}
+
+fn unsupported(detail: String, line: &str) -> LineOutcome<'_> {
+    LineOutcome::Drop(DropReason::Unsupported, detail, line)
+}
+
+/// An adblock filter line `||rest` (the `||` stripped): a site or a path, or unsupported.
+fn parse_filter_line<'t>(
+    rest: &'t str,
+    line: &'t str,
+    file: &'t str,
+    category: Category,
+) -> LineOutcome<'t> {
+    let (body, options) = rest.split_once('$').unwrap_or((rest, ""));
+    // Options that keep the meaning "block this site"; any other (`third-party`, `domain=`,
+    // `script`, ...) limits the rule to some requests, which a site block would overreach.
+    let site_wide = ["", "important", "document", "doc", "all", "popup"];
+    if let Some(o) = options.split(',').find(|o| !site_wide.contains(&o.trim())) {
+        return unsupported(
+            format!("filter option ${o} does not block a whole site"),
             line,
         );
     }
-    // Hosts file: an IP, then host names, then maybe a comment.
+    if body.contains('*') {
+        return unsupported("wildcard filters are not supported".into(), line);
+    }
+    if let Some(host) = body.strip_suffix('^') {
+        if host.contains('/') || host.contains('^') {
+            return unsupported("unsupported filter syntax".into(), line);
+        }
+        return one(host, true, file, category);
+    }
+    if body.contains('^') || body.contains('|') {
+        return unsupported("unsupported filter syntax".into(), line);
+    }
+    one(body, !body.contains('/'), file, category)
+}
+
+/// A domain or URL alone, or a hosts-file line: an IP, then host names, then maybe a comment.
+fn parse_hosts_line<'t>(line: &'t str, file: &'t str, category: Category) -> LineOutcome<'t> {
     let line = line.split_once(" #").map_or(line, |(a, _)| a).trim();
     let line = line.split_once("\t#").map_or(line, |(a, _)| a).trim();
     let mut tokens = line.split_whitespace();
@@ -194,7 +185,7 @@ pub(super) fn parse_plain_line<'t>(
     if rest.is_empty() {
         // `*.evil.com` (all subdomains) is what a host entry means anyway.
         let first = first.strip_prefix("*.").unwrap_or(first);
-        return one(first, !first.contains('/'));
+        return one(first, !first.contains('/'), file, category);
     }
     if first.parse::<std::net::IpAddr>().is_err() {
         return LineOutcome::Drop(

@@ -61,7 +61,7 @@ pub struct Issue {
     /// 1-based.
     pub line: usize,
     pub reason: DropReason,
-    /// The offending text (the line's entry, at most 200 characters).
+    /// The offending text (the line's entry, at most [`super::ISSUE_TEXT_MAX`] bytes, `…` when cut).
     pub text: String,
     pub detail: String,
 }

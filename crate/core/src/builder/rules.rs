@@ -53,10 +53,7 @@ pub fn sections_from_texts(t: &RuleTexts) -> Result<Vec<(Tag, Vec<u8>)>, String>
     let lures: Vec<&str> = lures.iter().map(String::as_str).collect();
     Ok(vec![
         (RULES_TAG, body),
-        (
-            crate::lookalike::LURES_TAG,
-            crate::lookalike::encode_lures(&lures),
-        ),
+        (crate::lookalike::LURES_TAG, encode_lures(&lures)),
     ])
 }
 
@@ -286,6 +283,21 @@ fn build_section(tables: &[Entries; TABLES]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// A `LKLU` section of `words`, in the order given (rank order).
+fn encode_lures(words: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+    let mut end = 0u32;
+    for w in words {
+        end += w.len() as u32;
+        out.extend_from_slice(&end.to_le_bytes());
+    }
+    for w in words {
+        out.extend_from_slice(w.as_bytes());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,5 +337,29 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn words_keep_their_rank_and_a_bad_section_is_a_typed_error() {
+        let bytes = encode_lures(&["recover", "recovery", "log-in", "cs"]);
+        let words = crate::lookalike::LureWords::new(&bytes).expect("view");
+        assert_eq!(
+            words.iter().collect::<Vec<_>>(),
+            ["recover", "recovery", "log-in", "cs"]
+        );
+        for n in 0..bytes.len() {
+            assert!(
+                crate::lookalike::LureWords::new(&bytes[..n]).is_err(),
+                "truncated at {n}"
+            );
+        }
+        let mut upper = bytes.clone();
+        if let Some(b) = upper.last_mut() {
+            *b = b'S';
+        }
+        assert!(matches!(
+            crate::lookalike::LureWords::new(&upper),
+            Err(crate::error::DataError::Corrupt(_))
+        ));
     }
 }

@@ -2,7 +2,7 @@
 //! `targets.tsv` and the popular-site rankings, and the set of domains the blocklist builder must
 //! never block. Read at run time by [`crate::targets`] and [`crate::lookalike`].
 
-use crate::confusables::reference_strict_skeleton;
+use super::confusables::reference_strict_skeleton;
 use crate::format::Tag;
 use crate::lookalike::index::{bigram_index, brand_key_len, deletions, BIGRAM_BYTES};
 use crate::targets::*;
@@ -180,41 +180,13 @@ fn ranked_targets(
         .iter()
         .filter_map(|r| r.domain.get(r.reg_start..r.reg_start + r.label_len))
         .collect();
-    let mut by_deletion: HashMap<String, Vec<&str>> = HashMap::new();
-    for &l in &labels {
-        for k in one_deletions(l) {
-            by_deletion.entry(k).or_default().push(l);
-        }
-    }
-    let neighbours = |l: &str| -> Vec<&str> {
-        let mut out: Vec<&str> = one_deletions(l)
-            .iter()
-            .flat_map(|k| by_deletion.get(k).into_iter().flatten().copied())
-            .filter(|&o| o != l && strsim::osa_distance(o, l) == 1)
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    let mut ranked: Vec<(String, String)> = Vec::new(); // (registrable, label)
-    for text in popular_tsvs
-        .iter()
-        .filter(|t| t.lines().any(|l| l.starts_with(RANKED_MARKER)))
-    {
-        for d in parse_popular(text) {
-            if let Some((reg, label_len)) = registrable(list, &d) {
-                let label = reg.get(..label_len).unwrap_or("").to_string();
-                if !ranked.iter().any(|(r, _)| *r == reg) {
-                    ranked.push((reg, label));
-                }
-            }
-        }
-    }
+    let near = Neighbours::of(&labels);
+    let ranked = ranked_sites(list, popular_tsvs);
     let ranked_labels: Vec<&str> = ranked.iter().map(|(_, l)| l.as_str()).collect();
     let distinctive = |label: &str| {
         label.len() >= RANKED_MIN_LABEL
             && label.bytes().all(|b| b.is_ascii_lowercase())
-            && neighbours(label).len() < RANKED_MAX_NEIGHBOURS
+            && near.of_label(label).len() < RANKED_MAX_NEIGHBOURS
     };
     let mut out: HashSet<String> = ranked
         .iter()
@@ -228,31 +200,13 @@ fn ranked_targets(
         .map(|(reg, _)| reg.clone())
         .collect();
     // Phished brands: popular labels that many distinct blocked labels are one edit from.
+    let blocked = blocked_labels(list, imitations);
     let mut imitated: HashMap<&str, usize> = HashMap::new();
-    let mut blocked_labels: HashSet<String> = HashSet::new();
-    for text in imitations {
-        for line in text.lines().skip(1) {
-            let host = line
-                .split('\t')
-                .next()
-                .unwrap_or("")
-                .split('/')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            if let Some((reg, label_len)) = registrable(list, &host) {
-                if let Some(l) = reg.get(..label_len) {
-                    blocked_labels.insert(l.to_string());
-                }
-            }
-        }
-    }
-    for l in &blocked_labels {
+    for l in &blocked {
         if labels.contains(l.as_str()) {
             continue;
         }
-        for t in neighbours(l) {
+        for t in near.of_label(l) {
             *imitated.entry(t).or_default() += 1;
         }
     }
@@ -272,6 +226,79 @@ fn ranked_targets(
         }
     }
     out
+}
+
+/// The bundled labels by their 1-deletions (and themselves): which are one edit from a label.
+struct Neighbours<'a> {
+    by_deletion: HashMap<String, Vec<&'a str>>,
+}
+
+impl<'a> Neighbours<'a> {
+    fn of(labels: &HashSet<&'a str>) -> Neighbours<'a> {
+        let mut by_deletion: HashMap<String, Vec<&'a str>> = HashMap::new();
+        for &l in labels {
+            for k in one_deletions(l) {
+                by_deletion.entry(k).or_default().push(l);
+            }
+        }
+        Neighbours { by_deletion }
+    }
+
+    /// The bundled labels one edit (OSA) from `l`, sorted, without `l` itself.
+    fn of_label(&self, l: &str) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = one_deletions(l)
+            .iter()
+            .flat_map(|k| self.by_deletion.get(k).into_iter().flatten().copied())
+            .filter(|&o| o != l && strsim::osa_distance(o, l) == 1)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The sites of the ranked popular lists (those marked [`RANKED_MARKER`]) in rank order, once
+/// each: (registrable domain, its label).
+fn ranked_sites(list: &List, popular_tsvs: &[&str]) -> Vec<(String, String)> {
+    let mut ranked: Vec<(String, String)> = Vec::new(); // (registrable, label)
+    for text in popular_tsvs
+        .iter()
+        .filter(|t| t.lines().any(|l| l.starts_with(RANKED_MARKER)))
+    {
+        for d in parse_popular(text) {
+            if let Some((reg, label_len)) = registrable(list, &d) {
+                let label = reg.get(..label_len).unwrap_or("").to_string();
+                if !ranked.iter().any(|(r, _)| *r == reg) {
+                    ranked.push((reg, label));
+                }
+            }
+        }
+    }
+    ranked
+}
+
+/// The distinct labels (below their public suffix) of the hosts the blocklist texts list.
+fn blocked_labels(list: &List, imitations: &[&str]) -> HashSet<String> {
+    let mut blocked_labels: HashSet<String> = HashSet::new();
+    for text in imitations {
+        for line in text.lines().skip(1) {
+            let host = line
+                .split('\t')
+                .next()
+                .unwrap_or("")
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            if let Some((reg, label_len)) = registrable(list, &host) {
+                if let Some(l) = reg.get(..label_len) {
+                    blocked_labels.insert(l.to_string());
+                }
+            }
+        }
+    }
+    blocked_labels
 }
 
 /// A label and its 1-deletions.
@@ -325,23 +352,67 @@ pub fn sections_with_imitations(
     let rows = parse_targets(targets_tsv)?;
     let popular: Vec<String> = popular_tsvs.iter().flat_map(|t| parse_popular(t)).collect();
 
-    let mut recs: Vec<Rec> = Vec::new();
-    let mut by_domain: HashMap<String, usize> = HashMap::new();
-    let mut brand_names: Vec<String> = Vec::new();
-    let mut brand_keys: BTreeMap<String, usize> = BTreeMap::new(); // key -> record
-    let mut add = |domain: &str, flags: u8, brand: u32, recs: &mut Vec<Rec>| -> Option<usize> {
+    let mut records = Records::new(&list);
+    let (brand_names, brand_keys) = add_officials(&mut records, &rows);
+    for d in &popular {
+        records.add(d, POPULAR, NO_BRAND);
+    }
+    let mut recs = records.recs;
+    // Popular sites in general are not edit-distance targets: the top-100k is full of real
+    // sites one edit apart (and of typo domains), so a typo of a popular name says little;
+    // they are covered by skeletons (homographs), splits and embedding instead. The top of a
+    // ranked list is the exception (see the module docs): distinctive labels only.
+    let ranked_regs = ranked_targets(&list, &rows, popular_tsvs, &recs, imitations);
+    for r in recs.iter_mut() {
+        let reg = r.domain.get(r.reg_start..).unwrap_or("");
+        if r.flags & OFFICIAL == 0 && ranked_regs.contains(reg) {
+            r.flags |= TYPO | RANKED;
+        }
+    }
+
+    let (skel, dels) = lookalike_indexes(&recs);
+    let (brand_entries, mask) = brand_key_table(&brand_keys);
+    Ok(vec![
+        (TAG_DOMAINS, domains_section(&recs, &brand_names)),
+        (TAG_INDEX, encode_table(host_index(&recs), 0)),
+        (TAG_SKELETON, encode_table(skel, 0)),
+        (TAG_DELETES, encode_table(dels, 0)),
+        (TAG_BRANDS, encode_table(brand_entries, mask)),
+        (TAG_BIGRAMS, brand_key_bigrams(&brand_keys)),
+    ])
+}
+
+/// The target records in the order they are added, one per domain.
+struct Records<'l> {
+    list: &'l List,
+    recs: Vec<Rec>,
+    by_domain: HashMap<String, usize>,
+}
+
+impl<'l> Records<'l> {
+    fn new(list: &'l List) -> Records<'l> {
+        Records {
+            list,
+            recs: Vec::new(),
+            by_domain: HashMap::new(),
+        }
+    }
+
+    /// The record of `domain` (added, or the earlier one with `flags` added and its brand kept
+    /// unless it had none); `None` for a domain the section cannot hold.
+    fn add(&mut self, domain: &str, flags: u8, brand: u32) -> Option<usize> {
         if domain.len() > 253 || !domain.is_ascii() {
             return None;
         }
-        if let Some(&i) = by_domain.get(domain) {
-            let r: &mut Rec = recs.get_mut(i)?;
+        if let Some(&i) = self.by_domain.get(domain) {
+            let r: &mut Rec = self.recs.get_mut(i)?;
             r.flags |= flags;
             if r.brand == NO_BRAND {
                 r.brand = brand;
             }
             return Some(i);
         }
-        let (reg, label_len) = registrable(&list, domain).unwrap_or_else(|| {
+        let (reg, label_len) = registrable(self.list, domain).unwrap_or_else(|| {
             // A public suffix itself (github.io): the whole domain is its own "site".
             let l = domain.find('.').unwrap_or(domain.len());
             (domain.to_string(), l)
@@ -350,24 +421,34 @@ pub fn sections_with_imitations(
         if label_len > 255 || reg_start > 255 {
             return None;
         }
-        recs.push(Rec {
+        self.recs.push(Rec {
             domain: domain.to_string(),
             reg_start,
             label_len,
             flags,
             brand,
         });
-        by_domain.insert(domain.to_string(), recs.len() - 1);
-        Some(recs.len() - 1)
-    };
-    for row in &rows {
+        self.by_domain
+            .insert(domain.to_string(), self.recs.len() - 1);
+        Some(self.recs.len() - 1)
+    }
+}
+
+/// Adds the official domains of every row, flagged as typo, crypto, short-name and brand-key
+/// targets; returns the brand names (by brand id) and the brand keys with their record.
+fn add_officials(records: &mut Records, rows: &[Row]) -> (Vec<String>, BTreeMap<String, usize>) {
+    let mut brand_names: Vec<String> = Vec::new();
+    let mut brand_keys: BTreeMap<String, usize> = BTreeMap::new(); // key -> record
+    for row in rows {
         let b = brand_names.len() as u32;
         brand_names.push(row.brand.clone());
         for d in &row.domains {
-            let Some(i) = add(d, OFFICIAL, b, &mut recs) else {
+            let Some(i) = records.add(d, OFFICIAL, b) else {
                 continue;
             };
-            let Some(r) = recs.get_mut(i) else { continue };
+            let Some(r) = records.recs.get_mut(i) else {
+                continue;
+            };
             let label = r
                 .domain
                 .get(r.reg_start..r.reg_start + r.label_len)
@@ -393,25 +474,14 @@ pub fn sections_with_imitations(
         }
         // Keys that are not a domain's label (rare) are ignored: a key must name an official domain.
     }
-    for d in &popular {
-        add(d, POPULAR, NO_BRAND, &mut recs);
-    }
-    // Popular sites in general are not edit-distance targets: the top-100k is full of real
-    // sites one edit apart (and of typo domains), so a typo of a popular name says little;
-    // they are covered by skeletons (homographs), splits and embedding instead. The top of a
-    // ranked list is the exception (see the module docs): distinctive labels only.
-    let ranked_regs = ranked_targets(&list, &rows, popular_tsvs, &recs, imitations);
-    for r in recs.iter_mut() {
-        let reg = r.domain.get(r.reg_start..).unwrap_or("");
-        if r.flags & OFFICIAL == 0 && ranked_regs.contains(reg) {
-            r.flags |= TYPO | RANKED;
-        }
-    }
+    (brand_names, brand_keys)
+}
 
-    // TGTD
+/// The `TGTD` section: the records, the brand names and the strings they point into.
+fn domains_section(recs: &[Rec], brand_names: &[String]) -> Vec<u8> {
     let mut strings = Vec::new();
     let mut records = Vec::new();
-    for r in &recs {
+    for r in recs {
         let off = strings.len() as u32;
         strings.extend_from_slice(r.domain.as_bytes());
         records.extend_from_slice(&off.to_le_bytes());
@@ -424,7 +494,7 @@ pub fn sections_with_imitations(
         records.extend_from_slice(&r.brand.to_le_bytes());
     }
     let mut brands = Vec::new();
-    for b in &brand_names {
+    for b in brand_names {
         brands.extend_from_slice(&(strings.len() as u32).to_le_bytes());
         brands.extend_from_slice(&(b.len() as u32).to_le_bytes());
         strings.extend_from_slice(b.as_bytes());
@@ -437,8 +507,11 @@ pub fn sections_with_imitations(
     tgtd.extend_from_slice(&records);
     tgtd.extend_from_slice(&brands);
     tgtd.extend_from_slice(&strings);
+    tgtd
+}
 
-    // TGTH
+/// The `TGTH` entries: each record by its domain and by its registrable domain.
+fn host_index(recs: &[Rec]) -> Vec<(u64, u32)> {
     let mut index = Vec::new();
     for (i, r) in recs.iter().enumerate() {
         index.push((hash(&r.domain), i as u32));
@@ -446,8 +519,15 @@ pub fn sections_with_imitations(
             index.push((hash(reg), i as u32));
         }
     }
+    index
+}
 
-    // Lookalike indexes: one entry per registrable domain (first record wins).
+/// Entries of a hash table section: (xxh3 hash of a key, record).
+type HashEntries = Vec<(u64, u32)>;
+
+/// The `LKSK` (loose skeletons) and `LKDL` (deletions) entries: one per registrable domain (first
+/// record wins).
+fn lookalike_indexes(recs: &[Rec]) -> (HashEntries, HashEntries) {
     let mut seen_reg = HashSet::new();
     let mut skel = Vec::new();
     let mut dels = Vec::new();
@@ -471,6 +551,11 @@ pub fn sections_with_imitations(
             dels.push((hash(&key), i as u32));
         }
     }
+    (skel, dels)
+}
+
+/// The `LKBG` section: a bit per brand key's first two letters.
+fn brand_key_bigrams(brand_keys: &BTreeMap<String, usize>) -> Vec<u8> {
     let mut bigrams = vec![0u8; BIGRAM_BYTES];
     for k in brand_keys.keys() {
         if let (Some(&a), Some(&b)) = (k.as_bytes().first(), k.as_bytes().get(1)) {
@@ -480,22 +565,20 @@ pub fn sections_with_imitations(
             }
         }
     }
+    bigrams
+}
+
+/// The `LKBR` entries (brand keys of a length the index holds) and the mask of those lengths.
+fn brand_key_table(brand_keys: &BTreeMap<String, usize>) -> (Vec<(u64, u32)>, u32) {
     let mut brand_entries = Vec::new();
     let mut mask = 0u32;
-    for (k, &i) in &brand_keys {
+    for (k, &i) in brand_keys {
         if let Some(len) = brand_key_len(k) {
             mask |= 1 << len;
             brand_entries.push((hash(k), i as u32));
         }
     }
-    Ok(vec![
-        (TAG_DOMAINS, tgtd),
-        (TAG_INDEX, encode_table(index, 0)),
-        (TAG_SKELETON, encode_table(skel, 0)),
-        (TAG_DELETES, encode_table(dels, 0)),
-        (TAG_BRANDS, encode_table(brand_entries, mask)),
-        (TAG_BIGRAMS, bigrams),
-    ])
+    (brand_entries, mask)
 }
 
 /// Encodes a hash table section.
@@ -518,13 +601,13 @@ pub fn encode_table(mut entries: Vec<(u64, u32)>, aux: u32) -> Vec<u8> {
 /// The loose skeleton of a label at build time (the `LKSK` index key), see
 /// [`Confusables::loose_skeleton`].
 pub fn loose_skeleton(label: &str) -> String {
-    crate::confusables::reference_loose_skeleton(label)
+    super::confusables::reference_loose_skeleton(label)
 }
 
 /// Deletion keys stored for a typo target: its strict skeleton and every 1-deletion (and
 /// 2-deletion for official labels of 10+ characters).
 pub fn index_deletions(label: &str, flags: u8) -> Vec<String> {
-    let s: Vec<char> = crate::confusables::reference_strict_skeleton(label)
+    let s: Vec<char> = super::confusables::reference_strict_skeleton(label)
         .chars()
         .collect();
     deletions(&s, crate::lookalike::index::max_distance(flags, s.len()))

@@ -129,35 +129,25 @@ fn lure_needs_token(w: &str) -> bool {
     w.len() < 5
 }
 
-/// A `LKLU` section of `words`, in the order given (rank order).
-#[cfg(feature = "builder")]
-pub fn encode(words: &[&str]) -> Vec<u8> {
-    let mut out = Vec::new();
-    out.extend_from_slice(&(words.len() as u32).to_le_bytes());
-    let mut end = 0u32;
-    for w in words {
-        end += w.len() as u32;
-        out.extend_from_slice(&end.to_le_bytes());
-    }
-    for w in words {
-        out.extend_from_slice(w.as_bytes());
-    }
-    out
-}
-
 #[cfg(test)]
-#[cfg(feature = "builder")]
 mod tests {
     use super::*;
 
+    /// `LKLU` of `recover`, `recovery`, `log-in`, `cs` (the builder's `encode_lures` writes it;
+    /// its own test checks the round trip and the refusals).
+    fn section() -> Vec<u8> {
+        let mut out = Vec::new();
+        for n in [4u32, 7, 15, 21, 23] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        out.extend_from_slice(b"recoverrecoverylog-incs");
+        out
+    }
+
     #[test]
-    fn words_keep_their_rank_and_a_bad_section_is_a_typed_error() {
-        let bytes = encode(&["recover", "recovery", "log-in", "cs"]);
+    fn the_first_word_by_rank_names_the_token_and_short_words_need_a_whole_token() {
+        let bytes = section();
         let words = LureWords::new(&bytes).expect("view");
-        assert_eq!(
-            words.iter().collect::<Vec<_>>(),
-            ["recover", "recovery", "log-in", "cs"]
-        );
         // The first word by rank names a token that holds two (`recovery` holds `recover`).
         assert_eq!(words.lure_in("netflix-recovery", 0..7), Some("recover"));
         // A short word only as a whole token: `cs` in `bca-cs`, not in `bcacss`.
@@ -165,13 +155,5 @@ mod tests {
         assert_eq!(words.lure_in("bcacss", 0..3), None);
         assert!(words.lure_glued_after("bcalog-in", 3));
         assert!(!words.lure_glued_after("bcalogistik", 3));
-        for n in 0..bytes.len() {
-            assert!(LureWords::new(&bytes[..n]).is_err(), "truncated at {n}");
-        }
-        let mut upper = bytes.clone();
-        if let Some(b) = upper.last_mut() {
-            *b = b'S';
-        }
-        assert!(matches!(LureWords::new(&upper), Err(DataError::Corrupt(_))));
     }
 }

@@ -83,8 +83,6 @@ use hit::Hit;
 use index::BIGRAM_BYTES;
 use user::user_hit;
 
-#[cfg(feature = "builder")]
-pub use lures::encode as encode_lures;
 pub use lures::{LureWords, LURES_TAG};
 pub use page::PAGE_TEXT_MAX;
 
