@@ -173,14 +173,29 @@ describe('Chromium attacks', () => {
     // A user's page on an abused hosting platform: probed, its address alone is not dangerous.
     const probed = (n) => `akun-${n}.weebly.com`;
 
-    for (const [how, n] of [['shadow', 4101], ['masked', 4102], ['replace', 4103], ['blob', 4104]]) {
-      test(`a sign-in form ${how === 'shadow' ? 'in a shadow root' : how === 'masked' ? 'in a text input drawn as a password' : how === 'replace' ? 'drawn after history.replaceState' : 're-rendered from a blob: URL'} is stopped`, async () => {
+    for (const [how, n] of [['shadow', 4101], ['masked', 4102], ['blob', 4104]]) {
+      test(`a sign-in form ${how === 'shadow' ? 'in a shadow root' : how === 'masked' ? 'in a text input drawn as a password' : 're-rendered from a blob: URL'} is stopped`, async () => {
         const host = probed(n);
         await gotoExpect(page, srv.url(host, `/evade/${how}`), isWarning, 25000);
         await page.locator('#reasons li[data-code="page.brand"]').waitFor();
         assert.match(await page.locator('#host-ascii').innerText(), new RegExp(host.replace(/\./g, '\\.')));
       });
     }
+
+    test('a sign-in form on a page that keeps changing its address (history.replaceState) is stopped as that page: its brand named, Back to safety to the page before it', async () => {
+      const host = probed(4103);
+      await gotoExpect(page, srv.url('example.com', '/before-replace'), (u) => u.includes('/before-replace'));
+      await gotoExpect(page, srv.url(host, '/evade/replace'), isWarning, 25000);
+      // The verdict the background decided for the page (its form and brand), for whichever
+      // address the page had taken when the tab left it: not "not opened by Waspada".
+      await page.locator('#reasons li[data-code="page.brand"]').waitFor();
+      assert.equal(await page.locator('#host-ascii').innerText(), host);
+      // Every address the page took is the stopped page, not a safe page before it.
+      const back = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() && !isWarning(f.url()), timeout: 10000 });
+      await page.locator('#back').click();
+      assert.match((await back).url(), /\/before-replace$/);
+      assert.deepEqual(srv.requests.filter((r) => r.host === host && r.path.startsWith('/halaman/')).map((r) => r.path), [], 'Back to safety loaded the stopped page again');
+    });
 
     test('a sign-in form drawn after the wait is stopped when its field is focused', async () => {
       const host = probed(4105);

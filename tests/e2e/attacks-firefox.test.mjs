@@ -16,7 +16,7 @@ let lookalike;
 // Its address alone is safe (`/get/<id>` says nothing); the app's name makes it dangerous.
 const LURE_HOST = 'undangan-digital.my.id';
 const probed = (n) => `akun-${n}.weebly.com`;
-const PROBED = [4201, 4202, 4203, 4204, 4205, 4206, 4207].map(probed);
+const PROBED = [4201, 4202, 4203, 4204, 4205, 4206, 4207, 4208].map(probed);
 const downloadDir = mkdtempSync(join(tmpdir(), 'waspada-ff-downloads-'));
 
 before(async () => {
@@ -184,8 +184,6 @@ describe('Firefox attacks', () => {
     const cases = [
       ['shadow', 'in a shadow root'],
       ['masked', 'in a text input drawn as a password'],
-      // Not 'replace' (history.replaceState every 400 ms): in Firefox its warning sometimes names
-      // only the address, not the page's brand form (see extension/README.md); Chromium tests it.
       ['blob', 're-rendered from a blob: URL'],
     ];
     cases.forEach(([how, what], i) => {
@@ -194,6 +192,21 @@ describe('Firefox attacks', () => {
         await gotoExpect(driver, srv.url(PROBED[i], `/evade/${how}`), isWarning, 25000);
         await waitFor(driver, '#reasons li[data-code="page.brand"]');
       });
+    });
+
+    test('a sign-in form on a page that keeps changing its address (history.replaceState) is stopped as that page: its brand named, Back to safety to the page before it', async () => {
+      await driver.switchTo().window(main);
+      const host = PROBED[7];
+      await gotoExpect(driver, srv.url('example.com', '/before-replace'), (u) => u.includes('/before-replace'));
+      await gotoExpect(driver, srv.url(host, '/evade/replace'), isWarning, 25000);
+      // The verdict the background decided for the page (its form and brand), for whichever
+      // address the page had taken when the tab left it: not "not opened by Waspada".
+      await waitFor(driver, '#reasons li[data-code="page.brand"]');
+      assert.equal(await $(driver, '#host-ascii').getText(), host);
+      // Every address the page took is the stopped page, not a safe page before it.
+      await $(driver, '#back').click();
+      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith('/before-replace'), 10000, `Back to safety went to ${await driver.getCurrentUrl()}`);
+      assert.deepEqual(srv.requests.filter((r) => r.host === host && r.path.startsWith('/halaman/')).map((r) => r.path), [], 'Back to safety loaded the stopped page again');
     });
 
     test('a sign-in form drawn after the wait is stopped when its field is focused', async () => {
