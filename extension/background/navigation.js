@@ -98,16 +98,16 @@ if (platform.blockingWebRequest) {
       }
       return;
     }
+    // A new document in the tab: what its last page showed no longer counts (see `tabShows`; a
+    // same-document address change starts no navigation). Here, before its commit: the tab
+    // listener may hear of the new address before webNavigation.onCommitted is answered.
+    newTabPage(details.tabId).catch(() => {});
     await checkTopNavigation(details.tabId, details.url);
   });
   // A page that re-renders itself from a `blob:` URL: Chrome hides that address from the tab
   // listener (no host permission matches `blob:`), webNavigation reports it.
-  // A new document commits in a tab: what its last page showed no longer counts (see `tabShows`;
-  // a same-document address change is no commit).
   api.webNavigation.onCommitted?.addListener((details) => {
-    if (details.frameId !== 0 || details.tabId < 0) return;
-    const fresh = newTabPage(details.tabId).catch(() => {});
-    if (/^blob:https?:/i.test(details.url)) fresh.then(() => onTabShows(details.tabId, details.url, true)).catch(() => {});
+    if (details.frameId === 0 && /^blob:https?:/i.test(details.url)) onTabShows(details.tabId, details.url, true).catch(() => {});
   });
   // A redirect chain (a shortener or a clean site answering 302 to a lookalike): Chrome reports
   // no new navigation for the target, only this (non-blocking) event, before the target's request.
@@ -149,6 +149,9 @@ export async function onTabShows(tabId, url, loaded = false) {
       // `subject` differs from `url` on our warning page, and on a `blob:` page (a site that
       // re-renders itself from a blob: is judged, stopped and probed as that site).
       const own = isOwnPage(url);
+      // The tab shows the warning page: it has arrived, a later navigation to the same address
+      // is sent there again (Chrome: a page a service worker serves passes no session rule).
+      if (own) recentRedirects.delete(tabId);
       // The page this address belongs to: what the probe found on it holds for every address
       // the page takes (history.replaceState), none of which is a page to go back to from its
       // stop.

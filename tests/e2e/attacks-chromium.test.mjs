@@ -169,6 +169,41 @@ describe('Chromium attacks', () => {
     });
   });
 
+  describe('pages a service worker serves', () => {
+    test('a dangerous site whose service worker answers its navigations (installed in an earlier session) is warned on every visit', async () => {
+      assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
+      const host = lookalike.host;
+      const profile = newProfile();
+      // Service workers need a secure context: the test's plain-http host counts as one.
+      const args = [`--unsafely-treat-insecure-origin-as-secure=http://${host}:${srv.port}`];
+      let ctx = await launch(profile, { args });
+      try {
+        let tab = ctx.pages()[0] ?? (await ctx.newPage());
+        await ready(ctx);
+        await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        await tab.locator('#more summary').click();
+        await tab.locator('#continue').click();
+        await expectSoon(async () => srv.requests.some((r) => r.host === host && r.path === '/__sw-ready'), 10000, 'the service worker');
+        await ctx.close();
+        // A new session: nothing allowed, no session rule. The worker answers, the site is not asked.
+        ctx = await launch(profile, { args });
+        tab = ctx.pages()[0] ?? (await ctx.newPage());
+        await ready(ctx);
+        const asked = srv.requests.filter((r) => r.host === host && r.path === '/sw-page').length;
+        await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        await tab.locator('#reasons li').first().waitFor();
+        assert.equal(srv.requests.filter((r) => r.host === host && r.path === '/sw-page').length, asked, 'the page came from the network, not the worker');
+        // Later in the session: the session rule does not see the worker's answer; the tab is
+        // still sent to the warning page.
+        await gotoExpect(tab, srv.url('example.com', '/between-sw'), (u) => u.includes('/between-sw'));
+        await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        await tab.locator('#reasons li').first().waitFor();
+      } finally {
+        await ctx.close();
+      }
+    });
+  });
+
   describe('page probe evasions', () => {
     // A user's page on an abused hosting platform: probed, its address alone is not dangerous.
     const probed = (n) => `akun-${n}.weebly.com`;

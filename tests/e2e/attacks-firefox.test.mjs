@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { By } from 'selenium-webdriver';
 import { startServer, hiddenName } from './server.mjs';
 import { launch, gotoExpect, isWarning, extUrl, profileWithExtension } from './firefox.mjs';
-import { loadWasm, listBytes, pickBlockedHost, pickLookalike, LOOKALIKE_CANDIDATES } from './helpers.mjs';
+import { loadWasm, listBytes, pickBlockedHost, pickLookalike, LOOKALIKE_CANDIDATES, FIREFOX_DIR } from './helpers.mjs';
 
 let srv;
 let lookalike;
@@ -177,6 +177,30 @@ describe('Firefox attacks', () => {
       const host = pickBlockedHost(6);
       await gotoExpect(driver, `http://${host}.:${srv.port}/dotted`, isWarning);
       assert.equal(srv.requestedHost(host) || srv.requestedHost(`${host}.`), false, 'the listed host was contacted');
+    });
+  });
+
+  describe('pages a service worker serves', () => {
+    test('a dangerous site whose service worker answers its navigations is stopped before its page runs', async () => {
+      assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
+      const host = `sw.${lookalike.host}`;
+      // The worker is installed on a visit before Waspada is (Firefox copies a profile for each
+      // session, so an earlier session cannot be kept): then the extension, then the visit.
+      const other = await launch({ hosts: [host, 'example.com'], prefs: { 'dom.serviceWorkers.testing.enabled': true }, addon: false });
+      try {
+        await other.get(srv.url(host, '/sw-page'));
+        await other.wait(async () => srv.requests.some((r) => r.host === host && r.path === '/__sw-ready'), 10000, 'the service worker');
+        await other.get(srv.url('example.com', '/before-sw'));
+        await other.installAddon(FIREFOX_DIR, true);
+        await sleep(2000);
+        const ran = srv.ran.filter((r) => r.host === host && r.sw).length;
+        await gotoExpect(other, srv.url(host, '/sw-page'), isWarning);
+        await waitFor(other, '#reasons li');
+        await sleep(500);
+        assert.equal(srv.ran.filter((r) => r.host === host && r.sw).length, ran, "the worker's page ran");
+      } finally {
+        await other.quit();
+      }
     });
   });
 
