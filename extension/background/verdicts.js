@@ -23,7 +23,7 @@ export const forgetPageVerdicts = () => Promise.all([updateSession('pageVerdicts
 // once the probe has looked at it, the page's verdict. A page that changes its address with
 // history.replaceState or pushState is still that page: what the probe found on it holds for
 // each address it takes, and none of them is a safe page to go back to. A new document (a
-// top-level navigation: Firefox's request, Chrome's commit) or another origin is another page.
+// top-level navigation: Firefox's request, Chrome's onBeforeNavigate) or another origin is another page.
 const TAB_PAGES_MAX = 100;
 const ADDRESSES_MAX = 50;
 const originOf = (url) => {
