@@ -6,6 +6,7 @@
 //   background/probe.js       the page probe        background/badge.js  the toolbar badge
 //   background/menu.js        the context menu      background/messages.js  the message table
 //   background/downloads.js   dangerous downloads stopped before the file is kept
+//   background/session.js     storage.session values several checks change at once, one change at a time
 import { api } from './lib/platform.js';
 import { getChecker } from './lib/engine.js';
 import { loadSettings } from './lib/settings.js';

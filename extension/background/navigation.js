@@ -4,22 +4,32 @@
 import { api, platform } from '../lib/platform.js';
 import { getChecker } from '../lib/engine.js';
 import { isWeb, warningUrl, subjectOf, isOwnPage } from './urls.js';
-import { decide } from './verdicts.js';
+import { decide, tabShows, newTabPage } from './verdicts.js';
 import { rememberDangerous, staticRulesCover } from './dnr.js';
 import { probePage } from './probe.js';
 import { setBadge } from './badge.js';
 import { recordStop, rememberSafe, tracked } from './stops.js';
 
-// A tab sent to the warning page for a URL is not sent again for the same URL within a few seconds
-// (the navigation listener and the tab listener can both see the same navigation).
+// A tab sent to the warning page for a URL is not sent again for the same URL, or for another
+// address of the same page (`doc`, see `tabShows`), within a few seconds: the navigation listener
+// and the tab listener can both see the same navigation, and a page that changes its address with
+// history.replaceState keeps doing so until the warning page replaces it (a second warning, for
+// its next address, would replace the first one's stop).
 const recentRedirects = new Map();
-async function redirectTab(tabId, url) {
-  if (recentRedirects.get(tabId) === url) return;
-  recentRedirects.set(tabId, url);
+/** Whether tab `tabId` may be sent to the warning page for `url` now; it is then reserved
+ *  (synchronously: two checks of the same page in flight never both send it). */
+function claimRedirect(tabId, url, doc = null) {
+  const recent = recentRedirects.get(tabId);
+  if (recent && (recent.url === url || (doc !== null && recent.doc === doc))) return false;
+  const entry = { url, doc };
+  recentRedirects.set(tabId, entry);
   setTimeout(() => {
-    if (recentRedirects.get(tabId) === url) recentRedirects.delete(tabId);
+    if (recentRedirects.get(tabId) === entry) recentRedirects.delete(tabId);
   }, 5000);
-  await api.tabs.update(tabId, { url: warningUrl(url) });
+  return true;
+}
+async function redirectTab(tabId, url) {
+  if (claimRedirect(tabId, url)) await api.tabs.update(tabId, { url: warningUrl(url) });
 }
 
 /** A frame of the page in `tabId` is going to `url`, which warns: the whole tab goes to the
@@ -38,6 +48,10 @@ if (platform.blockingWebRequest) {
   api.webRequest.onBeforeRequest.addListener(
     async (details) => {
       if (!isWeb(details.url)) return {};
+      // A new document in the tab: what its last page showed no longer counts (see `tabShows`).
+      // A link that turns out to be a download also comes here: its page then merely loses
+      // that (the verdicts kept per address still hold).
+      if (details.type === 'main_frame' && details.tabId >= 0) newTabPage(details.tabId).catch(() => {});
       try {
         const { verdict, redirect } = await decide(details.url);
         if (!redirect) return {};
@@ -84,6 +98,10 @@ if (platform.blockingWebRequest) {
       }
       return;
     }
+    // A new document in the tab: what its last page showed no longer counts (see `tabShows`; a
+    // same-document address change starts no navigation). Here, before its commit: the tab
+    // listener may hear of the new address before webNavigation.onCommitted is answered.
+    newTabPage(details.tabId).catch(() => {});
     await checkTopNavigation(details.tabId, details.url);
   });
   // A page that re-renders itself from a `blob:` URL: Chrome hides that address from the tab
@@ -128,20 +146,27 @@ export async function onTabShows(tabId, url, loaded = false) {
   let level = 'invalid';
   if (subject && isWeb(subject)) {
     try {
-      const { verdict, redirect } = await decide(subject);
-      level = verdict.verdict;
-      // A dangerous page the navigation listener did not see (e.g. right after the browser or the
-      // worker started, before its listener was live), or one its page probe found: replace it now.
       // `subject` differs from `url` on our warning page, and on a `blob:` page (a site that
       // re-renders itself from a blob: is judged, stopped and probed as that site).
       const own = isOwnPage(url);
-      if (redirect && !own) {
-        await recordStop(tabId, subject, verdict);
-        await redirectTab(tabId, subject);
+      // The tab shows the warning page: it has arrived, a later navigation to the same address
+      // is sent there again (Chrome: a page a service worker serves passes no session rule).
+      if (own) recentRedirects.delete(tabId);
+      // The page this address belongs to: what the probe found on it holds for every address
+      // the page takes (history.replaceState), none of which is a page to go back to from its
+      // stop.
+      const page = own ? (await newTabPage(tabId), null) : await tabShows(tabId, subject, subject !== url);
+      const { verdict, redirect } = await decide(subject, page?.verdict ?? null);
+      level = verdict.verdict;
+      // A dangerous page the navigation listener did not see (e.g. right after the browser or the
+      // worker started, before its listener was live), or one its page probe found: replace it now.
+      if (redirect && !own && claimRedirect(tabId, subject, page?.doc ?? null)) {
+        await recordStop(tabId, subject, verdict, { doc: page?.doc ?? null });
+        await api.tabs.update(tabId, { url: warningUrl(subject) });
         if (verdict.verdict === 'dangerous') await rememberDangerous(verdict, subject);
       }
-      if (!redirect && !own && subject === url) await rememberSafe(tabId, url);
-      if (loaded && !own && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url, onTabShows);
+      if (!redirect && !own && subject === url) await rememberSafe(tabId, url, page?.doc ?? null);
+      if (loaded && !own && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url, onTabShows, page?.doc ?? null);
     } catch (err) {
       console.error('[waspada] badge check failed', err);
     }
@@ -156,6 +181,10 @@ async function hiddenBlobAddress(tabId) {
   const [res] = await api.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => location.href }).catch(() => []);
   return typeof res?.result === 'string' && /^blob:https?:\/\//i.test(res.result) ? res.result : null;
 }
+
+api.tabs.onRemoved?.addListener((tabId) => {
+  newTabPage(tabId).catch(() => {});
+});
 
 api.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.url || changeInfo.status === 'complete') {

@@ -3,21 +3,13 @@
 import { api, platform } from '../lib/platform.js';
 import { getChecker } from '../lib/engine.js';
 import { loadSettings } from '../lib/settings.js';
-import { collectPageFacts, cleanFacts, reportedAddress } from '../lib/probe.js';
+import { collectPageFacts, cleanFacts } from '../lib/probe.js';
 import { subjectOf } from './urls.js';
-import { rememberPageVerdict } from './verdicts.js';
+import { rememberPageVerdict, tabPage, setTabPageVerdict } from './verdicts.js';
 
 // The page probe waits this long for a login form to appear, and reads this much page text.
 const PROBE_WAIT_MS = 15000;
 const PROBE_TEXT_MAX = 4096;
-
-const sameOrigin = (a, b) => {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-};
 
 /** The page at `subject` (a `blob:` page's web address is its origin's) showed `facts`: keeps
  *  and returns the page's verdict if what it shows makes a difference, else null. */
@@ -29,13 +21,15 @@ async function judgeFacts(subject, facts) {
 }
 
 const probing = new Map();
-/** Looks at the page a tab shows and, if the page asks for a password, PIN or card in a protected
- *  brand's name (on a suspicious address, a credential form alone counts too), keeps the page's
- *  verdict and calls `changed(tabId, url)`. */
-export async function probePage(tabId, url, changed) {
-  if (!platform.scripting || probing.get(tabId) === url) return;
+/** Looks at the page a tab shows (`doc`: the page, `tabShows`) and, if the page asks for a
+ *  password, PIN or card in a protected brand's name (on a suspicious address, a credential form
+ *  alone counts too), keeps the page's verdict and calls `changed(tabId, url)`. One look per page
+ *  at a time: a page that changes its address during the wait is still being looked at. */
+export async function probePage(tabId, url, changed, doc = null) {
+  const looking = doc ?? url;
+  if (!platform.scripting || probing.get(tabId) === looking) return;
   if (!(await loadSettings()).page_probe) return;
-  probing.set(tabId, url);
+  probing.set(tabId, looking);
   try {
     // Should the page go away without the browser settling the call, give up a little later.
     const gaveUp = new Promise((resolve) => setTimeout(() => resolve([]), PROBE_WAIT_MS + 5000));
@@ -53,18 +47,20 @@ export async function probePage(tabId, url, changed) {
     // the top frame's own report (our isolated world's `location.href`) says where it is.
     const shown = tab.url ?? (typeof injection.result?.href === 'string' ? injection.result.href : null);
     // The page may have changed its address during the wait (history.replaceState or pushState,
-    // as often as it likes; same origin only): the verdict then holds for where it is now, too.
-    const moved = shown !== url && reportedAddress(injection.result) !== null && sameOrigin(url, shown);
-    if (shown !== url && !moved) return;
+    // as often as it likes): if the tab still shows that page, the verdict is the page's, for
+    // every address it takes from now on as well (`tabShows`).
+    const same = doc !== null && (await tabPage(tabId))?.doc === doc;
+    if (shown !== url && !same) return;
     const verdict = await judgeFacts(subjectOf(url), injection.result);
     if (!verdict) return;
-    if (moved) await rememberPageVerdict(shown, verdict);
+    if (same) await setTabPageVerdict(tabId, doc, verdict);
+    if (shown !== url) await rememberPageVerdict(subjectOf(shown) ?? shown, verdict);
     await changed(tabId, shown);
   } catch (err) {
     // A page that closed or navigated away meanwhile, or one the browser does not let us read.
     console.info('[waspada] page probe skipped:', String(err?.message ?? err));
   } finally {
-    if (probing.get(tabId) === url) probing.delete(tabId);
+    if (probing.get(tabId) === looking) probing.delete(tabId);
   }
 }
 
@@ -78,7 +74,10 @@ export async function lateFacts(facts, sender, changed) {
   const subject = subjectOf(url);
   const checker = await getChecker();
   if (!checker.pageCheckApplies(checker.check(subject))) return { ok: false };
-  if (!(await judgeFacts(subject, facts))) return { ok: false };
+  const verdict = await judgeFacts(subject, facts);
+  if (!verdict) return { ok: false };
+  const page = await tabPage(tabId);
+  if (page?.addresses.includes(subject)) await setTabPageVerdict(tabId, page.doc, verdict);
   await changed(tabId, url);
   return { ok: true };
 }

@@ -3,35 +3,48 @@
 // warning page shows only this, "Continue anyway" and "Always trust" act only on it, and "Back to
 // safety" goes to that safe page (a fresh load, never the stopped page from the back/forward cache).
 import { api } from '../lib/platform.js';
+import { readSession, updateSession } from './session.js';
 
 const STOPS_MAX = 100;
 const key = (tabId) => String(tabId);
+const asMap = (map) => (map && typeof map === 'object' ? map : {});
 
-async function read(name) {
-  const { [name]: map } = await api.storage.session.get(name);
-  return map && typeof map === 'object' ? map : {};
-}
+const read = async (name) => asMap(await readSession(name));
+/** Changes the map `name` (one change at a time, see session.js); `change` returns false to leave it. */
+const update = (name, change) =>
+  updateSession(name, async (map) => {
+    const next = asMap(map);
+    return (await change(next)) === false ? undefined : next;
+  });
 
-/** A tab showed `url`, a page Waspada let through: where "Back to safety" can return to. */
-export async function rememberSafe(tabId, url) {
+/** The safe pages a tab showed, oldest first: `{url, doc}` (`doc`: the page, see `tabShows`). */
+const safePages = (safe, tabId) =>
+  (Array.isArray(safe[key(tabId)]) ? safe[key(tabId)] : []).map((e) => (typeof e === 'string' ? { url: e, doc: null } : e)).filter((e) => typeof e?.url === 'string');
+
+/** A tab showed `url`, a page Waspada let through: where "Back to safety" can return to. `doc`:
+ *  the page it is an address of; a page that changes its address is one entry, at its latest. */
+export async function rememberSafe(tabId, url, doc = null) {
   if (!Number.isInteger(tabId) || tabId < 0 || url.length > 4096) return;
-  const safe = await read('lastSafe');
-  const seen = Array.isArray(safe[key(tabId)]) ? safe[key(tabId)] : [];
-  if (seen.at(-1) === url) return;
-  // The last few: a page the probe stops later was itself "safe" a moment before.
-  safe[key(tabId)] = [...seen.filter((u) => u !== url), url].slice(-3);
-  await api.storage.session.set({ lastSafe: safe });
+  await update('lastSafe', (safe) => {
+    const seen = safePages(safe, tabId);
+    if (seen.at(-1)?.url === url && seen.at(-1)?.doc === doc) return false;
+    // The last few pages: a page the probe stops later was itself "safe" a moment before.
+    safe[key(tabId)] = [...seen.filter((e) => e.url !== url && (doc === null || e.doc !== doc)), { url, doc }].slice(-3);
+  });
 }
 
 /** Waspada stopped `url` in tab `tabId` because of `verdict`. `skip`: pages "Back to safety"
- *  must not return to either (the clean page that framed the stopped one). */
-export async function recordStop(tabId, url, verdict, { skip = [] } = {}) {
+ *  must not return to either (the clean page that framed the stopped one); `doc`: the stopped
+ *  page (`tabShows`), none of whose addresses (history.replaceState) is a page to go back to. */
+export async function recordStop(tabId, url, verdict, { skip = [], doc = null } = {}) {
   if (!Number.isInteger(tabId) || tabId < 0) return;
-  const [stops, safe] = [await read('stops'), await read('lastSafe')];
-  const back = (Array.isArray(safe[key(tabId)]) ? safe[key(tabId)] : []).filter((u) => u !== url && !skip.includes(u)).at(-1) ?? null;
-  stops[key(tabId)] = { url, verdict, back, at: Date.now(), claimed: false };
-  const kept = Object.entries(stops).sort((a, b) => a[1].at - b[1].at).slice(-STOPS_MAX);
-  await api.storage.session.set({ stops: Object.fromEntries(kept) });
+  const safe = await read('lastSafe');
+  const back = safePages(safe, tabId).filter((e) => e.url !== url && !skip.includes(e.url) && (doc === null || e.doc !== doc)).at(-1)?.url ?? null;
+  await updateSession('stops', (map) => {
+    const stops = asMap(map);
+    stops[key(tabId)] = { url, verdict, back, at: Date.now(), claimed: false };
+    return Object.fromEntries(Object.entries(stops).sort((a, b) => a[1].at - b[1].at).slice(-STOPS_MAX));
+  });
 }
 
 /** The stop for `url` in tab `tabId`, or null (a warning page Waspada did not open). A static
@@ -70,13 +83,14 @@ export async function claimRecentStop(tabId, waitMs = 3000) {
   const end = Date.now() + waitMs;
   for (;;) {
     await checking.get(tabId)?.catch(() => {});
-    const stops = await read('stops');
-    const stop = stops[key(tabId)];
-    if (stop && stop.claimed === false && Date.now() - stop.at < RECENT_MS) {
+    let claimed = null;
+    await update('stops', (stops) => {
+      const stop = stops[key(tabId)];
+      if (!(stop && stop.claimed === false && Date.now() - stop.at < RECENT_MS)) return false;
       stops[key(tabId)] = { ...stop, claimed: true };
-      await api.storage.session.set({ stops });
-      return stop;
-    }
+      claimed = stop;
+    });
+    if (claimed) return claimed;
     if (Date.now() >= end) return null;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -84,18 +98,19 @@ export async function claimRecentStop(tabId, waitMs = 3000) {
 
 /** A warning page shows the stop of tab `tabId`: `claimRecentStop` no longer offers it. */
 export async function markShown(tabId) {
-  const stops = await read('stops');
-  const stop = stops[key(tabId)];
-  if (!stop || stop.claimed) return;
-  stops[key(tabId)] = { ...stop, claimed: true };
-  await api.storage.session.set({ stops });
+  await update('stops', (stops) => {
+    const stop = stops[key(tabId)];
+    if (!stop || stop.claimed) return false;
+    stops[key(tabId)] = { ...stop, claimed: true };
+  });
 }
 
 export async function forgetTab(tabId) {
-  const [stops, safe] = [await read('stops'), await read('lastSafe')];
-  delete stops[key(tabId)];
-  delete safe[key(tabId)];
-  await api.storage.session.set({ stops, lastSafe: safe });
+  const drop = (map) => {
+    if (!(key(tabId) in map)) return false;
+    delete map[key(tabId)];
+  };
+  await Promise.all([update('stops', drop), update('lastSafe', drop)]);
 }
 
 api.tabs.onRemoved?.addListener((tabId) => {

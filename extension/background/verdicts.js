@@ -3,22 +3,88 @@
 import { api } from '../lib/platform.js';
 import { getChecker } from '../lib/engine.js';
 import { WARNS } from '../lib/enums.js';
+import { readSession, updateSession } from './session.js';
 
 // Verdicts that include what the page itself showed, kept for the session (newest last).
 const PAGE_VERDICTS_MAX = 20;
 
 async function pageVerdicts() {
-  const { pageVerdicts: list } = await api.storage.session.get('pageVerdicts');
+  const list = await readSession('pageVerdicts');
   return Array.isArray(list) ? list : [];
 }
 
-export async function rememberPageVerdict(url, verdict) {
-  const list = (await pageVerdicts()).filter((e) => e.url !== url);
-  list.push({ url, verdict });
-  await api.storage.session.set({ pageVerdicts: list.slice(-PAGE_VERDICTS_MAX) });
+export function rememberPageVerdict(url, verdict) {
+  return updateSession('pageVerdicts', (list) => [...(Array.isArray(list) ? list : []).filter((e) => e.url !== url), { url, verdict }].slice(-PAGE_VERDICTS_MAX));
 }
 
-export const forgetPageVerdicts = () => api.storage.session.remove('pageVerdicts');
+export const forgetPageVerdicts = () => Promise.all([updateSession('pageVerdicts', () => []), updateSession('tabPages', () => ({}))]);
+
+// The page each tab shows (one document, storage.session `tabPages`): every address it took and,
+// once the probe has looked at it, the page's verdict. A page that changes its address with
+// history.replaceState or pushState is still that page: what the probe found on it holds for
+// each address it takes, and none of them is a safe page to go back to. A new document (a
+// top-level navigation: Firefox's request, Chrome's onBeforeNavigate) or another origin is another page.
+const TAB_PAGES_MAX = 100;
+const ADDRESSES_MAX = 50;
+const originOf = (url) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+const pages = (map) => (map && typeof map === 'object' ? map : {});
+
+/** A new document starts in tab `tabId` (or the tab closed): its last page no longer counts. */
+export function newTabPage(tabId) {
+  return updateSession('tabPages', (map) => {
+    const all = pages(map);
+    if (!(String(tabId) in all)) return undefined;
+    delete all[String(tabId)];
+    return all;
+  });
+}
+
+/** Tab `tabId` shows the web address `url`: the page it belongs to, `{doc, origin, addresses,
+ *  verdict}` (the same page as before if it has the same origin and no new document started).
+ *  `fresh`: an address only a new document can have (a `blob:` page's, which Firefox loads
+ *  without a request), a new page unless the tab's page already showed it. */
+export async function tabShows(tabId, url, fresh = false) {
+  const origin = originOf(url);
+  let page = null;
+  await updateSession('tabPages', (map) => {
+    const all = pages(map);
+    const last = all[String(tabId)];
+    if (last && last.origin === origin && !(fresh && !last.addresses.includes(url))) {
+      page = { ...last, addresses: [...last.addresses.filter((u) => u !== url), url].slice(-ADDRESSES_MAX) };
+    } else {
+      page = { doc: `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`, origin, addresses: [url], verdict: null, at: Date.now() };
+    }
+    all[String(tabId)] = page;
+    return Object.fromEntries(Object.entries(all).sort((a, b) => a[1].at - b[1].at).slice(-TAB_PAGES_MAX));
+  });
+  return page;
+}
+
+/** The page tab `tabId` shows now (see `tabShows`), or null. */
+export async function tabPage(tabId) {
+  return pages(await readSession('tabPages'))[String(tabId)] ?? null;
+}
+
+/** The probe found `verdict` on page `doc` of tab `tabId`: kept if the tab still shows that page.
+ *  Resolves with the page, or null. */
+export async function setTabPageVerdict(tabId, doc, verdict) {
+  let page = null;
+  await updateSession('tabPages', (map) => {
+    const all = pages(map);
+    const last = all[String(tabId)];
+    if (!last || last.doc !== doc) return undefined;
+    page = { ...last, verdict };
+    all[String(tabId)] = page;
+    return all;
+  });
+  return page;
+}
 
 /** `url` without its query and fragment: a kit's page is the same page whatever token per
  *  victim (`?id=…`) its links carry. */
@@ -38,9 +104,10 @@ export async function allowedOnce() {
   return Array.isArray(allowed) ? allowed : [];
 }
 
-/** Returns the verdict for `url` and whether the navigation must be replaced by the warning page. */
-export async function decide(url) {
-  const verdict = await verdictOf(url);
+/** Returns the verdict for `url` (`known`: the verdict of the page a tab shows at that address,
+ *  `tabShows`) and whether the navigation must be replaced by the warning page. */
+export async function decide(url, known = null) {
+  const verdict = known ?? (await verdictOf(url));
   if (!WARNS.includes(verdict.verdict)) return { verdict, redirect: false };
   const allowed = await allowedOnce();
   return { verdict, redirect: !(verdict.host && allowed.includes(verdict.host)) };

@@ -118,9 +118,3 @@ export function cleanFacts(raw, maxText) {
     text: typeof facts.text === 'string' ? facts.text.slice(0, maxText) : '',
   };
 }
-
-/** The address the page reported (`href`), if it is a web address. */
-export function reportedAddress(raw) {
-  const href = raw && typeof raw === 'object' ? raw.href : null;
-  return typeof href === 'string' && href.length <= 4096 && /^https?:\/\//i.test(href) ? href : null;
-}

@@ -169,18 +169,68 @@ describe('Chromium attacks', () => {
     });
   });
 
+  describe('pages a service worker serves', () => {
+    test('a dangerous site whose service worker answers its navigations (installed in an earlier session) is warned on every visit', async () => {
+      assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
+      const host = lookalike.host;
+      const profile = newProfile();
+      // Service workers need a secure context: the test's plain-http host counts as one.
+      const args = [`--unsafely-treat-insecure-origin-as-secure=http://${host}:${srv.port}`];
+      let ctx = await launch(profile, { args });
+      try {
+        let tab = ctx.pages()[0] ?? (await ctx.newPage());
+        await ready(ctx);
+        await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        await tab.locator('#more summary').click();
+        await tab.locator('#continue').click();
+        await expectSoon(async () => srv.requests.some((r) => r.host === host && r.path === '/__sw-ready'), 10000, 'the service worker');
+        await ctx.close();
+        // A new session: nothing allowed, no session rule. The worker answers, the site is not asked.
+        ctx = await launch(profile, { args });
+        tab = ctx.pages()[0] ?? (await ctx.newPage());
+        await ready(ctx);
+        const asked = srv.requests.filter((r) => r.host === host && r.path === '/sw-page').length;
+        await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        await tab.locator('#reasons li').first().waitFor();
+        assert.equal(srv.requests.filter((r) => r.host === host && r.path === '/sw-page').length, asked, 'the page came from the network, not the worker');
+        // Later in the session: the session rule does not see the worker's answer; the tab is
+        // still sent to the warning page.
+        await gotoExpect(tab, srv.url('example.com', '/between-sw'), (u) => u.includes('/between-sw'));
+        await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        await tab.locator('#reasons li').first().waitFor();
+      } finally {
+        await ctx.close();
+      }
+    });
+  });
+
   describe('page probe evasions', () => {
     // A user's page on an abused hosting platform: probed, its address alone is not dangerous.
     const probed = (n) => `akun-${n}.weebly.com`;
 
-    for (const [how, n] of [['shadow', 4101], ['masked', 4102], ['replace', 4103], ['blob', 4104]]) {
-      test(`a sign-in form ${how === 'shadow' ? 'in a shadow root' : how === 'masked' ? 'in a text input drawn as a password' : how === 'replace' ? 'drawn after history.replaceState' : 're-rendered from a blob: URL'} is stopped`, async () => {
+    for (const [how, n] of [['shadow', 4101], ['masked', 4102], ['blob', 4104]]) {
+      test(`a sign-in form ${how === 'shadow' ? 'in a shadow root' : how === 'masked' ? 'in a text input drawn as a password' : 're-rendered from a blob: URL'} is stopped`, async () => {
         const host = probed(n);
         await gotoExpect(page, srv.url(host, `/evade/${how}`), isWarning, 25000);
         await page.locator('#reasons li[data-code="page.brand"]').waitFor();
         assert.match(await page.locator('#host-ascii').innerText(), new RegExp(host.replace(/\./g, '\\.')));
       });
     }
+
+    test('a sign-in form on a page that keeps changing its address (history.replaceState) is stopped as that page: its brand named, Back to safety to the page before it', async () => {
+      const host = probed(4103);
+      await gotoExpect(page, srv.url('example.com', '/before-replace'), (u) => u.includes('/before-replace'));
+      await gotoExpect(page, srv.url(host, '/evade/replace'), isWarning, 25000);
+      // The verdict the background decided for the page (its form and brand), for whichever
+      // address the page had taken when the tab left it: not "not opened by Waspada".
+      await page.locator('#reasons li[data-code="page.brand"]').waitFor();
+      assert.equal(await page.locator('#host-ascii').innerText(), host);
+      // Every address the page took is the stopped page, not a safe page before it.
+      const back = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() && !isWarning(f.url()), timeout: 10000 });
+      await page.locator('#back').click();
+      assert.match((await back).url(), /\/before-replace$/);
+      assert.deepEqual(srv.requests.filter((r) => r.host === host && r.path.startsWith('/halaman/')).map((r) => r.path), [], 'Back to safety loaded the stopped page again');
+    });
 
     test('a sign-in form drawn after the wait is stopped when its field is focused', async () => {
       const host = probed(4105);

@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { By } from 'selenium-webdriver';
 import { startServer, hiddenName } from './server.mjs';
 import { launch, gotoExpect, isWarning, extUrl, profileWithExtension } from './firefox.mjs';
-import { loadWasm, listBytes, pickBlockedHost, pickLookalike, LOOKALIKE_CANDIDATES } from './helpers.mjs';
+import { loadWasm, listBytes, pickBlockedHost, pickLookalike, LOOKALIKE_CANDIDATES, FIREFOX_DIR } from './helpers.mjs';
 
 let srv;
 let lookalike;
 // Its address alone is safe (`/get/<id>` says nothing); the app's name makes it dangerous.
 const LURE_HOST = 'undangan-digital.my.id';
 const probed = (n) => `akun-${n}.weebly.com`;
-const PROBED = [4201, 4202, 4203, 4204, 4205, 4206, 4207].map(probed);
+const PROBED = [4201, 4202, 4203, 4204, 4205, 4206, 4207, 4208].map(probed);
 const downloadDir = mkdtempSync(join(tmpdir(), 'waspada-ff-downloads-'));
 
 before(async () => {
@@ -180,12 +180,34 @@ describe('Firefox attacks', () => {
     });
   });
 
+  describe('pages a service worker serves', () => {
+    test('a dangerous site whose service worker answers its navigations is stopped before its page runs', async () => {
+      assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
+      const host = `sw.${lookalike.host}`;
+      // The worker is installed on a visit before Waspada is (Firefox copies a profile for each
+      // session, so an earlier session cannot be kept): then the extension, then the visit.
+      const other = await launch({ hosts: [host, 'example.com'], prefs: { 'dom.serviceWorkers.testing.enabled': true }, addon: false });
+      try {
+        await other.get(srv.url(host, '/sw-page'));
+        await other.wait(async () => srv.requests.some((r) => r.host === host && r.path === '/__sw-ready'), 10000, 'the service worker');
+        await other.get(srv.url('example.com', '/before-sw'));
+        await other.installAddon(FIREFOX_DIR, true);
+        await sleep(2000);
+        const ran = srv.ran.filter((r) => r.host === host && r.sw).length;
+        await gotoExpect(other, srv.url(host, '/sw-page'), isWarning);
+        await waitFor(other, '#reasons li');
+        await sleep(500);
+        assert.equal(srv.ran.filter((r) => r.host === host && r.sw).length, ran, "the worker's page ran");
+      } finally {
+        await other.quit();
+      }
+    });
+  });
+
   describe('page probe evasions', () => {
     const cases = [
       ['shadow', 'in a shadow root'],
       ['masked', 'in a text input drawn as a password'],
-      // Not 'replace' (history.replaceState every 400 ms): in Firefox its warning sometimes names
-      // only the address, not the page's brand form (see extension/README.md); Chromium tests it.
       ['blob', 're-rendered from a blob: URL'],
     ];
     cases.forEach(([how, what], i) => {
@@ -194,6 +216,21 @@ describe('Firefox attacks', () => {
         await gotoExpect(driver, srv.url(PROBED[i], `/evade/${how}`), isWarning, 25000);
         await waitFor(driver, '#reasons li[data-code="page.brand"]');
       });
+    });
+
+    test('a sign-in form on a page that keeps changing its address (history.replaceState) is stopped as that page: its brand named, Back to safety to the page before it', async () => {
+      await driver.switchTo().window(main);
+      const host = PROBED[7];
+      await gotoExpect(driver, srv.url('example.com', '/before-replace'), (u) => u.includes('/before-replace'));
+      await gotoExpect(driver, srv.url(host, '/evade/replace'), isWarning, 25000);
+      // The verdict the background decided for the page (its form and brand), for whichever
+      // address the page had taken when the tab left it: not "not opened by Waspada".
+      await waitFor(driver, '#reasons li[data-code="page.brand"]');
+      assert.equal(await $(driver, '#host-ascii').getText(), host);
+      // Every address the page took is the stopped page, not a safe page before it.
+      await $(driver, '#back').click();
+      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith('/before-replace'), 10000, `Back to safety went to ${await driver.getCurrentUrl()}`);
+      assert.deepEqual(srv.requests.filter((r) => r.host === host && r.path.startsWith('/halaman/')).map((r) => r.path), [], 'Back to safety loaded the stopped page again');
     });
 
     test('a sign-in form drawn after the wait is stopped when its field is focused', async () => {

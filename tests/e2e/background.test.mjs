@@ -201,6 +201,42 @@ test('Back to safety loads the page before the stop afresh, never the stopped pa
   assert.deepEqual(bg.calls, [['tabs.update', 9, { url: 'chrome://newtab/' }]]);
 });
 
+test('a page that changes its address during the probe (history.replaceState) is the page the probe judged: one warning with its reasons, Back to safety to the page before it', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const nav = await bg.imp('background/navigation.js');
+  const at = (path) => `http://akun-4301.weebly.com${path}`;
+  const shows = async (url) => {
+    bg.tabs.set(5, { id: 5, url });
+    await nav.onTabShows(5, url, true); // Firefox reports each address change as a complete load
+  };
+  await shows('http://example.com/before');
+  // The probe's answer (a PIN form in KlikBCA's name) comes back after the page took two more
+  // addresses; a third change is on its way while the tab leaves for the warning page.
+  let answer;
+  const answered = new Promise((resolve) => (answer = resolve));
+  let looks = 0;
+  bg.chrome.scripting.executeScript = async () => {
+    looks += 1;
+    await answered;
+    return [{ result: { password_field: true, code_field: false, card_field: false, text: 'KlikBCA - Masuk \n Internet Banking KlikBCA \n User ID \n PIN \n Masuk', href: at('/halaman/1') } }];
+  };
+  await shows(at('/evade/replace'));
+  await shows(at('/halaman/0'));
+  await shows(at('/halaman/1'));
+  assert.equal(looks, 1, 'the same page was looked at again while the first look waited');
+  answer();
+  const warned = () => bg.calls.filter((c) => c[0] === 'tabs.update' && String(c[2].url).startsWith(`${bg.ORIGIN}pages/warning.html`));
+  for (let i = 0; i < 100 && warned().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(warned().map((c) => c[2].url), [`${bg.ORIGIN}pages/warning.html#${at('/halaman/1')}`]);
+  await nav.onTabShows(5, at('/halaman/2'), true);
+  assert.equal(warned().length, 1, 'the next address of the stopped page sent the tab to a second warning');
+  const { result: stop } = await bg.send({ type: 'tabStop', url: at('/halaman/1') }, PAGE(bg));
+  assert.ok(stop.verdict.reasons.some((r) => r.code === 'page.brand'), JSON.stringify(stop.verdict.reasons));
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url: at('/halaman/1') }, PAGE(bg));
+  assert.deepEqual(bg.calls, [['tabs.update', 5, { url: 'http://example.com/before' }]]);
+});
+
 // ---- downloads (issue 14 item 6) ------------------------------------------------------------
 test('a dangerous download is cancelled before its name is given and explained; an ordinary one is not', async () => {
   for (const dist of [CHROME_DIR, FIREFOX_DIR]) {

@@ -33,9 +33,10 @@ export function packageOf(dir) {
 /**
  * Starts Firefox. `hosts`: names the browser resolves to 127.0.0.1 (the test server).
  * `profile`: a directory from profileWithExtension() (installed before start), else the extension
- * is installed as a temporary add-on after start. `prefs`: more Firefox preferences.
+ * is installed as a temporary add-on after start (`addon: false`: not at all). `prefs`: more
+ * Firefox preferences.
  */
-export async function launch({ hosts, profile, lang = 'en', idleTimeoutMs, prefs = {} } = {}) {
+export async function launch({ hosts, profile, lang = 'en', idleTimeoutMs, prefs = {}, addon = true } = {}) {
   const options = new firefox.Options();
   options.setBinary(FIREFOX);
   options.addArguments('-headless');
@@ -58,7 +59,7 @@ export async function launch({ hosts, profile, lang = 'en', idleTimeoutMs, prefs
   // tries to look one up online.
   const service = new firefox.ServiceBuilder(GECKODRIVER);
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  if (!profile) await driver.installAddon(FIREFOX_DIR, true);
+  if (!profile && addon) await driver.installAddon(FIREFOX_DIR, true);
   return driver;
 }
 

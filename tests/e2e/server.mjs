@@ -88,6 +88,21 @@ const evadePage = (how) => {
 </script></body></html>`;
 };
 
+// A site that installs a service worker on the first visit (`/sw-page` registers `/sw.js`), which
+// from then on answers every navigation of the site itself, without a request: the page it
+// serves reports that its script ran (`/__ran?...&sw=1`, which the worker lets through).
+const SW_PAGE = (fromWorker) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sw page</title></head>
+<body><h1>Served ${fromWorker ? 'by the service worker' : 'by the site'}</h1><script>
+  fetch('/__ran?host=' + encodeURIComponent(location.hostname) + '&sw=${fromWorker ? 1 : 0}').catch(function () {});
+  if (navigator.serviceWorker) navigator.serviceWorker.register('/sw.js').then(function () { return navigator.serviceWorker.ready; })
+    .then(function () { fetch('/__sw-ready?host=' + encodeURIComponent(location.hostname)); }).catch(function () {});
+</script></body></html>`;
+const SW_SCRIPT = `self.addEventListener('install', function () { self.skipWaiting(); });
+self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim()); });
+self.addEventListener('fetch', function (e) {
+  if (e.request.mode === 'navigate') e.respondWith(new Response(${JSON.stringify(SW_PAGE(true))}, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+});`;
+
 export async function startServer({ lookalikeUrl = 'about:blank', port: wanted = 0 } = {}) {
   const requests = [];
   const ran = [];
@@ -96,7 +111,11 @@ export async function startServer({ lookalikeUrl = 'about:blank', port: wanted =
     const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
     requests.push({ host, path: url.pathname, at: Date.now() });
     if (url.pathname === '/__ran') {
-      ran.push({ host: url.searchParams.get('host'), at: Date.now() });
+      ran.push({ host: url.searchParams.get('host'), sw: url.searchParams.get('sw') === '1', at: Date.now() });
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/__sw-ready') {
       res.writeHead(204).end();
       return;
     }
@@ -111,6 +130,10 @@ export async function startServer({ lookalikeUrl = 'about:blank', port: wanted =
       const disposition = hidden ? `attachment; filename="${name.replace(/"/g, '')}"` : 'attachment';
       res.writeHead(200, { 'content-type': hidden ? 'application/octet-stream' : fileType(name), 'content-disposition': disposition, 'cache-control': 'no-store' });
       res.end(fileBody(name));
+      return;
+    }
+    if (url.pathname === '/sw.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(SW_SCRIPT);
       return;
     }
     if (url.pathname === '/redirect') {
@@ -129,6 +152,10 @@ export async function startServer({ lookalikeUrl = 'about:blank', port: wanted =
     }
     if (url.pathname === '/blob-app') {
       res.end(blobApkPage(url.searchParams.get('name') ?? 'app.apk'));
+      return;
+    }
+    if (url.pathname === '/sw-page') {
+      res.end(SW_PAGE(false));
       return;
     }
     if (url.pathname.startsWith('/evade/')) {
