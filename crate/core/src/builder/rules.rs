@@ -164,6 +164,28 @@ fn parse_hosting(text: &str, weights: &Entries) -> Result<Entries, String> {
     Ok(out)
 }
 
+/// The class column of `keywords.tsv`.
+fn word_class(s: &str) -> Option<WordClass> {
+    match s {
+        "lure" => Some(WordClass::Lure),
+        "gambling" => Some(WordClass::Gambling),
+        "except" => Some(WordClass::Except),
+        _ => None,
+    }
+}
+
+/// The mode column of `keywords.tsv`.
+fn word_mode(s: &str) -> Option<WordMode> {
+    match s {
+        "any" => Some(WordMode::Any),
+        "edge" => Some(WordMode::Edge),
+        "word" => Some(WordMode::Word),
+        "start" => Some(WordMode::Start),
+        "end" => Some(WordMode::End),
+        _ => None,
+    }
+}
+
 /// The keyword table of the `RULE` section (every row that scores in the host or the path, and
 /// the `except` rows) and the lookalike lure words in rank order (the rows with a `lookalike`
 /// rank), from `keywords.tsv`.
@@ -172,18 +194,12 @@ fn parse_keywords(text: &str) -> Result<(Entries, Vec<String>), String> {
     let mut ranked: Vec<(u32, String)> = Vec::new();
     for (line, cols) in data_lines(text) {
         let word = check_key(cols.first().copied().unwrap_or(""), "keywords.tsv", line)?;
-        let class = cols
-            .get(1)
-            .and_then(|c| WordClass::parse(c))
-            .ok_or_else(|| {
-                format!("keywords.tsv:{line}: class must be lure, gambling or except")
-            })?;
-        let mode = cols
-            .get(2)
-            .and_then(|c| WordMode::parse(c))
-            .ok_or_else(|| {
-                format!("keywords.tsv:{line}: mode must be any, edge, word, start or end")
-            })?;
+        let class = cols.get(1).and_then(|c| word_class(c)).ok_or_else(|| {
+            format!("keywords.tsv:{line}: class must be lure, gambling or except")
+        })?;
+        let mode = cols.get(2).and_then(|c| word_mode(c)).ok_or_else(|| {
+            format!("keywords.tsv:{line}: mode must be any, edge, word, start or end")
+        })?;
         let host = parse_points(cols.get(3), "keywords.tsv", line)?;
         let path = parse_points(cols.get(4), "keywords.tsv", line)?;
         let rank = match cols.get(5).copied() {
@@ -361,5 +377,47 @@ mod tests {
             crate::lookalike::LureWords::new(&upper),
             Err(crate::error::DataError::Corrupt(_))
         ));
+    }
+
+    /// The `keyword.lure` reason the bundled rules give `host` (public suffix `suffix`), if any.
+    fn lure(host: &str, suffix: &str) -> Option<crate::verdict::Reason> {
+        let sections = sections().expect("rules compile");
+        let section = sections
+            .iter()
+            .find(|(tag, _)| *tag == RULES_TAG)
+            .map(|(_, body)| body.as_slice())
+            .expect("RULE section");
+        let rules = crate::rules::Rules::from_section(section).expect("rules view");
+        let input = format!("https://{host}/");
+        let s = crate::rules::RuleInput {
+            input: &input,
+            scheme: "https",
+            host,
+            host_unicode: host,
+            registrable_domain: Some(host),
+            public_suffix: Some(suffix),
+            private_suffix: false,
+            brand_label: None,
+        };
+        rules
+            .evaluate_input(&s)
+            .into_iter()
+            .find(|r| r.code == crate::code::LURE)
+    }
+
+    #[test]
+    fn a_lure_word_with_one_letter_doubled_is_the_word() {
+        // blp-phishing and OpenPhish hosts: `signiin`, `logiin`, `veriifications`.
+        let r = lure("signiin-apple.com", "com").expect("signiin is signin");
+        assert_eq!(r.params["keyword"], "signin");
+        assert_eq!(
+            lure("logiinhomebt.com", "com").map(|r| r.params["keyword"].clone()),
+            Some("login".to_string())
+        );
+        // A real site of the top-100k: `loggin` inside `blogging` sits where `login` (mode edge)
+        // may not.
+        assert_eq!(lure("tinyblogging.com", "com"), None);
+        // Words shorter than DOUBLED_MIN are not read doubled (`ressi` in `impression`).
+        assert!(lure("impressionmedia.cz", "cz").is_none());
     }
 }

@@ -21,15 +21,6 @@ impl WordClass {
             _ => None,
         }
     }
-    #[cfg(feature = "builder")]
-    pub(crate) fn parse(s: &str) -> Option<WordClass> {
-        match s {
-            "lure" => Some(WordClass::Lure),
-            "gambling" => Some(WordClass::Gambling),
-            "except" => Some(WordClass::Except),
-            _ => None,
-        }
-    }
 }
 
 /// Where in a label or path token a keyword must sit (second value byte of a keyword entry).
@@ -55,17 +46,6 @@ impl WordMode {
             2 => Some(WordMode::Word),
             3 => Some(WordMode::Start),
             4 => Some(WordMode::End),
-            _ => None,
-        }
-    }
-    #[cfg(feature = "builder")]
-    pub(crate) fn parse(s: &str) -> Option<WordMode> {
-        match s {
-            "any" => Some(WordMode::Any),
-            "edge" => Some(WordMode::Edge),
-            "word" => Some(WordMode::Word),
-            "start" => Some(WordMode::Start),
-            "end" => Some(WordMode::End),
             _ => None,
         }
     }
@@ -402,51 +382,13 @@ fn unmark_brand_name(s: &RuleInput, matches: &mut [Match]) {
 }
 
 #[cfg(test)]
-#[cfg(feature = "builder")]
 mod tests {
-    use super::*;
-
-    /// The `keyword.lure` reason the bundled rules give `host` (public suffix `suffix`), if any.
-    fn lure(host: &str, suffix: &str) -> Option<Reason> {
-        let sections = crate::builder::rules::sections().expect("rules compile");
-        let section = sections
-            .iter()
-            .find(|(tag, _)| *tag == RULES_TAG)
-            .map(|(_, body)| body.as_slice())
-            .expect("RULE section");
-        let rules = Rules::from_section(section).expect("rules view");
-        let input = format!("https://{host}/");
-        let s = RuleInput {
-            input: &input,
-            scheme: "https",
-            host,
-            host_unicode: host,
-            registrable_domain: Some(host),
-            public_suffix: Some(suffix),
-            private_suffix: false,
-            brand_label: None,
-        };
-        rules
-            .evaluate_input(&s)
-            .into_iter()
-            .find(|r| r.code == code::LURE)
-    }
+    use super::doubled;
 
     #[test]
-    fn a_lure_word_with_one_letter_doubled_is_the_word() {
-        // blp-phishing and OpenPhish hosts: `signiin`, `logiin`, `veriifications`.
-        let r = lure("signiin-apple.com", "com").expect("signiin is signin");
-        assert_eq!(r.params["keyword"], "signin");
-        assert_eq!(
-            lure("logiinhomebt.com", "com").map(|r| r.params["keyword"].clone()),
-            Some("login".to_string())
-        );
+    fn one_doubled_letter_is_the_word_and_nothing_else_is() {
         assert!(doubled(b"veriffy", b"verify") && doubled(b"loginn", b"login"));
-        // A real site of the top-100k: `loggin` inside `blogging` sits where `login` (mode edge)
-        // may not; two letters added, or a letter changed, are not one doubled letter.
-        assert_eq!(lure("tinyblogging.com", "com"), None);
+        // Two letters added, or a letter changed, are not one doubled letter.
         assert!(!doubled(b"logiiin", b"login") && !doubled(b"logjin", b"login"));
-        // Words shorter than DOUBLED_MIN are not read doubled (`ressi` in `impression`).
-        assert!(lure("impressionmedia.cz", "cz").is_none());
     }
 }
