@@ -380,6 +380,18 @@ struct Goal {
     ok: bool,
 }
 
+impl Goal {
+    /// A goal on one rate in percent, shown with one decimal.
+    fn rate(name: &'static str, goal: &'static str, v: f64, ok: bool) -> Goal {
+        Goal {
+            name,
+            goal,
+            value: format!("{v:.1}%"),
+            ok,
+        }
+    }
+}
+
 /// `part` of `n` in percent (0 for none).
 fn percent(part: u64, n: u64) -> f64 {
     if n == 0 {
@@ -454,19 +466,9 @@ fn detection_goals(
         ok: extra.country_sites.0 == 0,
     });
     let v = upercent(extra.idn_legit);
-    out.push(Goal {
-        name: "legitimate IDNs flagged",
-        goal: "≤ 2%",
-        value: format!("{v:.1}%"),
-        ok: v <= 2.0,
-    });
+    out.push(Goal::rate("legitimate IDNs flagged", "≤ 2%", v, v <= 2.0));
     let v = upercent(extra.idn_spoof);
-    out.push(Goal {
-        name: "IDN spoofs detected",
-        goal: "≥ 95%",
-        value: format!("{v:.1}%"),
-        ok: v >= 95.0,
-    });
+    out.push(Goal::rate("IDN spoofs detected", "≥ 95%", v, v >= 95.0));
     let v = percent(look.suspicious, look.n);
     out.push(Goal {
         name: "lookalikes ≥ suspicious (overall / macro over the dnstwist fuzzers)",
@@ -475,25 +477,25 @@ fn detection_goals(
         ok: v >= 98.0 && macro_avg >= 92.0,
     });
     let v = percent(openphish.suspicious, openphish.n);
-    out.push(Goal {
-        name: "curated phishing URLs (OpenPhish) ≥ suspicious",
-        goal: "≥ 65%",
-        value: format!("{v:.1}%"),
-        ok: v >= 65.0,
-    });
+    out.push(Goal::rate(
+        "curated phishing URLs (OpenPhish) ≥ suspicious",
+        "≥ 65%",
+        v,
+        v >= 65.0,
+    ));
     let v = percent(indo.suspicious, indo.n);
-    out.push(Goal {
-        name: "Indonesia-targeted phishing ≥ suspicious",
-        goal: "≥ 75%",
-        value: format!("{v:.1}%"),
-        ok: v >= 75.0,
-    });
+    out.push(Goal::rate(
+        "Indonesia-targeted phishing ≥ suspicious",
+        "≥ 75%",
+        v,
+        v >= 75.0,
+    ));
     let v = upercent(extra.crypto);
-    out.push(Goal {
-        name: "crypto lookalikes of protected wallets/exchanges",
-        goal: "≥ 70%",
-        value: format!("{v:.1}%"),
-        ok: v >= 70.0,
-    });
+    out.push(Goal::rate(
+        "crypto lookalikes of protected wallets/exchanges",
+        "≥ 70%",
+        v,
+        v >= 70.0,
+    ));
     out
 }
