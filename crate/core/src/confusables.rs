@@ -214,6 +214,12 @@ impl<'a> Confusables<'a> {
     /// lookalikes `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`, `|`→`l`. An ASCII label is only
     /// lower-cased before the lookalikes.
     pub fn strict_skeleton(&self, label: &str) -> String {
+        if label
+            .bytes()
+            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        {
+            return ascii_lookalikes(label);
+        }
         let mut folded = String::with_capacity(label.len());
         if label.is_ascii() {
             folded.push_str(&label.to_ascii_lowercase());
@@ -251,15 +257,29 @@ pub(crate) fn hangul_jamo(c: char) -> Option<[Option<char>; 3]> {
 
 /// `rn`→`m`, `vv`→`w`, `0`→`o`, `1`/`|`/`ı`→`l` on an already folded label.
 pub(crate) fn ascii_lookalikes(folded: &str) -> String {
-    let folded = folded.replace("rn", "m").replace("vv", "w");
-    folded
-        .chars()
-        .map(|c| match c {
+    // One pass: `rn` and `vv` cannot overlap each other, and the single letters they become
+    // (`m`, `w`) start no pair, so this is `replace("rn", "m")`, then `replace("vv", "w")`, then
+    // the per-character map.
+    let mut out = String::with_capacity(folded.len());
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let pair = match (c, chars.peek()) {
+            ('r', Some('n')) => Some('m'),
+            ('v', Some('v')) => Some('w'),
+            _ => None,
+        };
+        if let Some(p) = pair {
+            chars.next();
+            out.push(p);
+            continue;
+        }
+        out.push(match c {
             '0' => 'o',
             '1' | '|' | 'ı' => 'l',
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// The loose form of a strict skeleton (see [`Confusables::loose_skeleton`]).

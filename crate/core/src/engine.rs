@@ -370,13 +370,18 @@ impl Engine {
         let registrable = subject.registrable_domain;
         // The user's own protected sites are watched for lookalikes, not spared the rules: the
         // engine asks without them (the lookalike check asks with them).
+        let hosting = views.rules.hosting_of(host);
         let known = match views.targets.known(host, registrable, &[]) {
             Some(Known::Official(record)) => {
                 Some(Reason::new(code::OFFICIAL, 0).with("site", record.domain))
             }
             // A user's page on a popular platform (someone.weeblysite.com, bit.ly/xyz) is not
             // the platform: it gets the heuristics.
-            Some(Known::Popular(_)) if !views.rules.is_user_content(subject) => {
+            Some(Known::Popular(_))
+                if !views
+                    .rules
+                    .is_user_content_on(&rules::RuleInput::from(subject), hosting) =>
+            {
                 Some(Reason::new(code::POPULAR, 0).with("site", registrable.unwrap_or(host)))
             }
             _ => None,
@@ -386,7 +391,7 @@ impl Engine {
             // A user's site on a platform the PSL does not list (`someone.mystrikingly.com`):
             // the lookalike check sees the user's label as the site, as it does under a PSL
             // private suffix (`someone.github.io`).
-            let hosted = match views.rules.hosting_of(host) {
+            let hosted = match hosting {
                 Some((suffix, _, owner)) if !subject.private_suffix => {
                     let start = host.len().checked_sub(suffix.len() + 1 + owner.len());
                     start.map(|start| Subject {

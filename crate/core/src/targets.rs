@@ -266,6 +266,16 @@ impl<'a> HashTable<'a> {
 
     /// The ids stored under `h` (all of them: callers verify the strings). The filter answers
     /// most absent keys; the others are found by [`crate::format::lower_bound_uniform`].
+    /// Every id stored, in table order.
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.n).map(move |i| self.id_at(i))
+    }
+
+    /// Whether `h` may be a key (false: certainly not): the key filter alone.
+    pub fn may_contain(&self, h: u64) -> bool {
+        self.filter.may_contain(h)
+    }
+
     pub fn find(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
         let lo = if self.filter.may_contain(h) {
             crate::format::lower_bound_uniform(self.n, h, |i| self.hash_at(i))

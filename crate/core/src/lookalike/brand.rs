@@ -89,6 +89,13 @@ impl<'a> Lookalike<'a> {
             }
             for w in (FUZZY_MIN - 1)..=folded.len() {
                 let Some(win) = folded.get(..w) else { break };
+                // Nearly every window has no key in the index: the ends of the brand names, then
+                // the key filter turn it away before the keys are put in order.
+                if !self.fuzzy_ends.may_match(win)
+                    || !super::edits::any_deletion_hash(win, |h| self.deletes.may_contain(h))
+                {
+                    continue;
+                }
                 let wstr: String = win.iter().collect();
                 for key in super::edits::deletion_hashes(win) {
                     for rec in self.candidates_of(&self.deletes, key) {
@@ -350,6 +357,45 @@ fn fold_word(b: &[u8], start: usize) -> (Vec<char>, Vec<usize>) {
 }
 
 /// `s` with every run of one character written once (`daana` → `dana`).
+/// The lengths of the brand names the fuzzy brand search can report, by their first and last
+/// letters (a hash of the pair: a collision only lets more windows through): a window whose
+/// ends and length (within one) match no brand name is not searched. Built at load from the
+/// brand keys' records (a few hundred).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct FuzzyEnds([u64; 64]);
+
+impl FuzzyEnds {
+    fn slot(first: char, last: char) -> usize {
+        ((u32::from(first).wrapping_mul(31) ^ u32::from(last)) & 63) as usize
+    }
+
+    pub(super) fn new<'l>(labels: impl Iterator<Item = &'l str>) -> FuzzyEnds {
+        let mut ends = [0u64; 64];
+        for label in labels {
+            let t: Vec<char> = collapse_runs(label).chars().collect();
+            if let (Some(&f), Some(&l), true) = (t.first(), t.last(), t.len() >= FUZZY_MIN) {
+                if let Some(m) = ends.get_mut(FuzzyEnds::slot(f, l)) {
+                    *m |= 1 << t.len().min(63);
+                }
+            }
+        }
+        FuzzyEnds(ends)
+    }
+
+    /// Whether a brand name of `win`'s first and last letters and of its length, one less or
+    /// one more (one edit) exists.
+    fn may_match(&self, win: &[char]) -> bool {
+        let (Some(&f), Some(&l)) = (win.first(), win.last()) else {
+            return false;
+        };
+        let w = win.len();
+        let near = (w.saturating_sub(1)..=w + 1).fold(0u64, |m, n| m | 1 << n.min(63));
+        self.0
+            .get(FuzzyEnds::slot(f, l))
+            .is_some_and(|m| m & near != 0)
+    }
+}
+
 fn collapse_runs(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

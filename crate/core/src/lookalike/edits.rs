@@ -111,19 +111,39 @@ impl Iterator for DeletionHashes<'_> {
         }
         let del = usize::from(*self.order.get(..self.len)?.get(self.at)?);
         self.at += 1;
-        let mut buf = [0u8; MAX * 4];
-        let mut end = 0;
-        for (i, c) in self.s.iter().enumerate() {
-            if i == del {
-                continue;
-            }
-            let Some(slot) = buf.get_mut(end..) else {
-                break;
-            };
-            end += c.encode_utf8(slot).len();
-        }
-        Some(hash_bytes(buf.get(..end).unwrap_or(&[])))
+        Some(hash_without(self.s, del))
     }
+}
+
+/// The hash of `s` with the character at `del` left out (`del == s.len()`: `s` itself), encoded
+/// on the stack.
+fn hash_without(s: &[char], del: usize) -> u64 {
+    let mut buf = [0u8; MAX * 4];
+    let mut end = 0;
+    for (i, c) in s.iter().enumerate() {
+        if i == del {
+            continue;
+        }
+        let Some(slot) = buf.get_mut(end..) else {
+            break;
+        };
+        end += c.encode_utf8(slot).len();
+    }
+    hash_bytes(buf.get(..end).unwrap_or(&[]))
+}
+
+/// Whether `keep` holds for the hash of `s` or of any string one deletion from it: the same
+/// keys as [`deletion_hashes`], in no particular order and without sorting them, for a cheap
+/// negative filter before the ordered search (always true past the stack length).
+pub fn any_deletion_hash(s: &[char], mut keep: impl FnMut(u64) -> bool) -> bool {
+    let n = s.len();
+    if n > MAX {
+        return true;
+    }
+    (0..n)
+        .filter(|&i| i == 0 || s.get(i) != s.get(i - 1))
+        .chain(std::iter::once(n))
+        .any(|del| keep(hash_without(s, del)))
 }
 
 #[cfg(test)]
@@ -182,6 +202,19 @@ mod tests {
             let want: Vec<u64> = deletions(&s, 1).iter().map(|k| hash(k)).collect();
             let got: Vec<u64> = deletion_hashes(&s).collect();
             assert_eq!(got, want, "{w:?}");
+            // The unordered filter sees exactly the same keys.
+            let mut unordered = Vec::new();
+            let none = !any_deletion_hash(&s, |h| {
+                unordered.push(h);
+                false
+            });
+            if s.len() <= MAX {
+                assert!(none);
+                unordered.sort_unstable();
+                let mut sorted = want.clone();
+                sorted.sort_unstable();
+                assert_eq!(unordered, sorted, "{w:?}");
+            }
         }
     }
 }

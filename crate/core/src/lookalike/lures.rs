@@ -20,7 +20,9 @@ pub const LURES_TAG: Tag = *b"LKLU";
 pub struct LureWords<'a> {
     n: usize,
     ends: &'a [u8],
-    text: &'a [u8],
+    /// The words' text, checked to be ASCII once at load (every word is sliced from it without
+    /// another UTF-8 check: `check` reads the words dozens of times).
+    text: &'a str,
 }
 
 impl<'a> LureWords<'a> {
@@ -41,11 +43,13 @@ impl<'a> LureWords<'a> {
             .get(4..ends_end)
             .ok_or_else(|| bad("offsets overrun the section"))?;
         let text = section.get(ends_end..).unwrap_or(&[]);
+        let text = std::str::from_utf8(text).map_err(|_| bad("words are not UTF-8"))?;
         let words = LureWords { n, ends, text };
         let mut start = 0usize;
         for i in 0..n {
             let end = words.end(i).ok_or_else(|| bad("offsets"))?;
             let word = text
+                .as_bytes()
                 .get(start..end)
                 .filter(|w| !w.is_empty())
                 .ok_or_else(|| bad(&format!("word {i} out of bounds or empty")))?;
@@ -72,7 +76,7 @@ impl<'a> LureWords<'a> {
         let text = self.text;
         (0..self.n).filter_map(move |i| {
             let start = if i == 0 { 0 } else { self.end(i - 1)? };
-            std::str::from_utf8(text.get(start..self.end(i)?)?).ok()
+            text.get(start..self.end(i)?)
         })
     }
 

@@ -120,6 +120,8 @@ pub struct Lookalike<'a> {
     pub confusables: Confusables<'a>,
     /// The lure words that make a brand next to them an attack (`LKLU`).
     lures: LureWords<'a>,
+    /// Which brand names the fuzzy brand search can report (built from `brands` at load).
+    fuzzy_ends: brand::FuzzyEnds,
 }
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
@@ -131,6 +133,17 @@ fn is_ip_literal(host: &str) -> bool {
 
 impl<'a> Lookalike<'a> {
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Lookalike<'a>, DataError> {
+        let mut view = Lookalike::view(env, bytes)?;
+        view.fuzzy_ends = brand::FuzzyEnds::new(
+            view.brands
+                .ids()
+                .filter_map(|id| view.targets.record(id))
+                .map(|r| r.label),
+        );
+        Ok(view)
+    }
+
+    fn view(env: &Envelope, bytes: &'a [u8]) -> Result<Lookalike<'a>, DataError> {
         Ok(Lookalike {
             targets: Targets::from_envelope(env, bytes)?,
             skeletons: HashTable::new(
@@ -166,6 +179,7 @@ impl<'a> Lookalike<'a> {
             },
             confusables: Confusables::from_envelope(env, bytes)?,
             lures: LureWords::from_envelope(env, bytes)?,
+            fuzzy_ends: brand::FuzzyEnds::new(std::iter::empty()),
         })
     }
 

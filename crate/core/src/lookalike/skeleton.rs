@@ -26,7 +26,7 @@ impl<'a> Lookalike<'a> {
         };
         let shown = unicode.as_deref().unwrap_or(label);
         let strict = self.confusables.strict_skeleton(shown);
-        let loose = self.confusables.loose_skeleton(shown);
+        let loose = crate::confusables::loosen(&strict);
         let ascii_lookalike = unicode.is_none() && strict != label;
         let mut best: Option<Hit> = None;
         for rec in self.candidates(&self.skeletons, &loose) {

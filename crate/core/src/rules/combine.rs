@@ -8,8 +8,8 @@ impl<'a> Rules<'a> {
     /// pages look like (`telstra-109517.weeblysite.com`, `cou11.vercel.app`): the
     /// `hosting.free` reason gains `hosting.free_combined` points and names the hint (`with`).
     /// Alone, `hosting.free` stays below the suspicious threshold.
-    pub(super) fn combine_hosting(&self, s: &RuleInput, out: &mut [Reason]) {
-        let Some((_, points, owner)) = self.hosting_of(s.host) else {
+    pub(super) fn combine_hosting(&self, hosting: Option<(&str, u8, &str)>, out: &mut [Reason]) {
+        let Some((_, points, owner)) = hosting else {
             return;
         };
         // A staging address gets no bonus, and the shape of its name adds at most up to

@@ -173,7 +173,12 @@ impl<'a> Rules<'a> {
 
     /// [`Rules::is_user_content`] for a [`RuleInput`].
     pub fn is_user_content_input(&self, s: &RuleInput) -> bool {
-        if self.hosting_of(s.host).is_some() {
+        self.is_user_content_on(s, self.hosting_of(s.host))
+    }
+
+    /// [`Rules::is_user_content`] with [`Rules::hosting_of`] the host already read.
+    pub fn is_user_content_on(&self, s: &RuleInput, hosting: Option<(&str, u8, &str)>) -> bool {
+        if hosting.is_some() {
             return true;
         }
         let raw = RawUrl::split(s.input);
@@ -186,8 +191,8 @@ impl<'a> Rules<'a> {
         points > self.points(Weight::HostingFreeMax)
     }
 
-    pub(super) fn check_hosting(&self, s: &RuleInput, out: &mut Vec<Reason>) {
-        if let Some((suffix, points, _)) = self.hosting_of(s.host) {
+    pub(super) fn check_hosting(&self, hosting: Option<(&str, u8, &str)>, out: &mut Vec<Reason>) {
+        if let Some((suffix, points, _)) = hosting {
             if self.is_staging(points) {
                 out.push(
                     Reason::new(code::HOSTING_FREE, points)

@@ -2,6 +2,7 @@
 //! path, trying at each position only the words that start with that byte.
 
 use super::*;
+use crate::format::partition_point;
 
 /// Keyword classes (first value byte of a keyword entry).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,6 +100,34 @@ fn doubled(text: &[u8], word: &[u8]) -> bool {
     repeats
         && matches!((text.get(k + 1..), word.get(k..)),
             (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
+}
+
+/// The keywords of `bucket` (all starting with one letter, in table order) that can match text
+/// whose next letter is `b1`, or (a doubled first letter) whose letter after is `b2`: the
+/// one-letter word first, then the words with second letter `b1` and `b2`, in table order.
+fn keyword_ranges(
+    kw: &StrTable<'_>,
+    bucket: std::ops::Range<usize>,
+    b1: Option<u8>,
+    b2: Option<u8>,
+) -> [std::ops::Range<usize>; 3] {
+    let (lo, hi) = (bucket.start, bucket.end);
+    let single = lo..(lo + usize::from(lo < hi && kw.key(lo).is_some_and(|k| k.len() == 1)));
+    let with_second = |b: Option<u8>| match b {
+        Some(b) => {
+            let second = |w: usize| kw.key(w).and_then(|k| k.get(1).copied());
+            let start = partition_point(lo..hi, |w| second(w).map_or(true, |x| x < b));
+            let end = partition_point(start..hi, |w| second(w).map_or(true, |x| x <= b));
+            start..end
+        }
+        None => 0..0,
+    };
+    let (r1, r2) = (with_second(b1), with_second(b2.filter(|&b| Some(b) != b1)));
+    if r2.start < r1.start {
+        [single, r2, r1]
+    } else {
+        [single, r1, r2]
+    }
 }
 
 /// What the counted matches of one class add up to.
@@ -267,7 +296,13 @@ impl<'a> Rules<'a> {
             let b = usize::from(c.to_ascii_lowercase());
             let lo = self.kw_first.get(b).map_or(0, |&x| x as usize);
             let hi = self.kw_first.get(b + 1).map_or(lo, |&x| x as usize);
-            for w in lo..hi {
+            let second = |at: usize| text.get(i + at).map(u8::to_ascii_lowercase);
+            // Only the words that can match here, in table order: the one-letter word, the
+            // words whose second letter is the text's, and in the host (a doubled first letter,
+            // `llogin`) those whose second letter is the text's third.
+            let doubled_first = in_host && second(1) == Some(c.to_ascii_lowercase());
+            let ranges = keyword_ranges(kw, lo..hi, second(1), second(2).filter(|_| doubled_first));
+            for w in ranges.into_iter().flatten() {
                 let (Some(key), Some(val)) = (kw.key(w), kw.value(w)) else {
                     continue;
                 };

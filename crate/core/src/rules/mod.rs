@@ -328,6 +328,8 @@ impl<'a> Rules<'a> {
         // as themselves, or escaping would hide every word and file name from the rules.
         let input = s.unescaped_input();
         let raw = RawUrl::split(&input);
+        // Read once: the hosting rules, the shape and the combination all ask.
+        let hosting = self.hosting_of(s.host);
         self.check_userinfo(&raw, s, &mut out);
         let ip = self.check_ip(&raw, s, &mut out);
         self.check_port(&raw, scheme, &mut out);
@@ -338,12 +340,12 @@ impl<'a> Rules<'a> {
             self.check_scripts(s, &mut out);
             self.check_tld(s, &mut out);
             self.check_shortener(&raw, s, &mut out);
-            self.check_hosting(s, &mut out);
+            self.check_hosting(hosting, &mut out);
             self.check_ipfs(&raw, s, &mut out);
-            self.check_shape(s, &mut out);
+            self.check_shape(s, hosting, &mut out);
         }
         self.check_keywords(&raw, s, ip, &mut out);
-        self.combine_hosting(s, &mut out);
+        self.combine_hosting(hosting, &mut out);
         self.combine_tld(s, &mut out);
         // An executable download behind lure words ("Undangan Pernikahan.apk", "Surat Tilang.apk")
         // is the dropper itself.

@@ -81,7 +81,13 @@ pub(super) fn registrable_label<'a>(s: &RuleInput<'a>) -> &'a str {
 }
 
 impl<'a> Rules<'a> {
-    pub(super) fn check_shape(&self, s: &RuleInput, out: &mut Vec<Reason>) {
+    /// `hosting`: [`Rules::hosting_of`] the host.
+    pub(super) fn check_shape(
+        &self,
+        s: &RuleInput,
+        hosting: Option<(&str, u8, &str)>,
+        out: &mut Vec<Reason>,
+    ) {
         let host = s.host;
         // Labels in front of the registrable domain, `www` not counted.
         let sub = match s.registrable_domain {
@@ -139,7 +145,7 @@ impl<'a> Rules<'a> {
         }
         // Digits in the label the owner chose: the registrable label, or on a hosting platform
         // the user's label in front of its suffix.
-        let label = match self.hosting_of(s.host) {
+        let label = match hosting {
             Some((_, _, owner)) => owner,
             None => registrable_label(s),
         };
