@@ -78,7 +78,8 @@ pub fn deletion_hashes(s: &[char]) -> DeletionHashes<'_> {
         });
     }
     DeletionHashes {
-        s,
+        enc: Encoded::new(s),
+        _query: std::marker::PhantomData,
         order,
         len,
         at: 0,
@@ -93,7 +94,8 @@ pub fn deletion_hashes(s: &[char]) -> DeletionHashes<'_> {
 
 /// The iterator of [`deletion_hashes`].
 pub struct DeletionHashes<'s> {
-    s: &'s [char],
+    enc: Option<Encoded>,
+    _query: std::marker::PhantomData<&'s [char]>,
     order: [u8; MAX + 1],
     len: usize,
     at: usize,
@@ -111,25 +113,61 @@ impl Iterator for DeletionHashes<'_> {
         }
         let del = usize::from(*self.order.get(..self.len)?.get(self.at)?);
         self.at += 1;
-        Some(hash_without(self.s, del))
+        Some(self.enc.as_ref()?.hash_without(del))
     }
 }
 
-/// The hash of `s` with the character at `del` left out (`del == s.len()`: `s` itself), encoded
-/// on the stack.
-fn hash_without(s: &[char], del: usize) -> u64 {
-    let mut buf = [0u8; MAX * 4];
-    let mut end = 0;
-    for (i, c) in s.iter().enumerate() {
-        if i == del {
-            continue;
+/// A query encoded once as UTF-8, with where each character starts: each deletion is two copies
+/// of it, not a character-by-character encoding.
+struct Encoded {
+    buf: [u8; MAX * 4],
+    /// Byte offset of character `i`; `starts[n]` is the length.
+    starts: [u16; MAX + 1],
+    n: usize,
+}
+
+impl Encoded {
+    /// `None` past [`MAX`] characters.
+    fn new(s: &[char]) -> Option<Encoded> {
+        let n = s.len();
+        if n > MAX {
+            return None;
         }
-        let Some(slot) = buf.get_mut(end..) else {
-            break;
+        let mut e = Encoded {
+            buf: [0u8; MAX * 4],
+            starts: [0u16; MAX + 1],
+            n,
         };
-        end += c.encode_utf8(slot).len();
+        let mut end = 0usize;
+        for (i, c) in s.iter().enumerate() {
+            *e.starts.get_mut(i)? = end as u16;
+            end += c.encode_utf8(e.buf.get_mut(end..)?).len();
+        }
+        *e.starts.get_mut(n)? = end as u16;
+        Some(e)
     }
-    hash_bytes(buf.get(..end).unwrap_or(&[]))
+
+    fn start(&self, i: usize) -> usize {
+        usize::from(self.starts.get(i).copied().unwrap_or(0))
+    }
+
+    /// The hash of the query with the character at `del` left out (`del == n`: the query).
+    fn hash_without(&self, del: usize) -> u64 {
+        let end = self.start(self.n);
+        if del >= self.n {
+            return hash_bytes(self.buf.get(..end).unwrap_or(&[]));
+        }
+        let (a, b) = (self.start(del), self.start(del + 1));
+        let mut out = [0u8; MAX * 4];
+        let kept = end - (b - a);
+        if let (Some(dst), Some(src)) = (out.get_mut(..a), self.buf.get(..a)) {
+            dst.copy_from_slice(src);
+        }
+        if let (Some(dst), Some(src)) = (out.get_mut(a..kept), self.buf.get(b..end)) {
+            dst.copy_from_slice(src);
+        }
+        hash_bytes(out.get(..kept).unwrap_or(&[]))
+    }
 }
 
 /// Whether `keep` holds for the hash of `s` or of any string one deletion from it: the same
@@ -137,13 +175,13 @@ fn hash_without(s: &[char], del: usize) -> u64 {
 /// negative filter before the ordered search (always true past the stack length).
 pub fn any_deletion_hash(s: &[char], mut keep: impl FnMut(u64) -> bool) -> bool {
     let n = s.len();
-    if n > MAX {
+    let Some(e) = Encoded::new(s) else {
         return true;
-    }
+    };
     (0..n)
         .filter(|&i| i == 0 || s.get(i) != s.get(i - 1))
         .chain(std::iter::once(n))
-        .any(|del| keep(hash_without(s, del)))
+        .any(|del| keep(e.hash_without(del)))
 }
 
 #[cfg(test)]

@@ -126,11 +126,14 @@ impl<'a> Rules<'a> {
     pub(super) fn shortened_link<'h>(&self, raw: &RawUrl, s: &RuleInput<'h>) -> Option<&'h str> {
         let host = s.host;
         let bare = host.strip_prefix("www.").unwrap_or(host);
+        // A shortener's own home page hides nothing (asked first: most addresses have no path).
+        let path = raw.path.split('#').next().unwrap_or("");
+        if path.is_empty() || path == "/" {
+            return None;
+        }
         let hit =
             self.is_shortener(bare) || s.registrable_domain.is_some_and(|d| self.is_shortener(d));
-        // A shortener's own home page hides nothing.
-        let path = raw.path.split('#').next().unwrap_or("");
-        (hit && !path.is_empty() && path != "/").then_some(bare)
+        hit.then_some(bare)
     }
 
     pub(super) fn check_shortener(&self, raw: &RawUrl, s: &RuleInput, out: &mut Vec<Reason>) {
