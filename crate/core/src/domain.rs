@@ -227,17 +227,24 @@ impl<'a> Psl<'a> {
         host.get(m.suffix_start..)
     }
 
+    /// [`Psl::public_suffix`], [`Psl::registrable_domain`] and [`Psl::is_private_suffix`] of
+    /// `host` from one walk of the list.
+    pub fn parts<'h>(&self, host: &'h str) -> HostParts<'h> {
+        let Some(m) = self.find(host) else {
+            return HostParts::default();
+        };
+        HostParts {
+            public_suffix: host.get(m.suffix_start..),
+            registrable_domain: registrable_of(host, &m),
+            private_suffix: m.private,
+        }
+    }
+
     /// The registrable domain (eTLD+1) of `host`: `bca.co.id` for `www.bca.co.id`,
     /// `evil.github.io` for `a.evil.github.io`. `None` for IPs, for a bare public suffix and
     /// for hosts with empty labels.
     pub fn registrable_domain<'h>(&self, host: &'h str) -> Option<&'h str> {
-        let m = self.find(host)?;
-        if m.suffix_start < 2 {
-            return None;
-        }
-        let before = host.get(..m.suffix_start - 1)?;
-        let start = before.rfind('.').map_or(0, |d| d + 1);
-        host.get(start..)
+        registrable_of(host, &self.find(host)?)
     }
 
     /// True when the rule that decides `host`'s public suffix comes from the PRIVATE section
@@ -245,6 +252,23 @@ impl<'a> Psl<'a> {
     pub fn is_private_suffix(&self, host: &str) -> bool {
         self.find(host).is_some_and(|m| m.private)
     }
+}
+
+/// What [`Psl::parts`] reads of a host.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HostParts<'h> {
+    pub public_suffix: Option<&'h str>,
+    pub registrable_domain: Option<&'h str>,
+    pub private_suffix: bool,
+}
+
+fn registrable_of<'h>(host: &'h str, m: &Match) -> Option<&'h str> {
+    if m.suffix_start < 2 {
+        return None;
+    }
+    let before = host.get(..m.suffix_start - 1)?;
+    let start = before.rfind('.').map_or(0, |d| d + 1);
+    host.get(start..)
 }
 
 fn has_empty_label(prefix_with_dot: &[u8]) -> bool {
@@ -264,6 +288,15 @@ fn is_ip(host: &str) -> bool {
 /// The Unicode form of an ASCII (punycode) host, for display. A host whose punycode does not
 /// decode is returned unchanged.
 pub fn to_unicode(ascii_host: &str) -> String {
+    // Lower-case ASCII without an `xn--` label reads the same in Unicode (canonical hosts are
+    // lower-case ASCII: this is nearly every host).
+    if ascii_host
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        && !ascii_host.split('.').any(|l| l.starts_with("xn--"))
+    {
+        return ascii_host.to_string();
+    }
     let (unicode, result) = idna::domain_to_unicode(ascii_host);
     match result {
         Ok(()) => unicode,

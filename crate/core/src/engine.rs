@@ -310,7 +310,8 @@ impl Engine {
         self.loaded.with_dependent(|_, views| {
             let host = canonical.host.as_str();
             let host_unicode = domain::to_unicode(host);
-            let registrable = views.psl.registrable_domain(host);
+            let parts = views.psl.parts(host);
+            let registrable = parts.registrable_domain;
             let mut verdict = Verdict {
                 input: input.to_string(),
                 verdict: Level::Safe,
@@ -354,8 +355,8 @@ impl Engine {
                 host: &canonical.host,
                 host_unicode: &host_unicode,
                 registrable_domain: registrable,
-                public_suffix: views.psl.public_suffix(host),
-                private_suffix: views.psl.is_private_suffix(host),
+                public_suffix: parts.public_suffix,
+                private_suffix: parts.private_suffix,
             };
             self.score_heuristics(views, &subject, &mut verdict);
             verdict

@@ -201,7 +201,6 @@ impl<'a> Lookalike<'a> {
         label: &str,
     ) -> (Option<KeyAt<'a>>, Option<KeyAt<'a>>) {
         let b = text.as_bytes();
-        let mask = self.brands.aux;
         let mut found: Option<KeyAt<'a>> = None;
         let mut edge: Option<KeyAt<'a>> = None;
         for start in 0..b.len() {
@@ -211,7 +210,9 @@ impl<'a> Lookalike<'a> {
             let (Some(&c0), Some(&c1)) = (b.get(start), b.get(start + 1)) else {
                 continue;
             };
-            if !bigram_set(self.bigrams, c0, c1) {
+            // The lengths of the keys that start so (none: no key starts here).
+            let mask = self.key_lens.of(c0, c1);
+            if mask == 0 {
                 continue;
             }
             let at_boundary =
@@ -393,6 +394,35 @@ impl FuzzyEnds {
         self.0
             .get(FuzzyEnds::slot(f, l))
             .is_some_and(|m| m & near != 0)
+    }
+}
+
+/// The lengths of the brand keys by their first two bytes ([`super::index::bigram_index`]):
+/// where a key can start in a host and how long it can be, so `keys_in` looks up only those
+/// pieces. Built at load from the brand keys' records, like [`FuzzyEnds`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct KeyLens([u32; 38 * 38]);
+
+impl KeyLens {
+    pub(super) fn new<'l>(keys: impl Iterator<Item = &'l str>) -> KeyLens {
+        let mut lens = [0u32; 38 * 38];
+        for key in keys {
+            let b = key.as_bytes();
+            if let (Some(&c0), Some(&c1), Some(n)) = (b.first(), b.get(1), brand_key_len(key)) {
+                if let Some(m) = lens.get_mut(super::index::bigram_index(c0, c1)) {
+                    *m |= 1 << n;
+                }
+            }
+        }
+        KeyLens(lens)
+    }
+
+    /// Bit `n` set: a brand key of `n` bytes starts with `c0 c1`.
+    fn of(&self, c0: u8, c1: u8) -> u32 {
+        self.0
+            .get(super::index::bigram_index(c0, c1))
+            .copied()
+            .unwrap_or(0)
     }
 }
 

@@ -122,6 +122,8 @@ pub struct Lookalike<'a> {
     lures: LureWords<'a>,
     /// Which brand names the fuzzy brand search can report (built from `brands` at load).
     fuzzy_ends: brand::FuzzyEnds,
+    /// The brand keys' lengths by their first two bytes (built from `brands` at load).
+    key_lens: brand::KeyLens,
 }
 
 /// At most this many candidates are verified per key (keeps hostile input cheap).
@@ -134,12 +136,15 @@ fn is_ip_literal(host: &str) -> bool {
 impl<'a> Lookalike<'a> {
     pub fn from_envelope(env: &Envelope, bytes: &'a [u8]) -> Result<Lookalike<'a>, DataError> {
         let mut view = Lookalike::view(env, bytes)?;
-        view.fuzzy_ends = brand::FuzzyEnds::new(
+        let keys = || {
             view.brands
                 .ids()
                 .filter_map(|id| view.targets.record(id))
-                .map(|r| r.label),
-        );
+                .map(|r| r.label)
+        };
+        let (fuzzy_ends, key_lens) = (brand::FuzzyEnds::new(keys()), brand::KeyLens::new(keys()));
+        view.fuzzy_ends = fuzzy_ends;
+        view.key_lens = key_lens;
         Ok(view)
     }
 
@@ -180,6 +185,7 @@ impl<'a> Lookalike<'a> {
             confusables: Confusables::from_envelope(env, bytes)?,
             lures: LureWords::from_envelope(env, bytes)?,
             fuzzy_ends: brand::FuzzyEnds::new(std::iter::empty()),
+            key_lens: brand::KeyLens::new(std::iter::empty()),
         })
     }
 

@@ -391,7 +391,8 @@ fn read_text(input: &str) -> Result<(String, bool), UrlError> {
 /// `http%3A%2F%2Fexample.com/`: a whole URL escaped once more is read unescaped (its fragment
 /// dropped); any other text is kept.
 fn unescape_whole_url(text: String) -> String {
-    if split_scheme(&text).is_some() {
+    // Without an escape it unescapes to itself, and has no scheme either way.
+    if !text.contains('%') || split_scheme(&text).is_some() {
         return text;
     }
     let decoded = unescape_fully(text.as_bytes());
