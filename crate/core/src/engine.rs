@@ -434,10 +434,16 @@ impl Engine {
             brand_label: brand_label.as_deref(),
             ..rules::RuleInput::from(subject)
         };
-        reasons.extend(views.rules.evaluate_input(&input).into_iter().filter(|r| {
-            (known.is_none() || rules::applies_on_official_site(&r.code))
-                && !(gambling_off && rules::is_gambling(&r.code))
-        }));
+        let found = if known.is_some() {
+            views.rules.evaluate_on_known_site(&input)
+        } else {
+            views.rules.evaluate_hosted(&input, hosting)
+        };
+        reasons.extend(
+            found
+                .into_iter()
+                .filter(|r| !(gambling_off && rules::is_gambling(&r.code))),
+        );
         // A brand's label under another suffix is context alone (brands run country sites);
         // with a lure word in the URL (`klikbca.net/login`) it is the attack.
         if reasons.iter().any(|r| r.code == rules::code::LURE) {

@@ -353,3 +353,39 @@ fn corrupt_sections_are_typed_errors() {
     .unwrap_err();
     assert!(err.contains("weights.tsv:1"), "{err}");
 }
+
+/// On an official or popular site the engine keeps only the reasons about the address itself
+/// (`applies_on_official_site`), and asks the rules for just those
+/// (`evaluate_on_known_site`): the same reasons, scores and params as the full evaluation
+/// filtered, on the addresses that give them and on those that give others.
+#[test]
+fn known_sites_get_the_reasons_of_the_full_evaluation() {
+    let cases = [
+        "https://www.google.com/",
+        "https://bca.co.id@evil.top/login",
+        "https://drive.google.com/file/Surat-Tilang.apk",
+        "https://www.mediafire.com/file/x/undangan-pernikahan.apk",
+        "https://github.com/user/tool/releases/download/v1/setup.exe",
+        "http://203.0.113.7/login.php",
+        "https://docs.google.com/forms/d/e/verify-account-login/viewform",
+        "https://sites.google.com/view/klikbca-login-verifikasi",
+        "https://user:pw@example.com/",
+        "data:text/html;base64,PGgxPmhpPC9oMT4=",
+        "javascript:alert(1)",
+        "https://bit.ly/3xYz",
+    ];
+    for url in cases {
+        let (full, known) = common::with_rule_input(url, None, |rules, s| {
+            let mut full = rules.evaluate_input(s);
+            full.retain(|r| rules::applies_on_official_site(&r.code));
+            (full, rules.evaluate_on_known_site(s))
+        });
+        assert_eq!(known, full, "{url}");
+    }
+    // The cases do exercise the kept reasons.
+    assert!(has(
+        "https://drive.google.com/file/Surat-Tilang.apk",
+        "download.executable"
+    ));
+    assert!(has("https://bca.co.id@evil.top/login", "url.userinfo"));
+}

@@ -291,7 +291,34 @@ impl<'a> Rules<'a> {
     /// The scam-pattern reasons for one URL. Reasons that are about the URL itself rather than the
     /// site are marked by [`applies_on_official_site`]; gambling reasons by [`is_gambling`] (param
     /// `category=gambling`).
+    /// [`Rules::evaluate_input`] on an official or popular site, where the engine keeps only
+    /// the reasons [`applies_on_official_site`]: the same reasons, in the same order, from
+    /// the checks that can give them (the address's userinfo, IP and download), without the
+    /// rest. A download gets the lure bonus from the words of the whole URL, so a URL with one
+    /// takes the full evaluation.
+    pub fn evaluate_on_known_site(&self, s: &RuleInput) -> Vec<Reason> {
+        let web = s.scheme.eq_ignore_ascii_case("http") || s.scheme.eq_ignore_ascii_case("https");
+        let mut out = Vec::new();
+        if web {
+            let input = s.unescaped_input();
+            let raw = RawUrl::split(&input);
+            self.check_userinfo(&raw, s, &mut out);
+            self.check_ip(&raw, s, &mut out);
+            self.check_download(raw.path, &mut out);
+        }
+        if !web || out.iter().any(|r| r.code == code::DOWNLOAD) {
+            out = self.evaluate_input(s);
+        }
+        out.retain(|r| applies_on_official_site(&r.code));
+        out
+    }
+
     pub fn evaluate_input(&self, s: &RuleInput) -> Vec<Reason> {
+        self.evaluate_hosted(s, self.hosting_of(s.host))
+    }
+
+    /// [`Rules::evaluate_input`] with [`Rules::hosting_of`] the host already read.
+    pub fn evaluate_hosted(&self, s: &RuleInput, hosting: Option<(&str, u8, &str)>) -> Vec<Reason> {
         let mut out = Vec::new();
         let scheme = s.scheme;
         if scheme.eq_ignore_ascii_case("javascript") {
@@ -328,8 +355,6 @@ impl<'a> Rules<'a> {
         // as themselves, or escaping would hide every word and file name from the rules.
         let input = s.unescaped_input();
         let raw = RawUrl::split(&input);
-        // Read once: the hosting rules, the shape and the combination all ask.
-        let hosting = self.hosting_of(s.host);
         self.check_userinfo(&raw, s, &mut out);
         let ip = self.check_ip(&raw, s, &mut out);
         self.check_port(&raw, scheme, &mut out);

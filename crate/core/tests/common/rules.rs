@@ -42,6 +42,15 @@ pub fn check(input: &str) -> Vec<Reason> {
 /// The reasons the rules give for `input` when the lookalike check found `brand` (a brand's
 /// official label) spelt out in its host.
 pub fn check_with_brand(input: &str, brand: Option<&str>) -> Vec<Reason> {
+    with_rule_input(input, brand, |rules, s| rules.evaluate_input(s))
+}
+
+/// `f` of the rules and the input the engine gives them for `input`.
+pub fn with_rule_input<T>(
+    input: &str,
+    brand: Option<&str>,
+    f: impl FnOnce(&Rules<'_>, &RuleInput<'_>) -> T,
+) -> T {
     let bytes = &data().bytes;
     let env = Envelope::parse(bytes).expect("envelope");
     let rules = Rules::from_envelope(&env, bytes).expect("rules section");
@@ -52,11 +61,14 @@ pub fn check_with_brand(input: &str, brand: Option<&str>) -> Vec<Reason> {
     let psl = Psl::new(&bytes[psl_range]).expect("psl view");
     let scheme = waspada_core::url::scheme_of(input).unwrap_or_else(|| "http".into());
     if scheme != "http" && scheme != "https" {
-        return rules.evaluate_input(&RuleInput {
-            input,
-            scheme: &scheme,
-            ..RuleInput::default()
-        });
+        return f(
+            &rules,
+            &RuleInput {
+                input,
+                scheme: &scheme,
+                ..RuleInput::default()
+            },
+        );
     }
     let canon = waspada_core::url::canonicalize(input).expect("canonical");
     let host = canon.host.as_str();
@@ -71,7 +83,7 @@ pub fn check_with_brand(input: &str, brand: Option<&str>) -> Vec<Reason> {
         private_suffix: psl.is_private_suffix(host),
         brand_label: brand,
     };
-    rules.evaluate_input(&input)
+    f(&rules, &input)
 }
 
 pub fn codes(input: &str) -> Vec<String> {
