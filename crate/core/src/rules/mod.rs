@@ -144,6 +144,9 @@ pub struct Rules<'a> {
     kw_first: [u32; 257],
     /// Every weight's points, resolved from the weights table at load.
     weights: Weights,
+    /// Filters over the shortener and hosting tables' keys (built at load).
+    shortener_bits: table::KeyBits,
+    hosting_bits: table::KeyBits,
     /// The confusable folds (`CONF`) for the whole-script homograph test; `None` when viewed
     /// from a lone `RULE` section.
     confusables: Option<crate::confusables::Confusables<'a>>,
@@ -217,6 +220,8 @@ impl<'a> Rules<'a> {
         }
         let weights = Weights::resolve(&tables[T_WEIGHTS])?;
         Ok(Rules {
+            shortener_bits: table::KeyBits::of(&tables[T_SHORTENERS]),
+            hosting_bits: table::KeyBits::of(&tables[T_HOSTING]),
             tables,
             kw_first,
             weights,
@@ -277,11 +282,15 @@ impl<'a> Rules<'a> {
 
     /// True if `domain` is a known link shortener.
     pub fn is_shortener(&self, domain: &str) -> bool {
-        self.tables[T_SHORTENERS].find(domain.as_bytes()).is_some()
+        self.shortener_bits.may_contain(domain.as_bytes())
+            && self.tables[T_SHORTENERS].find(domain.as_bytes()).is_some()
     }
 
     /// Points of a free-hosting suffix (PSL private section), if listed.
     pub fn hosting_points(&self, suffix: &str) -> Option<u8> {
+        if !self.hosting_bits.may_contain(suffix.as_bytes()) {
+            return None;
+        }
         let t = &self.tables[T_HOSTING];
         t.find(suffix.as_bytes())
             .and_then(|i| t.value(i))

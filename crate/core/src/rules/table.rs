@@ -119,3 +119,38 @@ impl<'a> StrTable<'a> {
         Ok(())
     }
 }
+
+/// Bits of a [`KeyBits`] filter.
+const KEY_BITS: usize = 1 << 15;
+
+/// A Bloom filter over a table's keys (two probes, 32,768 bits: about 4% false answers for the
+/// 3,500 hosting suffixes), built at load: most hosts are on no hosting platform and no
+/// shortener, and the filter says so before a binary search of the table.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct KeyBits([u64; KEY_BITS / 64]);
+
+impl KeyBits {
+    pub(super) fn of(t: &StrTable<'_>) -> KeyBits {
+        let mut bits = KeyBits([0u64; KEY_BITS / 64]);
+        for key in (0..t.n).filter_map(|i| t.key(i)) {
+            for p in KeyBits::probes(key) {
+                if let Some(w) = bits.0.get_mut(p / 64) {
+                    *w |= 1 << (p % 64);
+                }
+            }
+        }
+        bits
+    }
+
+    fn probes(key: &[u8]) -> [usize; 2] {
+        let h = crate::targets::hash_bytes(key);
+        [(h as usize) % KEY_BITS, ((h >> 32) as usize) % KEY_BITS]
+    }
+
+    /// False: `key` is certainly not in the table.
+    pub(super) fn may_contain(&self, key: &[u8]) -> bool {
+        KeyBits::probes(key)
+            .iter()
+            .all(|&p| self.0.get(p / 64).is_some_and(|w| w & (1 << (p % 64)) != 0))
+    }
+}

@@ -560,7 +560,10 @@ impl Canonical {
         let mut out = Vec::with_capacity(hosts.len() * paths.len());
         for h in &hosts {
             for p in &paths {
-                out.push(format!("{h}{p}"));
+                let mut e = String::with_capacity(h.len() + p.len());
+                e.push_str(h);
+                e.push_str(p);
+                out.push(e);
             }
         }
         out
