@@ -301,7 +301,20 @@ impl<'a> Rules<'a> {
             // words whose second letter is the text's, and in the host (a doubled first letter,
             // `llogin`) those whose second letter is the text's third.
             let doubled_first = in_host && second(1) == Some(c.to_ascii_lowercase());
-            let ranges = keyword_ranges(kw, lo..hi, second(1), second(2).filter(|_| doubled_first));
+            let follows = |b: Option<u8>| {
+                b.filter(|&b| {
+                    self.kw_second
+                        .get(usize::from(c.to_ascii_lowercase()))
+                        .and_then(|r| r.get(usize::from(b) / 64))
+                        .is_some_and(|w| w & (1 << (b % 64)) != 0)
+                })
+            };
+            let ranges = keyword_ranges(
+                kw,
+                lo..hi,
+                follows(second(1)),
+                follows(second(2).filter(|_| doubled_first)),
+            );
             for w in ranges.into_iter().flatten() {
                 let (Some(key), Some(val)) = (kw.key(w), kw.value(w)) else {
                     continue;

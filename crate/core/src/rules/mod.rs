@@ -142,6 +142,9 @@ pub struct Rules<'a> {
     /// keyword table: worked out once per load, so the word scan finds a position's candidates
     /// without two binary searches per character.
     kw_first: [u32; 257],
+    /// Which second bytes follow each first byte among the keywords (`[first][second / 64]`,
+    /// ASCII): the word scan skips a position whose two letters start no keyword.
+    kw_second: [[u64; 2]; 128],
     /// Every weight's points, resolved from the weights table at load.
     weights: Weights,
     /// Filters over the shortener and hosting tables' keys (built at load).
@@ -218,8 +221,20 @@ impl<'a> Rules<'a> {
             }
             *slot = i as u32;
         }
+        let mut kw_second = [[0u64; 2]; 128];
+        for key in (0..kw.n).filter_map(|i| kw.key(i)) {
+            if let (Some(&a), Some(&b)) = (key.first(), key.get(1)) {
+                if let Some(w) = kw_second
+                    .get_mut(usize::from(a))
+                    .and_then(|r| r.get_mut(usize::from(b) / 64))
+                {
+                    *w |= 1 << (b % 64);
+                }
+            }
+        }
         let weights = Weights::resolve(&tables[T_WEIGHTS])?;
         Ok(Rules {
+            kw_second,
             shortener_bits: table::KeyBits::of(&tables[T_SHORTENERS]),
             hosting_bits: table::KeyBits::of(&tables[T_HOSTING]),
             tables,
