@@ -2,10 +2,12 @@
 // site's worker answers the site's navigations inside the browser, where no declarativeNetRequest
 // rule sees them, so its page ran before the warning on every visit. With the worker gone, every
 // later navigation to the site is a network request, which the list's static rules and the
-// host's session rule redirect before it leaves. Removed: only for the origin of an address
-// Waspada stopped (and the same host on the other scheme), never for a site the user trusts,
-// never for its registrable domain or another subdomain; nothing else of the site (cookies,
-// storage, history) is touched. Firefox needs none of this (its blocking listener sees a
+// host's session rule redirect before it leaves. Removed when the warning page shows a stop
+// (`tabStop`, `recentStop` in background/messages.js: every stop, whatever found it, ends there),
+// with the tab off the site. Only for the origin of an address Waspada stopped in that tab (and
+// the same host on the other scheme), never for a site the user trusts, never for its
+// registrable domain or another subdomain; nothing else of the site (cookies, storage, history)
+// is touched. Firefox needs none of this (its blocking listener sees a
 // navigation before a worker answers it): its build has no `browsingData`.
 import { api, platform } from '../lib/platform.js';
 import { loadSettings } from '../lib/settings.js';

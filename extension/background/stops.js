@@ -4,7 +4,6 @@
 // safety" goes to that safe page (a fresh load, never the stopped page from the back/forward cache).
 import { api } from '../lib/platform.js';
 import { readSession, updateSession } from './session.js';
-import { forgetStoppedSite } from './sitedata.js';
 
 const STOPS_MAX = 100;
 const key = (tabId) => String(tabId);
@@ -39,9 +38,6 @@ export async function rememberSafe(tabId, url, doc = null) {
  *  page (`tabShows`), none of whose addresses (history.replaceState) is a page to go back to. */
 export async function recordStop(tabId, url, verdict, { skip = [], doc = null } = {}) {
   if (!Number.isInteger(tabId) || tabId < 0) return;
-  // Every stop passes here: the stopped site's own service worker goes (Chrome), so none answers
-  // a later navigation to it past the redirect rules. Not awaited: the tab leaves meanwhile.
-  forgetStoppedSite(url, verdict).catch((err) => console.error('[waspada] site data', err));
   const safe = await read('lastSafe');
   const back = safePages(safe, tabId).filter((e) => e.url !== url && !skip.includes(e.url) && (doc === null || e.doc !== doc)).at(-1)?.url ?? null;
   await updateSession('stops', (map) => {

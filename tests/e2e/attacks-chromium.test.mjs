@@ -197,6 +197,9 @@ describe('Chromium attacks', () => {
         let tab = ctx.pages()[0] ?? (await ctx.newPage());
         await ready(ctx);
         await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        // The user reads the warning before continuing (the stop's removal of the site's data, of
+        // which there is none yet, is over by then, as it is for a person).
+        await tab.waitForTimeout(1500);
         await tab.locator('#more summary').click();
         await tab.locator('#continue').click();
         await expectSoon(async () => srv.requests.some((r) => r.host === host && r.path === '/__sw-ready'), 10000, 'the service worker');

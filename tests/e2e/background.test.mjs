@@ -132,30 +132,43 @@ async function removals(bg, settleMs = 300) {
   return bg.calls.filter(([name]) => name === 'browsingData.remove').map(([, options, types]) => ({ origins: options.origins, types }));
 }
 
-test('Chrome: a stopped site loses its service workers and Cache Storage, for its origin only', async () => {
+test('Chrome: a stopped site loses its service workers and Cache Storage once its warning shows, for its origin only', async () => {
   const bg = await loadBackground(CHROME_DIR);
   const host = await firstDangerous(bg.send);
-  // A heuristic stop (webNavigation): the stopped host on both schemes, nothing else of the site.
+  const shows = (tabId, url) => bg.send({ type: 'tabStop', url }, { ...PAGE(bg), tab: { id: tabId } });
+  // A heuristic stop (webNavigation): nothing while the stopped navigation is in flight; when the
+  // warning page shows the stop, the stopped host on both schemes, nothing else of the site.
   await stoppedInTab(bg, 5, `http://${host}/login`);
+  assert.deepEqual(await removals(bg), [], 'removed while the stopped navigation was in flight');
+  assert.equal((await shows(5, `http://${host}/login`)).result.url, `http://${host}/login`);
   assert.deepEqual(await removals(bg), [{ origins: [`http://${host}`, `https://${host}`], types: { serviceWorkers: true, cacheStorage: true } }]);
   // An explicit port names one origin; a subdomain is its own origin, its parent is not touched.
   bg.calls.length = 0;
   await stoppedInTab(bg, 6, `https://app.${host}:8443/x`);
+  await shows(6, `https://app.${host}:8443/x`);
   assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`https://app.${host}:8443`]]);
-  // A page the tab listener replaces (a worker's page, a probe stop) passes through the same stop.
+  // A page the tab listener replaces (a worker's page, a probe stop) is the same stop.
   bg.calls.length = 0;
   bg.tabs.set(8, { id: 8, url: `http://${host}/again` });
   await (await bg.imp('background/navigation.js')).onTabShows(8, `http://${host}/again`, true);
+  await shows(8, `http://${host}/again`);
   assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
   // A clean page framing the stopped site: only the framed site's data goes, never the framing page's.
   bg.calls.length = 0;
   bg.tabs.set(7, { id: 7, url: 'http://example.com/frames' });
   await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId: 7, frameId: 3, frameType: 'sub_frame', url: `http://${host}/inner` });
+  await shows(7, `http://${host}/inner`);
   assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
-  // A site not stopped keeps everything.
+  // A store build's bare warning page claims the stop: the same removal.
+  bg.calls.length = 0;
+  await stoppedInTab(bg, 10, `http://${host}/bare`);
+  assert.equal((await bg.send({ type: 'recentStop' }, { id: 'fakeid', url: `${bg.ORIGIN}pages/warning.html`, tab: { id: 10 } })).result.url, `http://${host}/bare`);
+  assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
+  // A site not stopped keeps everything, even when a page opens the warning page for it.
   bg.calls.length = 0;
   await stoppedInTab(bg, 9, 'https://example.com/');
-  assert.deepEqual(await removals(bg), [], 'a safe site lost its data');
+  for (const url of ['https://example.com/', 'https://www.bca.co.id/', `http://other.${host}/`]) assert.equal((await shows(9, url)).result, null);
+  assert.deepEqual(await removals(bg), [], 'a site not stopped lost its data');
 });
 
 test('a site the user trusts or continued to keeps its service workers', async () => {
@@ -168,7 +181,8 @@ test('a site the user trusts or continued to keeps its service workers', async (
   await stoppedInTab(bg, 5, `http://${host}/login`);
   await bg.send({ type: 'allowOnce', url: `http://${host}/login` }, PAGE(bg));
   bg.calls.length = 0;
-  await stoppedInTab(bg, 5, `http://${host}/login`);
+  await stoppedInTab(bg, 5, `http://${host}/next`);
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/next` }, PAGE(bg))).result, null);
   assert.deepEqual(await removals(bg), [], 'a site the user continued to lost its data');
   // Trusted: never stopped; and were a stale dangerous verdict to reach the removal, it keeps its data.
   await bg.send({ type: 'setSettings', settings: { trusted: [host] } });
@@ -186,6 +200,7 @@ test('Firefox: no browsingData in its build, and a stop there removes nothing', 
   const host = await firstDangerous(bg.send);
   const [answer] = await Promise.all(bg.chrome.webRequest.onBeforeRequest.listeners.map((f) => f({ url: `http://${host}/`, type: 'main_frame', tabId: 3 })));
   assert.ok(answer.redirectUrl?.includes('pages/warning.html#'), 'not stopped');
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/` }, { ...PAGE(bg), tab: { id: 3 } })).result.url, `http://${host}/`);
   assert.deepEqual(await removals(bg), []);
 });
 

@@ -44,7 +44,14 @@ async function visit(page, host) {
   await page.waitForTimeout(500);
   return { warned: cr.isWarning(url), fetched: visits(host) > fetched, ran: runs(host) > ran, worker: runs(host, true) > worker };
 }
-const tally = () => ({ navigations: 0, warned: 0, fetched: 0, ran: 0, worker: 0 });
+const tally = () => ({ navigations: 0, installed: 0, warned: 0, fetched: 0, ran: 0, worker: 0 });
+/** Whether Chromium keeps a service worker for `origin` now (DevTools protocol). */
+async function hasWorker(context, page, origin) {
+  const cdp = await context.newCDPSession(page);
+  const { usageBreakdown } = await cdp.send('Storage.getUsageAndQuota', { origin });
+  await cdp.detach().catch(() => {});
+  return usageBreakdown.some((u) => u.storageType === 'service_workers' && u.usage > 0);
+}
 function add(out, o) {
   out.navigations += 1;
   for (const k of ['warned', 'fetched', 'ran', 'worker']) out[k] += o[k] ? 1 : 0;
@@ -65,9 +72,13 @@ async function chromium() {
     let page = context.pages()[0] ?? (await context.newPage());
     await cr.ready(context);
     await cr.gotoExpect(page, srv.url(host, '/sw-page'), cr.isWarning);
+    // The user reads the warning before continuing (the stop's removal of the site's data, of
+    // which there is none yet, is over by then, as it is for a person).
+    await page.waitForTimeout(1500);
     await page.locator('#more summary').click();
     await page.locator('#continue').click();
-    const registered = await until(() => ready(host), 10000, 'the service worker').then(() => true, () => false);
+    const origin = srv.url(host, '').replace(/\/$/, '');
+    const registered = await until(async () => ready(host) && (await hasWorker(context, page, origin)), 10000, 'the service worker').then(() => true, () => false);
     await context.close();
     if (!registered) continue;
     out.registered += 1;
@@ -75,13 +86,16 @@ async function chromium() {
     context = await cr.launch(profile, { args });
     page = context.pages()[0] ?? (await context.newPage());
     await cr.ready(context);
+    out.first.installed += (await hasWorker(context, page, origin)) ? 1 : 0;
     add(out.first, await visit(page, host));
+    out.later.installed += (await hasWorker(context, page, origin)) ? 1 : 0;
     add(out.later, await visit(page, host));
     await context.close();
     // Session 3: is the worker still there to answer?
     context = await cr.launch(profile, { args });
     page = context.pages()[0] ?? (await context.newPage());
     await cr.ready(context);
+    out.next.installed += (await hasWorker(context, page, srv.url(host, '').replace(/\/$/, ''))) ? 1 : 0;
     add(out.next, await visit(page, host));
     await context.close();
   }
