@@ -143,7 +143,7 @@ impl KeyBits {
     }
 
     fn probes(key: &[u8]) -> [usize; 2] {
-        let h = crate::targets::hash_bytes(key);
+        let h = xxhash_rust::xxh3::xxh3_64(key);
         [(h as usize) % KEY_BITS, ((h >> 32) as usize) % KEY_BITS]
     }
 
