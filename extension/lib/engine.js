@@ -80,6 +80,12 @@ async function readFile(path) {
 
 async function load() {
   const started = performance.now();
+  // The list and the settings are read while the module compiles (a cold start waits for the
+  // slower of the two, not for their sum). A failed read is handled where it is awaited.
+  const listRead = readFile('data/waspada.bin');
+  const settingsRead = loadSettings();
+  listRead.catch(() => {});
+  settingsRead.catch(() => {});
   try {
     instance = await init({ module_or_path: api.runtime.getURL('wasm/waspada_wasm_bg.wasm') });
   } catch (err) {
@@ -87,10 +93,10 @@ async function load() {
     throw err;
   }
   status.instances = Math.max(status.instances, 1);
-  const settings = engineSettings(await loadSettings());
+  const settings = engineSettings(await settingsRead);
   let checker;
   try {
-    checker = new SafeChecker(await readFile('data/waspada.bin'), settings);
+    checker = new SafeChecker(await listRead, settings);
     Object.assign(status, { engine: 'ok', list: 'ok', problem: null });
   } catch (err) {
     // The list is refused: keep the heuristics (the same data without the list's entries).

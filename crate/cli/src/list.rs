@@ -307,7 +307,7 @@ fn info(args: &InfoArgs) -> u8 {
     println!("list version:   {}", info.list_version);
     println!("build date:     {}", info.build_date);
     println!("size:           {} bytes", info.bytes);
-    println!("checksum:       crc32 {}", info.checksum);
+    println!("checksum:       xxh3 {}", info.checksum);
     println!(
         "entries:        {} ({} hosts, {} URLs and path prefixes)",
         info.entries, info.host_entries, info.url_entries

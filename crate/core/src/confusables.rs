@@ -65,7 +65,9 @@ pub(crate) const ENTRY: usize = 8;
 pub struct Confusables<'a> {
     entries: &'a [u8],
     n: usize,
-    text: &'a [u8],
+    /// The folds' text, checked as UTF-8 once at load: a fold is a slice of it on char
+    /// boundaries.
+    text: &'a str,
 }
 
 pub(crate) fn default_flags(c: char) -> u8 {
@@ -83,8 +85,9 @@ impl<'a> Confusables<'a> {
         Confusables::from_section(section)
     }
 
-    /// Views a `CONF` section's bytes and checks every entry once (order, text bounds, UTF-8):
-    /// O(entries), no allocation.
+    /// Views a `CONF` section's bytes and checks it once: the text is UTF-8 (one pass over it),
+    /// every entry in order, its fold inside the text on char boundaries (O(1) each). No
+    /// allocation.
     pub fn from_section(section: &'a [u8]) -> Result<Confusables<'a>, DataError> {
         let bad = |what: String| DataError::Corrupt(format!("confusables section: {what}"));
         let version = read_u32(section, 0).ok_or_else(|| bad("truncated header".into()))?;
@@ -109,6 +112,7 @@ impl<'a> Confusables<'a> {
             .checked_add(t)
             .and_then(|end| section.get(entries_end..end))
             .ok_or_else(|| bad(format!("{t} bytes of text overrun the section")))?;
+        let text = std::str::from_utf8(text).map_err(|_| bad("text is not UTF-8".into()))?;
         let view = Confusables { entries, n, text };
         let mut prev: Option<u32> = None;
         for i in 0..n {
@@ -125,7 +129,9 @@ impl<'a> Confusables<'a> {
             }
             prev = Some(cp);
             if view.fold_at(i).is_none() {
-                return Err(bad(format!("entry {i}: fold out of bounds or not UTF-8")));
+                return Err(bad(format!(
+                    "entry {i}: fold out of bounds or not on character boundaries"
+                )));
             }
         }
         Ok(view)
@@ -149,8 +155,7 @@ impl<'a> Confusables<'a> {
     fn fold_at(&self, i: usize) -> Option<&'a str> {
         let v = read_u32(self.entries, i.checked_mul(ENTRY)?.checked_add(4)?)?;
         let (start, len) = ((v >> 8) as usize, (v & 0xFF) as usize);
-        let bytes = self.text.get(start..start.checked_add(len)?)?;
-        std::str::from_utf8(bytes).ok()
+        self.text.get(start..start.checked_add(len)?)
     }
 
     fn find(&self, c: char) -> Option<usize> {

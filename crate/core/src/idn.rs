@@ -1,6 +1,7 @@
 //! When an internationalised label is a spoof: the display policy of Chromium's IDN spoof
 //! checker (`components/url_formatter/spoof_checks/idn_spoof_checker.cc`, its public source),
-//! ported onto `unicode-security` and `unicode-script` (no ICU). Chromium shows such a label as
+//! ported onto UTS #39 and Script_Extensions (no ICU): the `SCRX` section of the data file
+//! ([`crate::scripts`], computed by the builder from `unicode-security` and `unicode-script`). Chromium shows such a label as
 //! punycode; Waspada warns about it (the rules turn a [`Spoof`] into a reason, see
 //! [`crate::rules`]). What Chromium does with its top-domain list — a label whose skeleton is a
 //! popular site's — is [`crate::lookalike`]'s job here, against the bundled targets and popular
@@ -32,8 +33,8 @@
 //! Where Waspada deliberately differs is stated in `crate/core/DESIGN.md` ("IDN policy").
 
 use crate::confusables::Confusables;
-use unicode_script::{Script, UnicodeScript};
-use unicode_security::GeneralSecurityProfile;
+use crate::scripts::{ScriptSet, Scripts};
+use unicode_script::Script;
 
 /// Why a label is a spoof (the reason's `level` param).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,26 +103,26 @@ fn blocked(c: char) -> bool {
     )
 }
 
-fn allowed(c: char) -> bool {
+fn allowed(sx: &Scripts<'_>, c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
     }
-    !blocked(c) && (c.identifier_allowed() || extra_allowed(c))
+    !blocked(c) && (sx.of(c).identifier_allowed() || extra_allowed(c))
 }
 
 /// `c` belongs to `script` by its Script_Extensions (Common and Inherited characters belong to none).
-fn in_script(c: char, script: Script) -> bool {
-    let e = c.script_extension();
-    !e.is_common() && !e.is_inherited() && e.contains_script(script)
+fn in_script(sx: &Scripts<'_>, c: char, script: Script) -> bool {
+    sx.of(c).is_of(script)
 }
 
-fn japanese(c: char) -> bool {
-    in_script(c, Script::Katakana) || in_script(c, Script::Hiragana) || in_script(c, Script::Han)
+fn japanese(sx: &Scripts<'_>, c: char) -> bool {
+    let e = sx.of(c);
+    e.is_of(Script::Katakana) || e.is_of(Script::Hiragana) || e.is_of(Script::Han)
 }
 
 /// A Latin letter (a combining mark with Latin among its script extensions is not one).
-fn latin_letter(c: char) -> bool {
-    in_script(c, Script::Latin) && !combining(c)
+fn latin_letter(sx: &Scripts<'_>, c: char) -> bool {
+    in_script(sx, c, Script::Latin) && !combining(c)
 }
 
 /// The zero of the decimal digit system `c` belongs to, if it is a decimal digit.
@@ -278,9 +279,14 @@ const WHOLE_SCRIPTS: &[WholeScript] = &[
 
 /// Whole-script confusable: every letter of `ws.script` in the label is a Latin lookalike (a
 /// Cyrillic letter also when its UTS #39 skeleton is ASCII), and there is one.
-fn whole_script_confusable(ws: &WholeScript, label: &str, conf: Option<&Confusables<'_>>) -> bool {
+fn whole_script_confusable(
+    sx: &Scripts<'_>,
+    ws: &WholeScript,
+    label: &str,
+    conf: Option<&Confusables<'_>>,
+) -> bool {
     let mut any = false;
-    for c in label.chars().filter(|&c| in_script(c, ws.script)) {
+    for c in label.chars().filter(|&c| in_script(sx, c, ws.script)) {
         any = true;
         let lookalike = ws.lookalikes.contains(c)
             || (ws.script == Script::Cyrillic
@@ -292,33 +298,32 @@ fn whole_script_confusable(ws: &WholeScript, label: &str, conf: Option<&Confusab
     any
 }
 
-fn allowed_for_tld(ws: &WholeScript, tld: &str, tld_unicode: &str) -> bool {
-    tld_unicode.chars().any(|c| in_script(c, ws.script)) || ws.tlds.contains(&tld)
+fn allowed_for_tld(sx: &Scripts<'_>, ws: &WholeScript, tld: &str, tld_unicode: &str) -> bool {
+    tld_unicode.chars().any(|c| in_script(sx, c, ws.script)) || ws.tlds.contains(&tld)
 }
 
 /// The restriction level check with the allowed set above: `None` when fine, else why.
 /// Returns whether the label is a single script (common/inherited characters aside).
-fn single_script(label: &str) -> Result<bool, Spoof> {
-    use unicode_security::mixed_script::AugmentedScriptSet;
-    let mut set = AugmentedScriptSet::default();
-    let mut no_latin = AugmentedScriptSet::default();
+fn single_script(sx: &Scripts<'_>, label: &str) -> Result<bool, Spoof> {
+    let mut set = ScriptSet::EVERY;
+    let mut no_latin = ScriptSet::EVERY;
     for c in label.chars() {
-        let s = AugmentedScriptSet::for_char(c);
+        let s = sx.of(c);
         set.intersect_with(s);
-        if !s.base.contains_script(Script::Latin) {
+        if !s.contains(Script::Latin) {
             no_latin.intersect_with(s);
         }
     }
     if !set.is_empty() {
         Ok(true)
-    } else if no_latin.kore || no_latin.hanb || no_latin.jpan {
+    } else if no_latin.kore() || no_latin.hanb() || no_latin.jpan() {
         Ok(false)
     } else {
         Err(Spoof::MixedScript)
     }
 }
 
-fn invisible(label: &str) -> bool {
+fn invisible(sx: &Scripts<'_>, label: &str) -> bool {
     let chars: Vec<char> = label.chars().collect();
     chars.windows(2).any(|w| match w {
         [a, b] => {
@@ -326,7 +331,7 @@ fn invisible(label: &str) -> bool {
                 // a mark on a letter that already has one (á + U+0301): no precomposed form
                 // exists, so NFC left it apart.
                 || (matches!(b, '\u{0300}'..='\u{036F}')
-                    && latin_letter(*a)
+                    && latin_letter(sx, *a)
                     && !a.is_ascii()
                     && *a != '\u{0131}')
         }
@@ -371,9 +376,11 @@ fn kana_exception(c: char) -> bool {
 
 const CJK_STROKES: &str = "\u{4e00}\u{3127}\u{4e28}\u{4e5b}\u{4e03}\u{4e05}\u{5341}\u{3007}\u{3112}\u{311a}\u{311f}\u{3128}\u{3129}\u{3108}\u{31ba}\u{31b3}\u{5de5}\u{31b2}\u{8ba0}\u{4e01}";
 
-fn dangerous_pattern(label: &str) -> bool {
+fn dangerous_pattern(sx: &Scripts<'_>, label: &str) -> bool {
     let c: Vec<char> = label.chars().collect();
     let n = c.len();
+    let japanese = |x: char| japanese(sx, x);
+    let in_script = |x: char, script: Script| in_script(sx, x, script);
     let cjk = |x: char| japanese(x) || in_script(x, Script::Bopomofo);
     for i in 0..n {
         let cur = c[i];
@@ -444,27 +451,29 @@ fn dangerous_pattern(label: &str) -> bool {
 
 /// Is this label (Unicode, lower case) a spoof under `tld` (ASCII, e.g. `com`, `xn--p1ai`;
 /// `tld_unicode` its Unicode form)? `conf` widens the Cyrillic lookalikes to every letter whose
-/// UTS #39 skeleton is ASCII. ASCII labels are never spoofs here.
+/// UTS #39 skeleton is ASCII; `sx` gives each character's scripts. ASCII labels are never spoofs
+/// here.
 pub fn spoof(
     label: &str,
     tld: &str,
     tld_unicode: &str,
     conf: Option<&Confusables<'_>>,
+    sx: &Scripts<'_>,
 ) -> Option<Spoof> {
     if label.is_ascii() {
         return None;
     }
-    if !label.chars().all(allowed) {
+    if !label.chars().all(|c| allowed(sx, c)) {
         return Some(Spoof::Restricted);
     }
-    let single = match single_script(label) {
+    let single = match single_script(sx, label) {
         Ok(s) => s,
         Err(e) => return Some(e),
     };
     if mixed_numbers(label) {
         return Some(Spoof::MixedNumbers);
     }
-    if invisible(label) {
+    if invisible(sx, label) {
         return Some(Spoof::Invisible);
     }
     if tld_specific(label, tld) {
@@ -475,7 +484,9 @@ pub fn spoof(
         .any(|c| kana_exception(c) || matches!(c, '\u{0300}'..='\u{0339}'));
     if single && !exceptions {
         for ws in WHOLE_SCRIPTS {
-            if whole_script_confusable(ws, label, conf) && !allowed_for_tld(ws, tld, tld_unicode) {
+            if whole_script_confusable(sx, ws, label, conf)
+                && !allowed_for_tld(sx, ws, tld, tld_unicode)
+            {
                 return Some(Spoof::WholeScript);
             }
         }
@@ -484,18 +495,28 @@ pub fn spoof(
     if digit_lookalike_label(label) {
         return Some(Spoof::DigitLookalike);
     }
-    if label.chars().any(|c| latin_letter(c) && !c.is_ascii()) && !single {
+    if label.chars().any(|c| latin_letter(sx, c) && !c.is_ascii()) && !single {
         return Some(Spoof::LatinMixed);
     }
-    dangerous_pattern(label).then_some(Spoof::Pattern)
+    dangerous_pattern(sx, label).then_some(Spoof::Pattern)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The `SCRX` section the builder writes, built once.
+    fn section() -> &'static [u8] {
+        static SECTION: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        SECTION.get_or_init(|| crate::builder::scripts::section().1)
+    }
+
+    fn with_scripts<T>(f: impl FnOnce(&Scripts<'_>) -> T) -> T {
+        f(&Scripts::from_section(section()).expect("SCRX view"))
+    }
+
     fn s(label: &str, tld: &str) -> Option<Spoof> {
-        spoof(label, tld, tld, None)
+        with_scripts(|sx| spoof(label, tld, tld, None, sx))
     }
 
     #[test]
@@ -524,7 +545,10 @@ mod tests {
         assert_eq!(s("1շ", "com"), Some(Spoof::DigitLookalike));
         assert_eq!(s("ѕсоре", "com"), Some(Spoof::WholeScript));
         assert_eq!(s("ѕсоре", "ru"), None);
-        assert_eq!(spoof("ѕсоре", "xn--p1ai", "рф", None), None);
+        assert_eq!(
+            with_scripts(|sx| spoof("ѕсоре", "xn--p1ai", "рф", None, sx)),
+            None
+        );
         assert_eq!(s("日本ー野球", "jp"), Some(Spoof::Pattern));
         assert_eq!(s("カー野球", "jp"), None);
         assert_eq!(s("abc・def", "jp"), Some(Spoof::Pattern));

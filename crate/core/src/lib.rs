@@ -17,6 +17,7 @@ pub mod lookalike;
 pub mod page;
 pub mod rules;
 pub mod score;
+pub mod scripts;
 pub mod settings;
 pub mod subject;
 pub mod targets;

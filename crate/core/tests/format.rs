@@ -44,8 +44,8 @@ fn expressions(url: &str) -> Vec<String> {
 
 /// Rewrites the checksum so that a deliberate change reaches the section checks.
 fn fix_crc(bytes: &mut [u8]) {
-    let crc = crc32fast::hash(&bytes[20..]);
-    bytes[16..20].copy_from_slice(&crc.to_le_bytes());
+    let sum = waspada_core::format::checksum(&bytes[20..]);
+    bytes[16..20].copy_from_slice(&sum.to_le_bytes());
 }
 
 #[test]
@@ -147,7 +147,21 @@ fn newer_format_version_is_named() {
         load(&bytes),
         Err(DataError::UnsupportedVersion {
             found: 7,
-            supported: 2
+            supported: 3
+        })
+    );
+}
+
+#[test]
+fn older_format_version_is_named() {
+    // A list of format 2 (CRC-32 checksum) is named as an old format, not as a corrupt file.
+    let mut bytes = small_file();
+    bytes[8..10].copy_from_slice(&2u16.to_le_bytes());
+    assert_eq!(
+        load(&bytes),
+        Err(DataError::UnsupportedVersion {
+            found: 2,
+            supported: 3
         })
     );
 }
@@ -293,6 +307,73 @@ fn corrupt_blocklist_sections_are_refused() {
         match load(&bytes) {
             Err(DataError::Corrupt(msg)) => assert!(!msg.is_empty(), "{what}"),
             other => panic!("{what}: {other:?}"),
+        }
+    }
+}
+
+/// `n` source sets named `s0`, `s1`, … (a BSRC section).
+fn sources(n: u32) -> Vec<u8> {
+    let names: Vec<String> = (0..n).map(|i| format!("s{i}")).collect();
+    let mut s = Vec::new();
+    s.extend_from_slice(&n.to_le_bytes());
+    let mut end = 0u32;
+    for name in &names {
+        end += name.len() as u32;
+        s.extend_from_slice(&end.to_le_bytes());
+    }
+    for name in &names {
+        s.extend_from_slice(name.as_bytes());
+    }
+    s
+}
+
+#[test]
+fn every_entry_of_a_long_table_is_checked() {
+    // Tables long enough for the four-entries-at-a-time pass, with the bad entry at every
+    // position (in a full word and in the remainder): each refused, naming that entry.
+    let sets = 3u32;
+    for len in [4usize, 5, 8, 11] {
+        let mut hashes: Vec<u64> = (0..len)
+            .map(|i| blocklist::expression_hash(&format!("h{i}.com/")))
+            .collect();
+        hashes.sort_unstable();
+        // The highest valid values pass: category 4 (gambling), source set 2 of 3.
+        let good: Vec<(u64, u16)> = hashes.iter().map(|&h| (h, (2 << 3) | 4)).collect();
+        let bytes = with_sections(table(&good, 1), table(&[], 1), sources(sets));
+        assert_eq!(load(&bytes), Ok(len), "len {len}");
+        for at in 0..len {
+            for (what, meta) in [
+                ("category 5", 5u16),
+                ("category 7", 7),
+                ("source set 3 of 3", 3 << 3),
+            ] {
+                let mut bad = good.clone();
+                bad[at].1 = meta;
+                let bytes = with_sections(table(&bad, 1), table(&[], 1), sources(sets));
+                match load(&bytes) {
+                    Err(DataError::Corrupt(msg)) => {
+                        assert!(
+                            msg.contains(&format!("entry {at} ")),
+                            "{what} at {at}: {msg}"
+                        )
+                    }
+                    other => panic!("{what} at {at} of {len}: {other:?}"),
+                }
+            }
+            if at > 0 {
+                let mut swapped = good.clone();
+                swapped.swap(at - 1, at);
+                let bytes = with_sections(table(&swapped, 1), table(&[], 1), sources(sets));
+                match load(&bytes) {
+                    Err(DataError::Corrupt(msg)) => {
+                        assert!(
+                            msg.contains(&format!("at entry {at}")),
+                            "swap at {at}: {msg}"
+                        )
+                    }
+                    other => panic!("swap at {at} of {len}: {other:?}"),
+                }
+            }
         }
     }
 }

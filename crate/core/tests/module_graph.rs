@@ -20,8 +20,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("blocklist", &["category", "error", "format"]),
     ("list_sources", &["error", "format"]),
     ("confusables", &["error", "format"]),
+    ("scripts", &["error", "format"]),
     ("targets", &["error", "format"]),
-    ("idn", &["confusables"]),
+    ("idn", &["confusables", "scripts"]),
     (
         "lookalike",
         &[
@@ -43,6 +44,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "error",
             "format",
             "idn",
+            "scripts",
             "subject",
             "text",
             "verdict",

@@ -189,7 +189,7 @@ impl Inputs {
 }
 
 /// The sections of the scoring modules (targets, popular sites, lookalike index, rules,
-/// confusables), appended to the blocklist's by [`super::build`].
+/// confusables, scripts), appended to the blocklist's by [`super::build`].
 pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     let mut sections: Vec<(Tag, Vec<u8>)> = Vec::new();
     // Targets, popular sites and the lookalike indexes (TGTD, TGTH, LKSK, LKDL, LKBR, LKBG).
@@ -202,6 +202,9 @@ pub fn scoring_sections() -> Result<Vec<(Tag, Vec<u8>)>, String> {
     sections.extend(rules::sections()?);
     // UTS #39 confusable folds behind the lookalike skeletons and the rules' homograph test (CONF).
     sections.push(super::confusables::section()?);
+    // Script_Extensions, augmented script sets and Identifier_Status per code point, for the
+    // IDN display policy (SCRX).
+    sections.push(super::scripts::section());
     // Who each acquired list source is, for the warning page and the options (BSIN).
     sections.push(super::list_sources::section(
         super::list_sources::BUNDLED_LIST_SOURCES,

@@ -30,6 +30,7 @@ pub mod popular_policy;
 pub mod psl;
 mod report;
 pub mod rules;
+pub mod scripts;
 pub mod targets;
 
 pub use inputs::*;

@@ -70,7 +70,10 @@ impl<'a> Rules<'a> {
         let tld_unicode = unicode.rsplit('.').next().unwrap_or("");
         let mut worst: Option<(crate::idn::Spoof, &str)> = None;
         for label in unicode.split('.') {
-            if let Some(k) = crate::idn::spoof(label, tld, tld_unicode, self.confusables.as_ref()) {
+            let spoof = self.scripts.as_ref().and_then(|sx| {
+                crate::idn::spoof(label, tld, tld_unicode, self.confusables.as_ref(), sx)
+            });
+            if let Some(k) = spoof {
                 // Restricted characters first: they say the most.
                 if worst.map_or(true, |(w, _)| {
                     k == crate::idn::Spoof::Restricted && w != crate::idn::Spoof::Restricted

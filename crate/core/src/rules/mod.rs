@@ -153,6 +153,9 @@ pub struct Rules<'a> {
     /// The confusable folds (`CONF`) for the whole-script homograph test; `None` when viewed
     /// from a lone `RULE` section.
     confusables: Option<crate::confusables::Confusables<'a>>,
+    /// Each character's scripts (`SCRX`) for the IDN display policy; `None` when viewed from a
+    /// lone `RULE` section (the policy's checks are then skipped).
+    scripts: Option<crate::scripts::Scripts<'a>>,
 }
 
 impl<'a> Rules<'a> {
@@ -174,12 +177,13 @@ impl<'a> Rules<'a> {
         let section = env.section_bytes(bytes, RULES_TAG, "RULE")?;
         Ok(Rules {
             confusables: Some(confusables),
+            scripts: Some(crate::scripts::Scripts::from_envelope(env, bytes)?),
             ..Rules::from_section(section)?
         })
     }
 
-    /// Views a `RULE` section's bytes (without the `CONF` section, the whole-script homograph
-    /// test never fires: use [`Rules::from_envelope`]).
+    /// Views a `RULE` section's bytes (without the `CONF` and `SCRX` sections the IDN display
+    /// policy and its whole-script homograph test never fire: use [`Rules::from_envelope`]).
     pub fn from_section(section: &'a [u8]) -> Result<Rules<'a>, DataError> {
         let bad = |what: &str| DataError::Corrupt(format!("rules section: {what}"));
         let version = read_u32(section, 0).ok_or_else(|| bad("truncated"))?;
@@ -241,6 +245,7 @@ impl<'a> Rules<'a> {
             kw_first,
             weights,
             confusables: None,
+            scripts: None,
         })
     }
 

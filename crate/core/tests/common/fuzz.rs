@@ -179,8 +179,8 @@ fn reseal(bytes: &mut [u8]) {
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
         .unwrap_or(0);
     if total >= 64 && total <= bytes.len() {
-        let crc = crc32fast::hash(&bytes[20..total]);
-        bytes[16..20].copy_from_slice(&crc.to_le_bytes());
+        let sum = waspada_core::format::checksum(&bytes[20..total]);
+        bytes[16..20].copy_from_slice(&sum.to_le_bytes());
     }
 }
 

@@ -1,5 +1,5 @@
 //! Shared by the scam-pattern rule tests (`tests/rules*.rs`): a data file with the bundled PSL,
-//! the rules compiled from `data/rules/*.tsv` and the confusables, and the reasons the rules give
+//! the rules compiled from `data/rules/*.tsv`, the confusables and the scripts, and the reasons the rules give
 //! for a URL, with hosts and registrable domains from the real URL and PSL modules.
 
 #![allow(dead_code, clippy::panic, clippy::unwrap_used)]
@@ -29,6 +29,8 @@ pub fn data() -> &'static Data {
             w.add_section(tag, body);
         }
         let (tag, body) = waspada_core::builder::confusables::section().expect("confusables");
+        w.add_section(tag, body);
+        let (tag, body) = waspada_core::builder::scripts::section();
         w.add_section(tag, body);
         Data { bytes: w.finish() }
     })
