@@ -196,6 +196,22 @@ fn a_brand_as_a_whole_subdomain_label_warns() {
 }
 
 #[test]
+fn a_known_address_with_a_suffix_appended_is_not_a_lookalike() {
+    let c = checker();
+    // Unseen top-100k: `apple.com` with `.com` (a resolver's search list) or `.domains` appended,
+    // under `com.com` / `com.domains`, registrations held by domain investors.
+    for host in ["apple.com.com", "apple.com.domains", "www.apple.com.com"] {
+        assert_eq!(c.check(host), Finding::default(), "{host}");
+    }
+    // The address in front of any other registrable domain still warns (OpenPhish
+    // `apple.160com.com`, blp-phishing `apple.id.com.aut5.com`), as does a hosting platform's
+    // user page.
+    assert_flagged(&c, "apple.160com.com", "brand.embedded", "apple.com");
+    assert_flagged(&c, "apple.id.com.aut5.com", "brand.embedded", "apple.com");
+    assert_flagged(&c, "apple.com.dec852.com", "brand.embedded", "apple.com");
+}
+
+#[test]
 fn hosting_platform_without_a_brand_is_not_a_lookalike() {
     let c = checker();
     assert_eq!(c.check("evil.github.io"), Finding::default());
