@@ -190,6 +190,27 @@ fn short_brands_glued_to_a_lure_word_are_caught() {
 }
 
 #[test]
+fn a_brand_with_customer_service_or_partner_words_warns() {
+    let c = checker();
+    // blp-phishing / OpenPhish / the Indonesia set: customer-service, membership and partner
+    // (`mitra`) words next to a brand on a host that is not the brand's.
+    for (host, target) in [
+        ("5matpdjsaal0omm-customers-netflix.info", "netflix.com"),
+        ("coinbase-clients.com", "coinbase.com"),
+        ("4otqtaes1vpvv0hzz7o-membership-netflix.info", "netflix.com"),
+        ("mitrashopee.com", "shopee.co.id"),
+    ] {
+        assert_flagged(&c, host, "lookalike.combosquat", target);
+    }
+    // The brand's own product name stays quiet: `care` is no lure word (AppleCare,
+    // `applecare.com`), and the words alone name no brand (top-100k `customer.io`,
+    // `memberstack.com`).
+    for host in ["applecare.com", "customer.io", "memberstack.com"] {
+        assert!(c.points(host) < 40, "{host}: {:?}", c.check(host));
+    }
+}
+
+#[test]
 fn a_brand_as_a_whole_subdomain_label_warns() {
     let c = checker();
     assert_flagged(&c, "apple.dec852.com", "brand.embedded", "apple.com");
