@@ -175,7 +175,12 @@ fn short_brands_glued_to_a_lure_word_are_caught() {
         "dana.id",
     );
     // ... or between two lure words (OpenPhish `claimdanaopisial.my.id`).
-    assert_flagged(&c, "claimdanaopisial.my.id", "lookalike.combosquat", "dana.id");
+    assert_flagged(
+        &c,
+        "claimdanaopisial.my.id",
+        "lookalike.combosquat",
+        "dana.id",
+    );
     // Words that merely start or end with a short key stay quiet: there is no lure word glued
     // to the key (`bright`, `bcard`), or the lure word is only part of another word.
     for host in [
