@@ -64,6 +64,37 @@ pub fn percent_decode(text: &str, decode: impl Fn(u8) -> bool) -> std::borrow::C
     std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
+/// The shortest lure word matched with one letter doubled (`logon` as `loggon`); shorter words
+/// doubled are ordinary words too often. The one doubled-letter read of the core: the rules'
+/// lure words (`rules::keywords`) and the lookalike checks' lure words (`lookalike::lures`).
+pub const DOUBLED_MIN: usize = 5;
+
+/// `text` is `word` with one of its letters written twice (`logiin` for `login`, `veriffy` for
+/// `verify`, `loginn`), nothing else changed; case-insensitive.
+pub fn doubled(text: &[u8], word: &[u8]) -> bool {
+    if text.len() != word.len() + 1 {
+        return false;
+    }
+    // The extra letter is where the two first differ (or the last one): it repeats the one
+    // before it, and the rest is the word's rest.
+    let k = text
+        .iter()
+        .zip(word)
+        .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+        .count();
+    let repeats = k >= 1
+        && matches!((text.get(k), text.get(k - 1)),
+            (Some(a), Some(b)) if a.is_ascii_alphabetic() && a.eq_ignore_ascii_case(b));
+    repeats
+        && matches!((text.get(k + 1..), word.get(k..)),
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
+}
+
+/// `text` holds `word` with one of its letters written twice somewhere (`secure-logiin`).
+pub fn contains_doubled(text: &[u8], word: &[u8]) -> bool {
+    text.windows(word.len() + 1).any(|w| doubled(w, word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +107,14 @@ mod tests {
         assert_eq!(clip("abc", 3), "abc");
         assert_eq!(excerpt("a\u{7}bc", 2), "a…");
         assert_eq!(excerpt("ab", 2), "ab");
+    }
+
+    #[test]
+    fn one_doubled_letter_is_the_word_and_nothing_else_is() {
+        assert!(doubled(b"veriffy", b"verify") && doubled(b"loginn", b"login"));
+        // Two letters added, or a letter changed, are not one doubled letter.
+        assert!(!doubled(b"logiiin", b"login") && !doubled(b"logjin", b"login"));
+        assert!(contains_doubled(b"secure-logiin-id", b"login"));
+        assert!(!contains_doubled(b"secure-login-id", b"login"));
     }
 }

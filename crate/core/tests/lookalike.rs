@@ -174,6 +174,13 @@ fn short_brands_glued_to_a_lure_word_are_caught() {
         "brand.embedded",
         "dana.id",
     );
+    // ... or between two lure words (OpenPhish `claimdanaopisial.my.id`).
+    assert_flagged(
+        &c,
+        "claimdanaopisial.my.id",
+        "lookalike.combosquat",
+        "dana.id",
+    );
     // Words that merely start or end with a short key stay quiet: there is no lure word glued
     // to the key (`bright`, `bcard`), or the lure word is only part of another word.
     for host in [
@@ -188,11 +195,48 @@ fn short_brands_glued_to_a_lure_word_are_caught() {
 }
 
 #[test]
+fn a_brand_with_customer_service_or_partner_words_warns() {
+    let c = checker();
+    // blp-phishing / OpenPhish / the Indonesia set: customer-service, membership and partner
+    // (`mitra`) words next to a brand on a host that is not the brand's.
+    for (host, target) in [
+        ("5matpdjsaal0omm-customers-netflix.info", "netflix.com"),
+        ("coinbase-clients.com", "coinbase.com"),
+        ("4otqtaes1vpvv0hzz7o-membership-netflix.info", "netflix.com"),
+        ("mitrashopee.com", "shopee.co.id"),
+    ] {
+        assert_flagged(&c, host, "lookalike.combosquat", target);
+    }
+    // The brand's own product name stays quiet: `care` is no lure word (AppleCare,
+    // `applecare.com`), and the words alone name no brand (top-100k `customer.io`,
+    // `memberstack.com`).
+    for host in ["applecare.com", "customer.io", "memberstack.com"] {
+        assert!(c.points(host) < 40, "{host}: {:?}", c.check(host));
+    }
+}
+
+#[test]
 fn a_brand_as_a_whole_subdomain_label_warns() {
     let c = checker();
     assert_flagged(&c, "apple.dec852.com", "brand.embedded", "apple.com");
     // Inside a longer subdomain label it is context only.
     assert!(c.points("myapplestore.dec852.com") < 40);
+}
+
+#[test]
+fn a_known_address_with_a_suffix_appended_is_not_a_lookalike() {
+    let c = checker();
+    // Unseen top-100k: `apple.com` with `.com` (a resolver's search list) or `.domains` appended,
+    // under `com.com` / `com.domains`, registrations held by domain investors.
+    for host in ["apple.com.com", "apple.com.domains", "www.apple.com.com"] {
+        assert_eq!(c.check(host), Finding::default(), "{host}");
+    }
+    // The address in front of any other registrable domain still warns (OpenPhish
+    // `apple.160com.com`, blp-phishing `apple.id.com.aut5.com`), as does a hosting platform's
+    // user page.
+    assert_flagged(&c, "apple.160com.com", "brand.embedded", "apple.com");
+    assert_flagged(&c, "apple.id.com.aut5.com", "brand.embedded", "apple.com");
+    assert_flagged(&c, "apple.com.dec852.com", "brand.embedded", "apple.com");
 }
 
 #[test]

@@ -286,7 +286,7 @@ fn any_subdomain_under_the_worst_tlds_is_a_second_hint() {
 }
 
 #[test]
-fn blog_hosts_gain_the_combination_only_for_a_lure_word() {
+fn blog_hosts_gain_the_combination_only_for_a_lure_word_or_a_random_name() {
     for url in [
         "http://aolmaiillogin.blogspot.qa/",
         "https://copyrights-violations.surge.sh/",
@@ -302,10 +302,30 @@ fn blog_hosts_gain_the_combination_only_for_a_lure_word() {
             "{url}: {t}"
         );
     }
-    // A hyphen or digits in a blogger's name are not a hint there.
+    // A machine-made name is one (blp-phishing `dafsadfsdfsdfs.blogspot.de`, OpenPhish
+    // `jkdhdlgkhsdlk-kjkewhtuietkfjd.azurewebsites.net`).
+    for url in [
+        "https://dafsadfsdfsdfs.blogspot.de/",
+        "https://jkdhdlgkhsdlk-kjkewhtuietkfjd.azurewebsites.net/",
+    ] {
+        let r = reason(url, "hosting.free");
+        assert_eq!(
+            r.params.get("with").map(String::as_str),
+            Some("host.random_label")
+        );
+        let t = total(url);
+        assert!(
+            t >= u32::from(SUSPICIOUS) && t < u32::from(DANGEROUS),
+            "{url}: {t}"
+        );
+    }
+    // A hyphen or digits in a blogger's name are not a hint there, nor many hyphens, nor a
+    // name that reads as words (top-100k `resep-nenek`-like blogs).
     for url in [
         "https://my-travel-notes.blogspot.com/",
         "https://budi2024.blogspot.com/",
+        "https://cara-membuat-kue-enak.blogspot.com/",
+        "https://kumpulanresepmasakan.blogspot.com/",
     ] {
         assert!(total(url) < u32::from(SUSPICIOUS), "{url}");
     }

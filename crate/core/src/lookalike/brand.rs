@@ -237,12 +237,14 @@ impl<'a> Lookalike<'a> {
                 // word (`danaxpaylater`, `layanan-danaid`), for less: see `edge` below.
                 let inside_word = len < 5 && !(at_boundary && end_boundary);
                 // ... or, glued to a lure word, at the end of a word (`officialdana`,
-                // `loginbca`); a 3-letter key only glued to one (`dhlservice`, `bcalogin`).
+                // `loginbca`) or between two (`claim|dana|opisial`, not `login|dana|lytics`); a
+                // 3-letter key only glued to one (`dhlservice`, `bcalogin`).
                 let glued = inside_word
                     && if at_boundary {
                         len >= 4 || self.lures.lure_glued_after(text, start + len)
                     } else {
-                        end_boundary && self.lures.lure_glued_before(text, start)
+                        (end_boundary || self.lures.lure_glued_after(text, start + len))
+                            && self.lures.lure_glued_before(text, start)
                     };
                 if inside_word && !glued {
                     continue;

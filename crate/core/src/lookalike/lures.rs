@@ -11,6 +11,7 @@
 
 use crate::error::DataError;
 use crate::format::{read_u32, Envelope, Tag};
+use crate::text::{contains_doubled, DOUBLED_MIN};
 
 /// The lookalike lure words section.
 pub const LURES_TAG: Tag = *b"LKLU";
@@ -108,7 +109,8 @@ impl<'a> LureWords<'a> {
     }
 
     /// The first lure word (by rank) in the first token of `text` outside `skip` that holds one: a
-    /// word of 5+ characters inside the token, a shorter one as the whole token.
+    /// word of 5+ characters inside the token, also with one letter doubled (`logiin`, as the
+    /// rules' lure words: [`crate::text::doubled`]), a shorter one as the whole token.
     pub(super) fn lure_in(&self, text: &str, skip: std::ops::Range<usize>) -> Option<&'a str> {
         let before = text.get(..skip.start).unwrap_or("");
         let after = text.get(skip.end..).unwrap_or("");
@@ -118,7 +120,7 @@ impl<'a> LureWords<'a> {
                     continue;
                 }
                 for w in self.iter() {
-                    if tok == w || (!lure_needs_token(w) && tok.contains(w)) {
+                    if tok == w || (!lure_needs_token(w) && inside(tok, w)) {
                         return Some(w);
                     }
                 }
@@ -131,6 +133,12 @@ impl<'a> LureWords<'a> {
 /// Which lure words count only as whole tokens (short or common inside ordinary words).
 fn lure_needs_token(w: &str) -> bool {
     w.len() < 5
+}
+
+/// `word` inside `tok`, as written or with one letter doubled (`verifiy` is not, `veriffy` is).
+fn inside(tok: &str, word: &str) -> bool {
+    tok.contains(word)
+        || (word.len() >= DOUBLED_MIN && contains_doubled(tok.as_bytes(), word.as_bytes()))
 }
 
 #[cfg(test)]
@@ -159,5 +167,30 @@ mod tests {
         assert_eq!(words.lure_in("bcacss", 0..3), None);
         assert!(words.lure_glued_after("bcalog-in", 3));
         assert!(!words.lure_glued_after("bcalogistik", 3));
+    }
+
+    /// `LKLU` of these words, in this order.
+    fn section_of(list: &[&str]) -> Vec<u8> {
+        let mut out = (list.len() as u32).to_le_bytes().to_vec();
+        let mut end = 0u32;
+        for w in list {
+            end += w.len() as u32;
+            out.extend_from_slice(&end.to_le_bytes());
+        }
+        out.extend(list.concat().bytes());
+        out
+    }
+
+    #[test]
+    fn a_lure_word_of_five_letters_or_more_also_counts_with_one_letter_doubled() {
+        let bytes = section_of(&["unlock", "security", "login"]);
+        let words = LureWords::new(&bytes).expect("view");
+        // OpenPhish: `www-apple-securitty.info`, `amaxzooon-loggin.wasoulmadeh.com`.
+        assert_eq!(words.lure_in("www-apple-securitty", 4..9), Some("security"));
+        assert_eq!(words.lure_in("amaxzooon-loggin", 0..9), Some("login"));
+        // A letter added that does not repeat its neighbour is another word: `unblocked`
+        // (top-100k `unblockedgames.world`) is not `unlock`, `longines` is not `login`.
+        assert_eq!(words.lure_in("apple-unblockedgames", 0..5), None);
+        assert_eq!(words.lure_in("apple-longines", 0..5), None);
     }
 }

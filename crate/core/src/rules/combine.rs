@@ -38,13 +38,24 @@ impl<'a> Rules<'a> {
         if lure_only && points < self.points(Weight::HostingFreeLureMin) {
             return;
         }
+        // There a machine-made name counts as well (`sdgsfgss.blogspot.com`,
+        // `jkdhdlgkhsdlk-kjkewhtuietkfjd.azurewebsites.net`): unlike digits or hyphens (bloggers
+        // write `cara-membuat-kue-enak`), real users' blog and project names do not look random.
+        let mut lure_only_hint: Option<String> = None;
         if lure_only {
             let lure_in_host = out.iter().any(|r| {
                 r.code == code::LURE
                     && r.score > 0
                     && r.params.get("where").is_some_and(|w| w == "host")
             });
-            if !lure_in_host {
+            lure_only_hint = if lure_in_host {
+                Some(code::LURE.to_string())
+            } else {
+                out.iter()
+                    .find(|r| r.score > 0 && r.code == code::RANDOM_LABEL)
+                    .map(|r| r.code.clone())
+            };
+            if lure_only_hint.is_none() {
                 return;
             }
         }
@@ -64,11 +75,7 @@ impl<'a> Rules<'a> {
                 _ => None,
             })
             .or_else(|| owner_label_hint(owner).map(str::to_string));
-        let hint = if lure_only {
-            Some(code::LURE.to_string())
-        } else {
-            hint
-        };
+        let hint = if lure_only { lure_only_hint } else { hint };
         let Some(hint) = hint else { return };
         let bonus = self.combination_bonus(out, Weight::HostingFreeCombined);
         if bonus == 0 {

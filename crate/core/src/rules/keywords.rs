@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::format::partition_point;
+use crate::text::{doubled, DOUBLED_MIN};
 
 /// Keyword classes (first value byte of a keyword entry).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,31 +76,6 @@ pub(super) struct Match {
     pub(super) after: bool,
     /// The match sits where its mode allows (directly or next to another accepted keyword).
     pub(super) ok: bool,
-}
-
-/// The shortest lure word matched with one letter doubled (`logon` as `loggon`); shorter words
-/// doubled are ordinary words too often.
-const DOUBLED_MIN: usize = 5;
-
-/// `text` is `word` with one of its letters written twice (`logiin` for `login`, `veriffy` for
-/// `verify`, `loginn`), nothing else changed; case-insensitive.
-fn doubled(text: &[u8], word: &[u8]) -> bool {
-    if text.len() != word.len() + 1 {
-        return false;
-    }
-    // The extra letter is where the two first differ (or the last one): it repeats the one
-    // before it, and the rest is the word's rest.
-    let k = text
-        .iter()
-        .zip(word)
-        .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
-        .count();
-    let repeats = k >= 1
-        && matches!((text.get(k), text.get(k - 1)),
-            (Some(a), Some(b)) if a.is_ascii_alphabetic() && a.eq_ignore_ascii_case(b));
-    repeats
-        && matches!((text.get(k + 1..), word.get(k..)),
-            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
 }
 
 /// The keywords of `bucket` (all starting with one letter, in table order) that can match text
@@ -426,17 +402,5 @@ fn unmark_brand_name(s: &RuleInput, matches: &mut [Match]) {
         if m.in_host && spans.iter().any(|&(a, b)| a <= m.start && m.end <= b) {
             m.ok = false;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::doubled;
-
-    #[test]
-    fn one_doubled_letter_is_the_word_and_nothing_else_is() {
-        assert!(doubled(b"veriffy", b"verify") && doubled(b"loginn", b"login"));
-        // Two letters added, or a letter changed, are not one doubled letter.
-        assert!(!doubled(b"logiiin", b"login") && !doubled(b"logjin", b"login"));
     }
 }

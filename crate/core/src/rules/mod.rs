@@ -23,7 +23,8 @@
 //! and says what raised it in `with`): a user's page on one of the most abused hosting platforms
 //! (`hosting.free` of `hosting.free_combined_min` points or more) plus digits or a hyphen in the
 //! user's label, another shape hint, a lure word or an odd port gains
-//! `hosting.free_combined`; an abused TLD (`tld.abused_combined_min` points or more) plus a
+//! `hosting.free_combined` (on the smaller blog and hosting platforms, of `hosting.free_lure_min`
+//! points or more, only a lure word in the host or a machine-made user name); an abused TLD (`tld.abused_combined_min` points or more) plus a
 //! subdomain label with digits or a hyphen (under the worst TLDs, `tld.abused_subdomain_min`
 //! points or more, any subdomain but a site's own service names) gains `tld.abused_combined`.
 //! Neither lifts the URL's total past `combined.ceiling`: a combination makes a page suspicious,
