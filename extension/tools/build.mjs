@@ -66,9 +66,7 @@ export function manifestFor(manifest, browser, { chromeKey } = {}) {
     if (chromeKey) m.key = chromeKey;
   } else if (browser === 'firefox') {
     // Firefox: a blocking webRequest listener asks the wasm first; no static rules, no service worker.
-    // `browsingData` (a stopped site's service workers, background/sitedata.js): the listener sees
-    // a navigation before a site's worker answers it, and Firefox warns for the permission.
-    drop(['declarativeNetRequestWithHostAccess', 'webNavigation', 'browsingData']);
+    drop(['declarativeNetRequestWithHostAccess', 'webNavigation']);
     delete m.declarative_net_request;
     delete m.background.service_worker;
   } else {

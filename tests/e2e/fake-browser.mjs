@@ -31,8 +31,7 @@ const area = () => {
 };
 
 /** Loads the built extension `dist` (e.g. dist/chrome) with the fake API; `omit`: API names to leave out
- *  (`contextMenus`, `scripting`, `declarativeNetRequest`, `webNavigation`, `downloads`, `action`,
- *  `browsingData`).
+ *  (`contextMenus`, `scripting`, `declarativeNetRequest`, `webNavigation`, `downloads`, `action`).
  *  `files`: {path: bytes} overrides of the extension's files (a broken list). */
 export async function loadBackground(dist, { omit = [], files = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'waspada-bg-'));
@@ -100,7 +99,6 @@ export async function loadBackground(dist, { omit = [], files = {} } = {}) {
       search: async () => [],
     },
     webRequest: { onBeforeRequest: event() },
-    browsingData: { remove: async (options, dataToRemove) => calls.push(['browsingData.remove', structuredClone(options), structuredClone(dataToRemove)]) },
   };
   for (const name of omit) delete chrome[name];
   globalThis.chrome = chrome;
