@@ -3,9 +3,10 @@
 // newer format) leaves the lookalike and scam-pattern checks running on `data/core.bin` (the same
 // file without list entries), and `protectionStatus()` says so for the badge and the popup; a core
 // that does not load at all turns the badge to "off".
-import init, { Checker, reinstantiate } from '../wasm/waspada_wasm.js';
+import init, { Checker, levels, paramKeys, reasonCodes, reinstantiate } from '../wasm/waspada_wasm.js';
 import { api } from './platform.js';
 import { engineSettings, loadSettings } from './settings.js';
+import { verdictReader } from './verdict.js';
 
 let pending = null;
 const status = { engine: 'loading', list: 'loading', problem: null, instances: 0 };
@@ -31,6 +32,8 @@ class SafeChecker {
   build(bytes) {
     this.inner = new Checker(bytes, this.settings);
     this.range = this.inner.listRange();
+    // Verdicts are read out of this instance's memory (lib/verdict.js).
+    this.read = verdictReader(instance, { levels: levels(), reasonCodes: reasonCodes(), paramKeys: paramKeys() });
   }
   /** Runs `call` on the checker; after a trap, re-instantiates and runs it once more. */
   guarded(call) {
@@ -55,7 +58,7 @@ class SafeChecker {
     }
   }
   check(url) {
-    return this.guarded((c) => c.check(url));
+    return this.guarded((c) => this.read(c.checkCompact(url), url));
   }
   checkPage(url, facts) {
     return this.guarded((c) => c.checkPage(url, facts));

@@ -20,9 +20,11 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { isDeepStrictEqual } from 'node:util';
 import os from 'node:os';
+import { loadBuild } from './load.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -154,15 +156,23 @@ function time(fn, inputs, warm = inputs.length) {
 
 // ---- in-process: wasm, tldts, eth-phishing-detect ---------------------------------------------
 const wasmBytes = readFileSync(WASM);
-const mod = await import(pathToFileURL(GLUE).href);
-await mod.default({ module_or_path: wasmBytes });
-const checker = new mod.Checker(new Uint8Array(readFileSync(LIST)), undefined);
+// The check the extension makes (engine.js): checkCompact, read into the verdict object by
+// lib/verdict.js. `Checker.check` (the object built by serde-wasm-bindgen) is timed beside it.
+const { mod, checker, check, path: checkPath } = await loadBuild(CHROME, LIST);
 let digest = 0n;
-for (const u of mix) digest = (digest * 31n + BigInt(checker.check(u).score)) & 0xffffffffffffffffn;
+let differ = 0;
+for (const u of mix) {
+  const v = check(u);
+  if (!isDeepStrictEqual(v, checker.check(u))) differ++;
+  digest = (digest * 31n + BigInt(v.score)) & 0xffffffffffffffffn;
+}
+if (differ) console.warn(`bench: WARNING ${differ} compact verdicts differ from Checker.check`);
 const wasmDigest = digest.toString(16).padStart(16, '0');
 console.log(`bench: ${mix.length} inputs; timer overhead ${overheadUs.toFixed(3)} µs (subtracted)`);
-const wasm = time((u) => checker.check(u), mix);
-console.log('bench: waspada wasm check', wasm);
+const wasm = time(check, mix);
+console.log(`bench: waspada wasm check (${checkPath})`, wasm);
+const wasmSerde = time((u) => checker.check(u), mix);
+console.log('bench: waspada wasm Checker.check (serde-wasm-bindgen)', wasmSerde);
 const tldts = require('tldts');
 const tl = time((u) => tldts.parse(u), mix);
 console.log('bench: tldts.parse', tl);
@@ -174,9 +184,9 @@ console.log('bench: eth-phishing-detect check', eth);
 // The same inputs against the 1M-entry list (same engine, bigger blocklist section).
 let wasm1m = null;
 if (existsSync(LIST_1M)) {
-  const big = new mod.Checker(new Uint8Array(readFileSync(LIST_1M)), undefined);
-  wasm1m = time((u) => big.check(u), mix);
-  big.free();
+  const big = await loadBuild(CHROME, LIST_1M);
+  wasm1m = time(big.check, mix);
+  big.checker.free();
   console.log('bench: waspada wasm check, 1M list', wasm1m);
 }
 
@@ -271,7 +281,7 @@ const result = {
   inputs: { rows: mix.length, seed: 20261202, sources: ['positives_dev.tsv (column 1)', 'negatives_top100k_2024.tsv (column 2)'], timer_overhead_us: round(overheadUs, 3) },
   list: { version: info.list_version, entries: info.total, bytes: readFileSync(LIST).length },
   wasm: { bytes: wasmBytes.length, gzip_bytes: gz, digest: wasmDigest },
-  check: { waspada_wasm: wasm, waspada_wasm_1m_list: wasm1m, waspada_native: native, tldts_parse: tl, eth_phishing_detect: eth },
+  check: { path: checkPath, waspada_wasm: wasm, waspada_wasm_serde: wasmSerde, compact_differing: differ, waspada_wasm_1m_list: wasm1m, waspada_native: native, tldts_parse: tl, eth_phishing_detect: eth },
   cold_start: { bundled: coldBundled, list_1m: cold1m },
   browser,
   budgets: budgets.map(({ key, label, value, max, min, unit, met }) => ({ key, label, value, max, min, unit, met })),
@@ -284,8 +294,9 @@ Inputs: ${mix.length} rows (seed ${result.inputs.seed}): half \`positives_dev.ts
 
 | per call (µs) | median | p99 | max | mean |
 |---|---|---|---|---|
-| Waspada \`Checker.check\` (wasm, verdict object included) | ${fmt(wasm)} |
-| Waspada \`Checker.check\`, 1,000,000-entry list | ${fmt(wasm1m)} |
+| Waspada check as the extension makes it (wasm \`checkCompact\` + \`lib/verdict.js\`, verdict object included) | ${fmt(wasm)} |
+| Waspada \`Checker.check\` (wasm, the object built by serde-wasm-bindgen) | ${fmt(wasmSerde)} |
+| Waspada check as the extension makes it, 1,000,000-entry list | ${fmt(wasm1m)} |
 | Waspada \`Engine::check\` (native, release) | ${native ? `${round(native.median_us, 3)} | ${round(native.p99_us, 2)} | ${round(native.max_us, 1)} | ${round(native.mean_us, 3)}` : '— | — | — | —'} |
 | \`tldts.parse\` (${require('tldts/package.json').version}) | ${fmt(tl)} |
 | eth-phishing-detect \`check\` (${require('eth-phishing-detect/package.json').version}, on the host) | ${fmt(eth)} |

@@ -4,11 +4,16 @@
 // process's memory after the first check.
 // Usage: node tests/bench/cold.mjs GLUE.js MODULE.wasm LIST.bin INPUT
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [glue, wasmPath, listPath, input] = process.argv.slice(2);
 const before = process.memoryUsage();
 const mod = await import(pathToFileURL(glue).href);
+// The extension reads verdicts with lib/verdict.js (a static import of its worker's modules).
+const readerPath = join(dirname(glue), '..', 'lib', 'verdict.js');
+const { verdictReader } = existsSync(readerPath) ? await import(pathToFileURL(readerPath).href) : {};
 // The glue's init asks `module instanceof Response`. In a browser's worker `Response` is built in;
 // in Node 20 the first read of `globalThis.Response` loads its fetch implementation (undici),
 // ~15 ms that the extension never pays and that this harness used to count as "compile +
@@ -21,7 +26,12 @@ const exports = await mod.default({ module_or_path: wasmBytes });
 const t2 = performance.now();
 const checker = new mod.Checker(new Uint8Array(listBuf.buffer, listBuf.byteOffset, listBuf.byteLength), undefined);
 const t3 = performance.now();
-const verdict = checker.check(input);
+// As engine.js: the reader's tables are read once the checker is built, then the check.
+let verdict;
+if (verdictReader && typeof checker.checkCompact === 'function') {
+  const read = verdictReader(exports, { levels: mod.levels(), reasonCodes: mod.reasonCodes(), paramKeys: mod.paramKeys() });
+  verdict = read(checker.checkCompact(input), input);
+} else verdict = checker.check(input);
 const t4 = performance.now();
 const after = process.memoryUsage();
 const mib = (b) => +(b / 1048576).toFixed(2);

@@ -3,8 +3,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadWasm, listBytes, listedHosts, pickBlockedHost, ROOT, DIST } from './helpers.mjs';
+import { pathToFileURL } from 'node:url';
+import { loadWasm, listBytes, listedHosts, pickBlockedHost, ROOT, DIST, CHROME_DIR } from './helpers.mjs';
 
 let wasm;
 let checker;
@@ -155,4 +157,42 @@ test('checkPage: a brand sign-in form on a suspicious address is dangerous; malf
   for (const bad of [null, 'facts', { password_field: 'yes' }, { text: 42 }]) {
     assert.throws(() => checker.checkPage(url, bad), /invalid page facts/, JSON.stringify(bad));
   }
+});
+
+test('the compact verdict the extension reads is the same object as Checker.check, on every kind of input', async () => {
+  const { verdictReader } = await import(pathToFileURL(join(CHROME_DIR, 'lib', 'verdict.js')).href);
+  const exports = await wasm.default(); // the instance loaded above
+  const c = new wasm.Checker(listBytes(), { protected: ['bankkoperasiku.co.id'] });
+  const read = verdictReader(exports, { levels: wasm.levels(), reasonCodes: wasm.reasonCodes(), paramKeys: wasm.paramKeys() });
+  const compact = (input) => read(c.checkCompact(input), input);
+  const inputs = [
+    'example.com', `http://${pickBlockedHost()}/`, 'https://bca.co.id@evil.top/', 'http://xn--80ak6aa92e.com/',
+    'http://аррӏе.com/', 'https://bücher.de/', 'klikbca-login.com', 'bankkoperasikuu.co.id', 'not a url at all', '',
+    'javascript:alert(1)', 'http://192.168.1.1/login', 'http://[::1]/', 'https://akun-7731.weebly.com/',
+    `http://x.com/${'é'.repeat(3000)}`, `http://${'a.'.repeat(120)}com/`, 'http://\ud83d\ude00.com/\u0000',
+  ];
+  // Rows of every dev set, when the data is here (the mirror of ../shared/data/dev).
+  const dev = join(ROOT, '..', 'shared', 'data', 'dev');
+  for (const [file, col] of [['positives_dev.tsv', 0], ['positives_indonesia_dev.tsv', 0], ['negatives_top100k_2024.tsv', 1], ['lookalikes_dnstwist_dev.tsv', 2]]) {
+    if (!existsSync(join(dev, file))) continue;
+    const rows = readFileSync(join(dev, file), 'utf8').split('\n').slice(1);
+    for (let i = 0; i < rows.length; i += Math.max(1, Math.floor(rows.length / 1500))) {
+      const cell = rows[i].split('\t')[col];
+      if (cell) inputs.push(cell);
+    }
+  }
+  const seen = new Set();
+  for (const input of inputs) {
+    const expected = c.check(input);
+    assert.deepEqual(compact(input), expected, JSON.stringify(input));
+    for (const r of expected.reasons) seen.add(r.code);
+  }
+  assert.ok(seen.size >= 15, `only ${seen.size} reason codes seen`);
+  // The module's memory grows under the reader (a long input): it reads the new buffer.
+  const before = exports.memory.buffer.byteLength;
+  const long = `https://klikbca-login.com/${'a'.repeat(before)}`;
+  assert.deepEqual(compact(long), c.check(long));
+  assert.ok(exports.memory.buffer.byteLength > before, 'memory did not grow');
+  assert.deepEqual(compact('https://klikbca-login.com/'), c.check('https://klikbca-login.com/'));
+  c.free();
 });

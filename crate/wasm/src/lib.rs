@@ -10,6 +10,8 @@
 //! Every error (a refused list file, malformed settings) becomes a JS exception with a readable
 //! message; nothing here can trap on bad input.
 
+mod compact;
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -51,6 +53,9 @@ fn settings_from_js(value: JsValue) -> Result<Settings, JsError> {
 #[wasm_bindgen]
 pub struct Checker {
     engine: Engine,
+    /// The last `checkCompact` verdict, in the layout of `compact.rs` (reused: no allocation
+    /// per check once it has grown).
+    out: Vec<u8>,
 }
 
 #[wasm_bindgen]
@@ -63,7 +68,10 @@ impl Checker {
         let settings = settings_from_js(settings)?;
         let engine = Engine::new(bytes, settings)
             .map_err(|e| JsError::new(&format!("cannot load the Waspada list: {e}")))?;
-        Ok(Checker { engine })
+        Ok(Checker {
+            engine,
+            out: Vec::new(),
+        })
     }
 
     /// Replaces the settings (trusted and protected sites, sensitivity, categories).
@@ -78,6 +86,16 @@ impl Checker {
     /// `--json` output. Input that is not a URL gives an `invalid` verdict, not an exception.
     pub fn check(&self, input: &str) -> Result<JsValue, JsError> {
         to_js(&self.engine.check(input))
+    }
+
+    /// Checks one URL or bare domain like `check`, and writes the verdict in the compact layout
+    /// (`compact.rs`) into a buffer this checker keeps; returns its address in the module's
+    /// memory (the first four bytes give its length). Valid until the next call on this checker.
+    /// `extension/lib/verdict.js` reads it into the object `check` gives.
+    #[wasm_bindgen(js_name = checkCompact)]
+    pub fn check_compact(&mut self, input: &str) -> u32 {
+        compact::encode(&self.engine.check(input), &mut self.out);
+        self.out.as_ptr() as usize as u32
     }
 
     /// Checks the page a tab shows: the address, then (only if `pageCheckApplies`) what the
@@ -135,6 +153,30 @@ impl Checker {
             wasm_version: env!("CARGO_PKG_VERSION"),
         })
     }
+}
+
+/// The reason codes in the order `checkCompact` numbers them.
+#[wasm_bindgen(js_name = reasonCodes)]
+pub fn reason_codes() -> Vec<String> {
+    waspada_core::code::ALL
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+}
+
+/// The reason parameter names in the order `checkCompact` numbers them.
+#[wasm_bindgen(js_name = paramKeys)]
+pub fn param_keys() -> Vec<String> {
+    compact::PARAM_KEYS.iter().map(|c| c.to_string()).collect()
+}
+
+/// The levels in the order `checkCompact` numbers them.
+#[wasm_bindgen]
+pub fn levels() -> Vec<String> {
+    compact::LEVELS
+        .iter()
+        .map(|l| l.as_str().to_string())
+        .collect()
 }
 
 /// The version of the binding (the workspace version).
