@@ -12,7 +12,17 @@ import { stopFor, recordStop, claimRecentStop, markShown } from './stops.js';
 import { staticRulesCover } from './dnr.js';
 import { downloadStop, downloadAnyway } from './downloads.js';
 import { lateFacts } from './probe.js';
+import { forgetStoppedSite } from './sitedata.js';
 import { onTabShows } from './navigation.js';
+
+/** The warning page shows `stop`: the stopped site's own service workers and Cache Storage go
+ *  (Chrome, background/sitedata.js), so none answers a later navigation to it out of sight of the
+ *  redirect rules. Here every stop ends, whatever found it, and the tab is off the site (removed
+ *  while the stopped navigation is in flight, the worker's answer would become a network load,
+ *  whose page runs just the same). Not awaited: the page need not wait for it. */
+function forgetShown(stop) {
+  forgetStoppedSite(stop.url, stop.verdict).catch((err) => console.error('[waspada] site data', err));
+}
 
 const isFacts = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v).length <= 16384;
 
@@ -56,6 +66,7 @@ export const MESSAGES = Object.freeze({
         stop = { url, verdict };
       }
       await markShown(tabId);
+      forgetShown(stop);
       return { url: stop.url, verdict: stop.verdict };
     },
   },
@@ -67,6 +78,7 @@ export const MESSAGES = Object.freeze({
       const tabId = sender?.tab?.id;
       if (!Number.isInteger(tabId)) return null;
       const stop = await claimRecentStop(tabId);
+      if (stop) forgetShown(stop);
       return stop ? { url: stop.url, verdict: stop.verdict } : null;
     },
   },
