@@ -12,16 +12,15 @@ import { stopFor, recordStop, claimRecentStop, markShown } from './stops.js';
 import { staticRulesCover } from './dnr.js';
 import { downloadStop, downloadAnyway } from './downloads.js';
 import { lateFacts } from './probe.js';
-import { forgetStoppedSite } from './sitedata.js';
+import { forgetWhenLeft } from './sitedata.js';
 import { onTabShows } from './navigation.js';
 
-/** The warning page shows `stop`: the stopped site's own service workers and Cache Storage go
- *  (Chrome, background/sitedata.js), so none answers a later navigation to it out of sight of the
- *  redirect rules. Here every stop ends, whatever found it, and the tab is off the site (removed
- *  while the stopped navigation is in flight, the worker's answer would become a network load,
- *  whose page runs just the same). Not awaited: the page need not wait for it. */
-function forgetShown(stop) {
-  forgetStoppedSite(stop.url, stop.verdict).catch((err) => console.error('[waspada] site data', err));
+/** The warning page in `tabId` shows `stop`: the stopped site's own service workers and Cache
+ *  Storage go once the tab leaves it for another site or closes (background/sitedata.js), so none
+ *  answers a later navigation to it out of sight of the redirect rules. Here every stop ends,
+ *  whatever found it. */
+function forgetShown(tabId, stop) {
+  forgetWhenLeft(tabId, stop).catch((err) => console.error('[waspada] site data', err));
 }
 
 const isFacts = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v).length <= 16384;
@@ -66,7 +65,7 @@ export const MESSAGES = Object.freeze({
         stop = { url, verdict };
       }
       await markShown(tabId);
-      forgetShown(stop);
+      forgetShown(tabId, stop);
       return { url: stop.url, verdict: stop.verdict };
     },
   },
@@ -78,7 +77,7 @@ export const MESSAGES = Object.freeze({
       const tabId = sender?.tab?.id;
       if (!Number.isInteger(tabId)) return null;
       const stop = await claimRecentStop(tabId);
-      if (stop) forgetShown(stop);
+      if (stop) forgetShown(tabId, stop);
       return stop ? { url: stop.url, verdict: stop.verdict } : null;
     },
   },

@@ -216,11 +216,14 @@ describe('Chromium attacks', () => {
         await ready(ctx);
         await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
         await tab.locator('#reasons li').first().waitFor();
-        // The stop removed the site's worker and the cache it serves from.
+        // While the warning shows, the site's data stays (the tab's next navigation is not held up).
+        assert.equal(Object.keys(await siteStorage(ctx, tab, origin)).length, 2, 'removed while the warning shows');
+        // The user leaves the warning for another site: the stopped site's worker and the cache
+        // it serves from go.
+        await gotoExpect(tab, srv.url('example.com', '/between-sw'), (u) => u.includes('/between-sw'));
         await expectSoon(async () => Object.keys(await siteStorage(ctx, tab, origin)).length === 0, 10000, 'the stopped site\'s service worker and Cache Storage removed');
         // Later in the session: no worker answers, the navigation is a request, which the
         // host's session rule redirects before it leaves: the page neither loads nor runs.
-        await gotoExpect(tab, srv.url('example.com', '/between-sw'), (u) => u.includes('/between-sw'));
         const [ranBefore, askedBefore] = [ran(), asked()];
         await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
         await tab.locator('#reasons li').first().waitFor();

@@ -133,10 +133,19 @@ async function removals(bg, settleMs = 300) {
   return bg.calls.filter(([name]) => name === 'browsingData.remove').map(([, options, types]) => ({ origins: options.origins, types }));
 }
 
-test('Chrome: a stopped site loses its service workers and Cache Storage once its warning shows, for its origin only', async () => {
+test('Chrome: a stopped site loses its service workers and Cache Storage once the tab leaves its warning, for its origin only', async () => {
   const bg = await loadBackground(CHROME_DIR);
   const host = await firstDangerous(bg.send);
-  const shows = (tabId, url) => bg.send({ type: 'tabStop', url }, { ...PAGE(bg), tab: { id: tabId } });
+  const show = (tabId, url) => bg.send({ type: 'tabStop', url }, { ...PAGE(bg), tab: { id: tabId } });
+  const commit = (tabId, url) => bg.fire(bg.chrome.webNavigation.onCommitted, { tabId, frameId: 0, url });
+  // The warning shows the stop; the tab then leaves it for another site ("Back to safety").
+  const shows = async (tabId, url) => {
+    const answer = await show(tabId, url);
+    await commit(tabId, `${bg.ORIGIN}pages/warning.html#${url}`);
+    assert.deepEqual(await removals(bg), [], 'removed while the warning shows');
+    await commit(tabId, 'https://example.org/before');
+    return answer;
+  };
   // A heuristic stop (webNavigation): nothing while the stopped navigation is in flight; when the
   // warning page shows the stop, the stopped host on both schemes, nothing else of the site.
   await stoppedInTab(bg, 5, `http://${host}/login`);
@@ -164,6 +173,8 @@ test('Chrome: a stopped site loses its service workers and Cache Storage once it
   bg.calls.length = 0;
   await stoppedInTab(bg, 10, `http://${host}/bare`);
   assert.equal((await bg.send({ type: 'recentStop' }, { id: 'fakeid', url: `${bg.ORIGIN}pages/warning.html`, tab: { id: 10 } })).result.url, `http://${host}/bare`);
+  assert.deepEqual(await removals(bg), [], 'removed while the warning shows');
+  await bg.fire(bg.chrome.tabs.onRemoved, 10); // the tab is closed on the warning
   assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
   // A site not stopped keeps everything, even when a page opens the warning page for it.
   bg.calls.length = 0;
@@ -180,7 +191,11 @@ test('a site the user trusts or continued to keeps its service workers', async (
   assert.equal(verdict.verdict, 'dangerous');
   // "Continue anyway": later navigations in the session are not stopped, so nothing is removed.
   await stoppedInTab(bg, 5, `http://${host}/login`);
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/login` }, PAGE(bg))).result.url, `http://${host}/login`);
   await bg.send({ type: 'allowOnce', url: `http://${host}/login` }, PAGE(bg));
+  await bg.fire(bg.chrome.webNavigation.onCommitted, { tabId: 5, frameId: 0, url: `http://${host}/login` });
+  await bg.fire(bg.chrome.webNavigation.onCommitted, { tabId: 5, frameId: 0, url: 'https://example.org/' });
+  assert.deepEqual(await removals(bg), [], 'a site the user continued to lost its data');
   bg.calls.length = 0;
   await stoppedInTab(bg, 5, `http://${host}/next`);
   assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/next` }, PAGE(bg))).result, null);
