@@ -12,7 +12,16 @@ import { stopFor, recordStop, claimRecentStop, markShown } from './stops.js';
 import { staticRulesCover } from './dnr.js';
 import { downloadStop, downloadAnyway } from './downloads.js';
 import { lateFacts } from './probe.js';
+import { forgetWhenLeft } from './sitedata.js';
 import { onTabShows } from './navigation.js';
+
+/** The warning page in `tabId` shows `stop`: the stopped site's own service workers and Cache
+ *  Storage go once the tab leaves it for another site or closes (background/sitedata.js), so none
+ *  answers a later navigation to it out of sight of the redirect rules. Here every stop ends,
+ *  whatever found it. */
+function forgetShown(tabId, stop) {
+  forgetWhenLeft(tabId, stop).catch((err) => console.error('[waspada] site data', err));
+}
 
 const isFacts = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v).length <= 16384;
 
@@ -56,6 +65,7 @@ export const MESSAGES = Object.freeze({
         stop = { url, verdict };
       }
       await markShown(tabId);
+      forgetShown(tabId, stop);
       return { url: stop.url, verdict: stop.verdict };
     },
   },
@@ -67,6 +77,7 @@ export const MESSAGES = Object.freeze({
       const tabId = sender?.tab?.id;
       if (!Number.isInteger(tabId)) return null;
       const stop = await claimRecentStop(tabId);
+      if (stop) forgetShown(tabId, stop);
       return stop ? { url: stop.url, verdict: stop.verdict } : null;
     },
   },

@@ -1,7 +1,7 @@
 // The platform, detected once (as uBlock Lite's ext.js): the WebExtension namespace and what this
 // browser offers. Every other module asks here; none sniffs the browser itself. Optional APIs are
 // feature-detected, so the extension starts where one is missing (Firefox for Android has no
-// context menus, some builds no `downloads` or `scripting`).
+// context menus, some builds no `downloads` or `scripting`; Firefox's build has no `browsingData`).
 
 /** Firefox has `browser` (promises), Chrome has `chrome` (promises in MV3). */
 export const api = globalThis.browser ?? globalThis.chrome;
@@ -25,6 +25,8 @@ export const platform = Object.freeze({
   /** Chrome: a download waits for `onDeterminingFilename` listeners before its file is kept. */
   downloadsFilename: has(api?.downloads?.onDeterminingFilename?.addListener),
   badge: has(api?.action?.setBadgeText),
+  /** Chrome: a stopped site's service workers and Cache Storage can be removed (background/sitedata.js). */
+  browsingData: has(api?.browsingData?.remove) && permissions.has('browsingData'),
   sessionStorage: has(api?.storage?.session?.get),
 });
 

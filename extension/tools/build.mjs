@@ -66,7 +66,9 @@ export function manifestFor(manifest, browser, { chromeKey } = {}) {
     if (chromeKey) m.key = chromeKey;
   } else if (browser === 'firefox') {
     // Firefox: a blocking webRequest listener asks the wasm first; no static rules, no service worker.
-    drop(['declarativeNetRequestWithHostAccess', 'webNavigation']);
+    // `browsingData` (a stopped site's service workers, background/sitedata.js): the listener sees
+    // a navigation before a site's worker answers it, and Firefox warns for the permission.
+    drop(['declarativeNetRequestWithHostAccess', 'webNavigation', 'browsingData']);
     delete m.declarative_net_request;
     delete m.background.service_worker;
   } else {

@@ -170,34 +170,68 @@ describe('Chromium attacks', () => {
   });
 
   describe('pages a service worker serves', () => {
-    test('a dangerous site whose service worker answers its navigations (installed in an earlier session) is warned on every visit', async () => {
+    /** What Chromium keeps for `origin` (DevTools protocol): its service workers and Cache Storage, in bytes. */
+    async function siteStorage(ctx, tab, origin) {
+      const cdp = await ctx.newCDPSession(tab);
+      try {
+        const { usageBreakdown } = await cdp.send('Storage.getUsageAndQuota', { origin });
+        return Object.fromEntries(usageBreakdown.filter((u) => ['service_workers', 'cache_storage'].includes(u.storageType) && u.usage > 0).map((u) => [u.storageType, u.usage]));
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    }
+
+    test('a dangerous site whose service worker answers its navigations (installed in an earlier session) is warned, and its worker removed: a later visit never runs its page', async () => {
       assert.ok(lookalike, 'no lookalike candidate is called dangerous by the engine');
       const host = lookalike.host;
+      const origin = `http://${host}:${srv.port}`;
       const profile = newProfile();
       // Service workers need a secure context: the test's plain-http host counts as one.
-      const args = [`--unsafely-treat-insecure-origin-as-secure=http://${host}:${srv.port}`];
+      // example.com: a site not stopped, with a worker of its own.
+      const clean = `http://example.com:${srv.port}`;
+      const args = [`--unsafely-treat-insecure-origin-as-secure=${origin},${clean}`];
+      const ran = () => srv.ran.filter((r) => r.host === host).length;
+      const asked = () => srv.requests.filter((r) => r.host === host && r.path === '/sw-page').length;
       let ctx = await launch(profile, { args });
       try {
         let tab = ctx.pages()[0] ?? (await ctx.newPage());
         await ready(ctx);
         await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
+        // The user reads the warning before continuing (the stop's removal of the site's data, of
+        // which there is none yet, is over by then, as it is for a person).
+        await tab.waitForTimeout(1500);
         await tab.locator('#more summary').click();
         await tab.locator('#continue').click();
         await expectSoon(async () => srv.requests.some((r) => r.host === host && r.path === '/__sw-ready'), 10000, 'the service worker');
+        const kept = async (o) => Object.keys(await siteStorage(ctx, tab, o)).length === 2;
+        await expectSoon(() => kept(origin), 10000, 'the site\'s worker and its cache stored');
+        await tab.goto(srv.url('example.com', '/sw-page'));
+        await expectSoon(async () => srv.requests.some((r) => r.host === 'example.com' && r.path === '/__sw-ready'), 10000, 'the clean site\'s service worker');
+        await expectSoon(() => kept(clean), 10000, 'the clean site\'s worker and its cache stored');
         await ctx.close();
-        // A new session: nothing allowed, no session rule. The worker answers, the site is not asked.
+        // A new session: nothing allowed, no session rule. The worker answers (or, if Waspada
+        // removed it first, the site does); either way the tab is warned.
         ctx = await launch(profile, { args });
         tab = ctx.pages()[0] ?? (await ctx.newPage());
         await ready(ctx);
-        const asked = srv.requests.filter((r) => r.host === host && r.path === '/sw-page').length;
         await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
         await tab.locator('#reasons li').first().waitFor();
-        assert.equal(srv.requests.filter((r) => r.host === host && r.path === '/sw-page').length, asked, 'the page came from the network, not the worker');
-        // Later in the session: the session rule does not see the worker's answer; the tab is
-        // still sent to the warning page.
+        // While the warning shows, the site's data stays (the tab's next navigation is not held up).
+        assert.equal(Object.keys(await siteStorage(ctx, tab, origin)).length, 2, 'removed while the warning shows');
+        // The user leaves the warning for another site: the stopped site's worker and the cache
+        // it serves from go.
         await gotoExpect(tab, srv.url('example.com', '/between-sw'), (u) => u.includes('/between-sw'));
+        await expectSoon(async () => Object.keys(await siteStorage(ctx, tab, origin)).length === 0, 10000, 'the stopped site\'s service worker and Cache Storage removed');
+        // Later in the session: no worker answers, the navigation is a request, which the
+        // host's session rule redirects before it leaves: the page neither loads nor runs.
+        const [ranBefore, askedBefore] = [ran(), asked()];
         await gotoExpect(tab, srv.url(host, '/sw-page'), isWarning);
         await tab.locator('#reasons li').first().waitFor();
+        await tab.waitForTimeout(500);
+        assert.equal(ran(), ranBefore, 'the page\'s script ran before the warning on a later visit');
+        assert.equal(asked(), askedBefore, 'the site was contacted on a later visit');
+        // Only the stopped site lost its data: the clean site keeps its worker and cache.
+        assert.ok(await kept(clean), 'a site not stopped lost its worker or its cache');
       } finally {
         await ctx.close();
       }

@@ -104,12 +104,17 @@ test('a revoked host permission is reported as degraded protection', async () =>
 
 test('the background starts and checks without the optional APIs (Firefox for Android)', async () => {
   for (const dist of [CHROME_DIR, FIREFOX_DIR]) {
-    const bg = await loadBackground(dist, { omit: ['contextMenus', 'scripting', 'downloads', 'declarativeNetRequest', 'webNavigation', 'action', 'permissions'] });
+    const bg = await loadBackground(dist, { omit: ['contextMenus', 'scripting', 'downloads', 'declarativeNetRequest', 'webNavigation', 'action', 'permissions', 'browsingData'] });
     await bg.fire(bg.chrome.runtime.onInstalled, { reason: 'install' });
     await bg.fire(bg.chrome.runtime.onStartup);
     const { result } = await bg.send({ type: 'check', url: 'http://example.com/' });
     assert.equal(result.verdict, 'safe', dist);
     assert.ok(!bg.calls.some(([name]) => name === 'contextMenus.create'));
+    // A dangerous page is still stopped (the tab listener), without `browsingData` to forget its site.
+    const host = await firstDangerous(bg.send);
+    bg.tabs.set(4, { id: 4, url: `http://${host}/x` });
+    await (await bg.imp('background/navigation.js')).onTabShows(4, `http://${host}/x`, true);
+    assert.ok(bg.tabs.get(4).url.includes('pages/warning.html#'), `${dist}: the dangerous page was not stopped`);
   }
 });
 
@@ -120,6 +125,100 @@ async function stoppedInTab(bg, tabId, url) {
   bg.tabs.set(tabId, { id: tabId, url });
   await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId, frameId: 0, url });
 }
+
+// ---- a stopped site's own service worker (issue 14 item 5) -------------------------------------
+/** The `browsingData.remove` calls so far, once the background's (unawaited) removals settled. */
+async function removals(bg, settleMs = 300) {
+  await new Promise((r) => setTimeout(r, settleMs));
+  return bg.calls.filter(([name]) => name === 'browsingData.remove').map(([, options, types]) => ({ origins: options.origins, types }));
+}
+
+test('Chrome: a stopped site loses its service workers and Cache Storage once the tab leaves its warning, for its origin only', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const host = await firstDangerous(bg.send);
+  const show = (tabId, url) => bg.send({ type: 'tabStop', url }, { ...PAGE(bg), tab: { id: tabId } });
+  const commit = (tabId, url) => bg.fire(bg.chrome.webNavigation.onCommitted, { tabId, frameId: 0, url });
+  // The warning shows the stop; the tab then leaves it for another site ("Back to safety").
+  const shows = async (tabId, url) => {
+    const answer = await show(tabId, url);
+    await commit(tabId, `${bg.ORIGIN}pages/warning.html#${url}`);
+    assert.deepEqual(await removals(bg), [], 'removed while the warning shows');
+    await commit(tabId, 'https://example.org/before');
+    return answer;
+  };
+  // A heuristic stop (webNavigation): nothing while the stopped navigation is in flight; when the
+  // warning page shows the stop, the stopped host on both schemes, nothing else of the site.
+  await stoppedInTab(bg, 5, `http://${host}/login`);
+  assert.deepEqual(await removals(bg), [], 'removed while the stopped navigation was in flight');
+  assert.equal((await shows(5, `http://${host}/login`)).result.url, `http://${host}/login`);
+  assert.deepEqual(await removals(bg), [{ origins: [`http://${host}`, `https://${host}`], types: { serviceWorkers: true, cacheStorage: true } }]);
+  // An explicit port names one origin; a subdomain is its own origin, its parent is not touched.
+  bg.calls.length = 0;
+  await stoppedInTab(bg, 6, `https://app.${host}:8443/x`);
+  await shows(6, `https://app.${host}:8443/x`);
+  assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`https://app.${host}:8443`]]);
+  // A page the tab listener replaces (a worker's page, a probe stop) is the same stop.
+  bg.calls.length = 0;
+  bg.tabs.set(8, { id: 8, url: `http://${host}/again` });
+  await (await bg.imp('background/navigation.js')).onTabShows(8, `http://${host}/again`, true);
+  await shows(8, `http://${host}/again`);
+  assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
+  // A clean page framing the stopped site: only the framed site's data goes, never the framing page's.
+  bg.calls.length = 0;
+  bg.tabs.set(7, { id: 7, url: 'http://example.com/frames' });
+  await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId: 7, frameId: 3, frameType: 'sub_frame', url: `http://${host}/inner` });
+  await shows(7, `http://${host}/inner`);
+  assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
+  // A store build's bare warning page claims the stop: the same removal.
+  bg.calls.length = 0;
+  await stoppedInTab(bg, 10, `http://${host}/bare`);
+  assert.equal((await bg.send({ type: 'recentStop' }, { id: 'fakeid', url: `${bg.ORIGIN}pages/warning.html`, tab: { id: 10 } })).result.url, `http://${host}/bare`);
+  assert.deepEqual(await removals(bg), [], 'removed while the warning shows');
+  await bg.fire(bg.chrome.tabs.onRemoved, 10); // the tab is closed on the warning
+  assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
+  // A site not stopped keeps everything, even when a page opens the warning page for it.
+  bg.calls.length = 0;
+  await stoppedInTab(bg, 9, 'https://example.com/');
+  for (const url of ['https://example.com/', 'https://www.bca.co.id/', `http://other.${host}/`]) assert.equal((await shows(9, url)).result, null);
+  assert.deepEqual(await removals(bg), [], 'a site not stopped lost its data');
+});
+
+test('a site the user trusts or continued to keeps its service workers', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const host = await firstDangerous(bg.send);
+  const { forgetStoppedSite } = await bg.imp('background/sitedata.js');
+  const { result: verdict } = await bg.send({ type: 'check', url: `http://${host}/` });
+  assert.equal(verdict.verdict, 'dangerous');
+  // "Continue anyway": later navigations in the session are not stopped, so nothing is removed.
+  await stoppedInTab(bg, 5, `http://${host}/login`);
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/login` }, PAGE(bg))).result.url, `http://${host}/login`);
+  await bg.send({ type: 'allowOnce', url: `http://${host}/login` }, PAGE(bg));
+  await bg.fire(bg.chrome.webNavigation.onCommitted, { tabId: 5, frameId: 0, url: `http://${host}/login` });
+  await bg.fire(bg.chrome.webNavigation.onCommitted, { tabId: 5, frameId: 0, url: 'https://example.org/' });
+  assert.deepEqual(await removals(bg), [], 'a site the user continued to lost its data');
+  bg.calls.length = 0;
+  await stoppedInTab(bg, 5, `http://${host}/next`);
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/next` }, PAGE(bg))).result, null);
+  assert.deepEqual(await removals(bg), [], 'a site the user continued to lost its data');
+  // Trusted: never stopped; and were a stale dangerous verdict to reach the removal, it keeps its data.
+  await bg.send({ type: 'setSettings', settings: { trusted: [host] } });
+  await stoppedInTab(bg, 6, `http://${host}/x`);
+  assert.deepEqual(await forgetStoppedSite(`http://${host}/x`, verdict), []);
+  assert.deepEqual(await removals(bg), [], 'a trusted site lost its data');
+});
+
+test('Firefox: no browsingData in its build, and a stop there removes nothing', async () => {
+  const bg = await loadBackground(FIREFOX_DIR);
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
+  assert.ok(!manifest.permissions.includes('browsingData'), 'the Firefox build asks for browsingData');
+  const chrome = JSON.parse(readFileSync(join(CHROME_DIR, 'manifest.json'), 'utf8'));
+  assert.ok(chrome.permissions.includes('browsingData'), 'the Chrome build cannot remove a stopped site\'s worker');
+  const host = await firstDangerous(bg.send);
+  const [answer] = await Promise.all(bg.chrome.webRequest.onBeforeRequest.listeners.map((f) => f({ url: `http://${host}/`, type: 'main_frame', tabId: 3 })));
+  assert.ok(answer.redirectUrl?.includes('pages/warning.html#'), 'not stopped');
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/` }, { ...PAGE(bg), tab: { id: 3 } })).result.url, `http://${host}/`);
+  assert.deepEqual(await removals(bg), []);
+});
 
 test('a warning page Waspada did not open shows nothing and allows nothing', async () => {
   const bg = await loadBackground(CHROME_DIR);

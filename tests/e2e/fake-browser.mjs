@@ -31,7 +31,8 @@ const area = () => {
 };
 
 /** Loads the built extension `dist` (e.g. dist/chrome) with the fake API; `omit`: API names to leave out
- *  (`contextMenus`, `scripting`, `declarativeNetRequest`, `webNavigation`, `downloads`, `action`).
+ *  (`contextMenus`, `scripting`, `declarativeNetRequest`, `webNavigation`, `downloads`, `action`,
+ *  `browsingData`).
  *  `files`: {path: bytes} overrides of the extension's files (a broken list). */
 export async function loadBackground(dist, { omit = [], files = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'waspada-bg-'));
@@ -99,6 +100,7 @@ export async function loadBackground(dist, { omit = [], files = {} } = {}) {
       search: async () => [],
     },
     webRequest: { onBeforeRequest: event() },
+    browsingData: { remove: async (options, dataToRemove) => calls.push(['browsingData.remove', structuredClone(options), structuredClone(dataToRemove)]) },
   };
   for (const name of omit) delete chrome[name];
   globalThis.chrome = chrome;

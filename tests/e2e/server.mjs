@@ -91,16 +91,23 @@ const evadePage = (how) => {
 // A site that installs a service worker on the first visit (`/sw-page` registers `/sw.js`), which
 // from then on answers every navigation of the site itself, without a request: the page it
 // serves reports that its script ran (`/__ran?...&sw=1`, which the worker lets through).
+// `/sw-page` on a host: its page; the worker serves every navigation of its origin.
 const SW_PAGE = (fromWorker) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sw page</title></head>
 <body><h1>Served ${fromWorker ? 'by the service worker' : 'by the site'}</h1><script>
   fetch('/__ran?host=' + encodeURIComponent(location.hostname) + '&sw=${fromWorker ? 1 : 0}').catch(function () {});
   if (navigator.serviceWorker) navigator.serviceWorker.register('/sw.js').then(function () { return navigator.serviceWorker.ready; })
     .then(function () { fetch('/__sw-ready?host=' + encodeURIComponent(location.hostname)); }).catch(function () {});
 </script></body></html>`;
-const SW_SCRIPT = `self.addEventListener('install', function () { self.skipWaiting(); });
+// As an offline-first site does, the worker keeps its page in Cache Storage and serves it from there.
+const SW_SCRIPT = `var PAGE = ${JSON.stringify(SW_PAGE(true))};
+var page = function () { return new Response(PAGE, { headers: { 'content-type': 'text/html; charset=utf-8' } }); };
+self.addEventListener('install', function (e) {
+  self.skipWaiting();
+  e.waitUntil(caches.open('site-v1').then(function (c) { return c.put('/sw-page', page()); }));
+});
 self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim()); });
 self.addEventListener('fetch', function (e) {
-  if (e.request.mode === 'navigate') e.respondWith(new Response(${JSON.stringify(SW_PAGE(true))}, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+  if (e.request.mode === 'navigate') e.respondWith(caches.match('/sw-page').then(function (r) { return r || page(); }));
 });`;
 
 export async function startServer({ lookalikeUrl = 'about:blank', port: wanted = 0 } = {}) {

@@ -171,6 +171,8 @@ test('per-browser manifests differ only where they must', async () => {
   const firefox = manifestFor(base, 'firefox');
   assert.ok(!chrome.permissions.includes('webRequestBlocking') && chrome.declarative_net_request);
   assert.ok(firefox.permissions.includes('webRequestBlocking') && !firefox.declarative_net_request);
+  // A stopped site's service worker: removed in Chrome; Firefox needs no `browsingData` (and warns for it).
+  assert.ok(chrome.permissions.includes('browsingData') && !firefox.permissions.includes('browsingData'));
   assert.equal(chrome.key, 'KEY');
   assert.equal(firefox.background.scripts[0], 'background.js');
   assert.equal(chrome.background.service_worker, 'background.js');
