@@ -8,8 +8,9 @@
 // background/messages.js: every stop, whatever found it, ends there) and the tab then leaves it
 // for another site ("Back to safety", an address typed, a link) or is closed. Not while the
 // warning shows: never with a navigation of the tab in flight (with the removal at the warning's
-// show, the full e2e's "Back to safety" test timed out once at stop 17). Not when the user continues to the site (the tab's next page is the
-// stopped site itself): what they chose to open keeps working.
+// show, the full e2e's "Back to safety" test timed out once at stop 17). Not when the user
+// continues to the site (the tab's next page is the stopped site itself): what they chose to open
+// keeps working.
 //
 // What: only the origin of an address Waspada stopped in that tab (and the same host on the
 // other scheme), never for a site the user trusts, never for its registrable domain or another
@@ -60,23 +61,36 @@ const originOf = (url) => {
   }
 };
 
+/** Whether 'leaving' may hold a stop (only this module writes it): unknown, so true, when the
+ *  worker starts; false once it is seen empty, so an ordinary navigation reads no storage. */
+let mayBeLeaving = true;
+
 /** The warning page in tab `tabId` shows `stop`: its site's data goes when the tab leaves it
  *  (`tabLeft`). Kept in storage.session: the worker may sleep while the user reads. */
 export async function forgetWhenLeft(tabId, stop) {
   if (!platform.browsingData || !Number.isInteger(tabId) || typeof stop?.url !== 'string') return;
-  await updateSession('leaving', (map) => ({ ...(map && typeof map === 'object' ? map : {}), [tabId]: { url: stop.url, verdict: stop.verdict } }));
+  // Set in the queue's order (session.js), after any `tabLeft` queued before it saw the map.
+  await updateSession('leaving', (map) => {
+    mayBeLeaving = true;
+    return { ...(map && typeof map === 'object' ? map : {}), [tabId]: { url: stop.url, verdict: stop.verdict } };
+  });
 }
 
 /** Tab `tabId` now shows `url` (its top frame committed it), or was closed (`url` null). If it
  *  left a shown stop for another site, that site's data goes. Resolves with the origins removed. */
 export async function tabLeft(tabId, url) {
-  if (!platform.browsingData || (typeof url === 'string' && url.startsWith(WARNING_PAGE))) return [];
+  if (!platform.browsingData || !mayBeLeaving || (typeof url === 'string' && url.startsWith(WARNING_PAGE))) return [];
   let stop = null;
   await updateSession('leaving', (map) => {
-    if (!map || typeof map !== 'object' || !(tabId in map)) return undefined;
-    stop = map[tabId];
-    const rest = { ...map };
+    const held = map && typeof map === 'object' ? map : {};
+    if (!(tabId in held)) {
+      mayBeLeaving = Object.keys(held).length > 0;
+      return undefined;
+    }
+    stop = held[tabId];
+    const rest = { ...held };
     delete rest[tabId];
+    mayBeLeaving = Object.keys(rest).length > 0;
     return rest;
   });
   if (!stop) return [];
