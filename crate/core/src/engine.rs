@@ -191,12 +191,12 @@ impl Engine {
                     ),
                 ),
             ),
-            Ok(canonical) => self.check_canonical(input, &canonical),
+            Ok(canonical) => self.check_canonical(input, canonical),
             // `blob:https://site/uuid` shows a page of that site: judge the site.
             Err(UrlError::UnsupportedScheme(scheme)) if scheme == "blob" => {
                 let inner = input.trim_start().get(5..).unwrap_or("");
                 match url::canonicalize(inner) {
-                    Ok(canonical) => self.check_canonical(input, &canonical),
+                    Ok(canonical) => self.check_canonical(input, canonical),
                     Err(e) => Verdict::invalid(
                         input,
                         Reason::new(code::INVALID, 0).with("error", e.to_string()),
@@ -306,61 +306,81 @@ impl Engine {
         }
     }
 
-    fn check_canonical(&self, input: &str, canonical: &Canonical) -> Verdict {
+    fn check_canonical(&self, input: &str, canonical: Canonical) -> Verdict {
+        let host_unicode = domain::to_unicode(&canonical.host);
+        let mut verdict = Verdict {
+            input: input.to_string(),
+            verdict: Level::Safe,
+            score: 0,
+            host: None,
+            host_unicode: None,
+            registrable_domain: None,
+            canonical: None,
+            reasons: Vec::new(),
+            suggestion: None,
+        };
         self.loaded.with_dependent(|_, views| {
-            let host = canonical.host.as_str();
-            let host_unicode = domain::to_unicode(host);
-            let parts = views.psl.parts(host);
-            let registrable = parts.registrable_domain;
-            let mut verdict = Verdict {
-                input: input.to_string(),
-                verdict: Level::Safe,
-                score: 0,
-                host: Some(host.to_string()),
-                host_unicode: Some(host_unicode.clone()),
-                registrable_domain: registrable.map(str::to_string),
-                canonical: Some(canonical.url.clone()),
-                reasons: Vec::new(),
-                suggestion: None,
-            };
-            if self.is_trusted(host, registrable) {
-                verdict.reasons.push(Reason::new(code::TRUSTED, 0));
-                return verdict;
-            }
-            if self.settings.use_blocklist {
-                let expressions = canonical.expressions();
-                let disabled = &self.settings.disabled_categories;
-                let hit = views
+            self.judge(views, input, &canonical, &host_unicode, &mut verdict);
+        });
+        // The forms the checks borrowed are the verdict's (moved, not copied).
+        verdict.host_unicode = Some(host_unicode);
+        verdict.canonical = Some(canonical.url);
+        verdict.host = Some(canonical.host.into());
+        verdict
+    }
+
+    /// The trusted sites, the blocklist and the heuristics, in that order, for a canonical URL.
+    fn judge(
+        &self,
+        views: &Views<'_>,
+        input: &str,
+        canonical: &Canonical,
+        host_unicode: &str,
+        verdict: &mut Verdict,
+    ) {
+        let host = canonical.host.as_str();
+        let parts = views.psl.parts(host);
+        let registrable = parts.registrable_domain;
+        verdict.registrable_domain = registrable.map(str::to_string);
+        if self.is_trusted(host, registrable) {
+            verdict.reasons.push(Reason::new(code::TRUSTED, 0));
+            return;
+        }
+        if self.settings.use_blocklist {
+            // The first listed expression whose category is on (each expression formed in
+            // one reused buffer, none kept).
+            let disabled = &self.settings.disabled_categories;
+            let hit = canonical.find_expression(|e| {
+                views
                     .blocklist
-                    .hits(&expressions)
-                    .find(|h| !disabled.contains(&h.category));
-                if let Some(hit) = hit {
-                    verdict.verdict = Level::Blocked;
-                    verdict.score = 100;
-                    verdict.reasons.push(
-                        Reason::new(code::BLOCKED, 100)
-                            .with("category", hit.category.as_str())
-                            .with("source", hit.source)
-                            .with("list", views.list_sources.titles_of_set(hit.source))
-                            .with("match", hit.expression.clone())
-                            .with("kind", hit.kind.as_str()),
-                    );
-                    return verdict;
-                }
+                    .lookup_one(e)
+                    .filter(|h| !disabled.contains(&h.category))
+            });
+            if let Some(hit) = hit {
+                verdict.verdict = Level::Blocked;
+                verdict.score = 100;
+                verdict.reasons.push(
+                    Reason::new(code::BLOCKED, 100)
+                        .with("category", hit.category.as_str())
+                        .with("source", hit.source)
+                        .with("list", views.list_sources.titles_of_set(hit.source))
+                        .with("match", hit.expression)
+                        .with("kind", hit.kind.as_str()),
+                );
+                return;
             }
-            let subject = Subject {
-                input,
-                scheme: &canonical.scheme,
-                canonical,
-                host: &canonical.host,
-                host_unicode: &host_unicode,
-                registrable_domain: registrable,
-                public_suffix: parts.public_suffix,
-                private_suffix: parts.private_suffix,
-            };
-            self.score_heuristics(views, &subject, &mut verdict);
-            verdict
-        })
+        }
+        let subject = Subject {
+            input,
+            scheme: canonical.scheme,
+            canonical,
+            host: &canonical.host,
+            host_unicode,
+            registrable_domain: registrable,
+            public_suffix: parts.public_suffix,
+            private_suffix: parts.private_suffix,
+        };
+        self.score_heuristics(views, &subject, verdict);
     }
 
     /// Lookalike and scam-pattern scoring. Official domains of targets and popular sites are
@@ -449,7 +469,7 @@ impl Engine {
         if reasons.iter().any(|r| r.code == rules::code::LURE) {
             if let Some(swap) = reasons.iter_mut().find(|r| is_swap(r)) {
                 swap.score = swap.score.saturating_add(TLD_SWAP_WITH_LURE);
-                swap.params.insert("with".to_string(), "lure".to_string());
+                swap.params.insert("with", "lure".to_string());
             }
         }
         country_site_swap(views, subject.host, &mut reasons);

@@ -1,6 +1,7 @@
 //! The one verdict type, shared by the command line's JSON and the wasm binding.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How bad a URL is, from the user's point of view. Ordered: `Safe < Suspicious < Dangerous < Blocked`.
@@ -32,25 +33,108 @@ impl Level {
 /// (target, keyword, rule, category, ...).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
-    pub code: String,
+    /// One of [`crate::code::ALL`] (borrowed: a check allocates no code).
+    pub code: Cow<'static, str>,
     /// Points this reason added to the score (0 for purely informative reasons).
     pub score: u8,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
 }
 
 impl Reason {
-    pub fn new(code: &str, score: u8) -> Reason {
+    pub fn new(code: &'static str, score: u8) -> Reason {
         Reason {
-            code: code.to_string(),
+            code: Cow::Borrowed(code),
             score,
-            params: BTreeMap::new(),
+            params: Params::default(),
         }
     }
 
-    pub fn with(mut self, key: &str, value: impl Into<String>) -> Reason {
-        self.params.insert(key.to_string(), value.into());
+    pub fn with(mut self, key: &'static str, value: impl Into<String>) -> Reason {
+        self.params.insert(key, value.into());
         self
+    }
+}
+
+/// A reason's params: a few named values, kept sorted by name, so they serialize as the map
+/// they are (`{"kind": "swap", "target": "bca.co.id"}`, the same JSON and JS object a
+/// `BTreeMap` gives) but cost one allocation for the list and none for the names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Params(Vec<(Cow<'static, str>, String)>);
+
+impl Params {
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.position(key)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.position(key).is_ok()
+    }
+
+    /// Sets `key` to `value`; the value it had, if any.
+    pub fn insert(&mut self, key: impl Into<Cow<'static, str>>, value: String) -> Option<String> {
+        let key = key.into();
+        match self.position(&key) {
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `(name, value)` in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &String)> + '_ {
+        self.0.iter().map(|(k, v)| (&**k, v))
+    }
+
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| (**k).cmp(key))
+    }
+}
+
+/// `params["target"]`, as a map reads: for tests and tools that know the param is there. The
+/// checks use [`Params::get`] (a missing param must never stop a check).
+impl std::ops::Index<&str> for Params {
+    type Output = String;
+
+    #[allow(clippy::panic)]
+    fn index(&self, key: &str) -> &String {
+        match self.get(key) {
+            Some(v) => v,
+            None => panic!("reason has no param {key:?}"),
+        }
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(&**k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Params, D::Error> {
+        let map = BTreeMap::<String, String>::deserialize(deserializer)?;
+        Ok(Params(
+            map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect(),
+        ))
     }
 }
 

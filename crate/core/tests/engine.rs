@@ -32,7 +32,7 @@ fn engine(settings: Settings) -> Engine {
 }
 
 fn reason_codes(v: &waspada_core::Verdict) -> Vec<&str> {
-    v.reasons.iter().map(|r| r.code.as_str()).collect()
+    v.reasons.iter().map(|r| &*r.code).collect()
 }
 
 #[test]

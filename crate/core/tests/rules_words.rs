@@ -87,7 +87,7 @@ fn words_inside_the_brand_label_are_the_name_not_lures() {
         check_with_brand(url, brand)
             .into_iter()
             .filter(|r| r.score > 0)
-            .map(|r| r.code)
+            .map(|r| r.code.into_owned())
             .collect()
     };
     // WalletConnect's own walletconnect.org and the sports site bola.com (a swap of bola.net):

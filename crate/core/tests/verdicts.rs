@@ -34,7 +34,7 @@ fn engine(sensitivity: Sensitivity) -> Engine {
 }
 
 fn codes(v: &Verdict) -> Vec<&str> {
-    v.reasons.iter().map(|r| r.code.as_str()).collect()
+    v.reasons.iter().map(|r| &*r.code).collect()
 }
 
 fn assert_level_at_least(e: &Engine, url: &str, level: Level, suggestion: Option<&str>) {

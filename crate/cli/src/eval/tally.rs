@@ -124,9 +124,9 @@ impl Counts {
         };
         let mut seen: Vec<&str> = Vec::new();
         for r in v.reasons.iter().filter(|r| r.score > 0) {
-            if !seen.contains(&r.code.as_str()) {
+            if !seen.contains(&&*r.code) {
                 seen.push(&r.code);
-                *bucket.entry(r.code.clone()).or_default() += 1;
+                *bucket.entry(r.code.to_string()).or_default() += 1;
             }
         }
     }

@@ -18,7 +18,7 @@ impl<'a> Rules<'a> {
             let mut room = self.points(Weight::CombinedCeiling).saturating_sub(points);
             for r in out.iter_mut().filter(|r| {
                 matches!(
-                    r.code.as_str(),
+                    &*r.code,
                     code::MANY_DIGITS
                         | code::MANY_HYPHENS
                         | code::RANDOM_LABEL
@@ -53,7 +53,7 @@ impl<'a> Rules<'a> {
             } else {
                 out.iter()
                     .find(|r| r.score > 0 && r.code == code::RANDOM_LABEL)
-                    .map(|r| r.code.clone())
+                    .map(|r| r.code.to_string())
             };
             if lure_only_hint.is_none() {
                 return;
@@ -61,7 +61,7 @@ impl<'a> Rules<'a> {
         }
         let hint = out
             .iter()
-            .find_map(|r| match r.code.as_str() {
+            .find_map(|r| match &*r.code {
                 code::MANY_DIGITS
                 | code::MANY_HYPHENS
                 | code::RANDOM_LABEL
@@ -70,7 +70,7 @@ impl<'a> Rules<'a> {
                 | code::ODD_PORT
                     if r.score > 0 =>
                 {
-                    Some(r.code.clone())
+                    Some(r.code.to_string())
                 }
                 _ => None,
             })
@@ -86,7 +86,7 @@ impl<'a> Rules<'a> {
             .find(|r| r.code == code::HOSTING_FREE && r.score > 0)
         {
             r.score = r.score.saturating_add(bonus);
-            r.params.insert("with".to_string(), hint);
+            r.params.insert("with", hint);
         }
     }
 
@@ -150,7 +150,7 @@ impl<'a> Rules<'a> {
             .find(|r| r.code == code::TLD_ABUSED && r.score >= min && r.score > 0)
         {
             r.score = r.score.saturating_add(bonus);
-            r.params.insert("with".to_string(), "subdomain".to_string());
+            r.params.insert("with", "subdomain".to_string());
         }
     }
 }

@@ -408,7 +408,7 @@ impl<'a> Rules<'a> {
             let bonus = self.points(Weight::DownloadWithLure);
             if let Some(d) = out.iter_mut().find(|r| r.code == code::DOWNLOAD) {
                 d.score = d.score.saturating_add(bonus);
-                d.params.insert("lure".to_string(), "yes".to_string());
+                d.params.insert("lure", "yes".to_string());
             }
         }
         out

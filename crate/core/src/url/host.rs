@@ -1,7 +1,8 @@
 //! The host of a canonical URL: its canonicalization (dots, escapes, IDNA, legacy IPv4 forms,
 //! IPv6 serialization) and [`Host`], the type that carries its shape to the checks.
 
-use super::{clip, escape, unescape_fully, UrlError, MAX_INPUT_LEN};
+use super::{clip, escape_cow, unescape_fully, UrlError, MAX_INPUT_LEN};
+use std::borrow::Cow;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -193,8 +194,14 @@ fn serialize_ipv6(addr: Ipv6Addr) -> String {
     out
 }
 
-/// Removes leading/trailing dots and collapses runs of dots.
-fn clean_dots(host: &[u8]) -> Vec<u8> {
+/// Removes leading/trailing dots and collapses runs of dots (a host without them is borrowed).
+fn clean_dots(host: &[u8]) -> Cow<'_, [u8]> {
+    if host.first() != Some(&b'.')
+        && host.last() != Some(&b'.')
+        && !host.windows(2).any(|w| w == b"..")
+    {
+        return Cow::Borrowed(host);
+    }
     let mut out = Vec::with_capacity(host.len());
     for &b in host {
         if b == b'.' && (out.is_empty() || out.last() == Some(&b'.')) {
@@ -205,7 +212,7 @@ fn clean_dots(host: &[u8]) -> Vec<u8> {
     if out.last() == Some(&b'.') {
         out.pop();
     }
-    out
+    Cow::Owned(out)
 }
 
 pub(super) fn canonical_host(raw: &str) -> Result<(Host, HostKind), UrlError> {
@@ -250,7 +257,7 @@ pub(super) fn canonical_host(raw: &str) -> Result<(Host, HostKind), UrlError> {
                 clip(text)
             )));
         }
-        host = clean_dots(ascii.as_bytes());
+        host = Cow::Owned(clean_dots(ascii.as_bytes()).into_owned());
         if host.is_empty() {
             return Err(UrlError::InvalidHost("the site name is empty".into()));
         }
@@ -265,11 +272,16 @@ pub(super) fn canonical_host(raw: &str) -> Result<(Host, HostKind), UrlError> {
             clip(&String::from_utf8_lossy(&host))
         )));
     }
+    let mut host = host.into_owned();
     host.make_ascii_lowercase();
     if let Some(ip) = std::str::from_utf8(&host).ok().and_then(parse_ipv4) {
         return Ok((Host::new(ip.to_string())?, HostKind::Ipv4));
     }
-    let mut escaped = escape(&host);
+    let mut escaped = match escape_cow(&host) {
+        // Nothing to escape: the lower-cased bytes are the host (one allocation, not two).
+        Cow::Borrowed(_) => String::from_utf8(host).unwrap_or_default(),
+        Cow::Owned(e) => e,
+    };
     escaped.make_ascii_lowercase();
     Ok((Host::new(escaped)?, HostKind::Domain))
 }

@@ -11,6 +11,7 @@
 
 mod host;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use host::canonical_host;
@@ -65,7 +66,7 @@ impl std::error::Error for UrlError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Canonical {
     /// `"http"` or `"https"`.
-    pub scheme: String,
+    pub scheme: &'static str,
     /// The userinfo as given before the last `@` of the authority, e.g. `bca.co.id` in
     /// `https://bca.co.id@evil.top/`. `None` when there is no `@`.
     pub userinfo: Option<String>,
@@ -139,7 +140,11 @@ fn hex_val(b: u8) -> u8 {
 
 /// Percent-unescapes repeatedly until no `%XX` escape is left, in one pass: whenever the output
 /// ends in `%XX` (from the input or from an earlier decode) it is decoded in place.
-pub(crate) fn unescape_fully(input: &[u8]) -> Vec<u8> {
+/// Text without a `%` is its own unescaping and is borrowed.
+pub(crate) fn unescape_fully(input: &[u8]) -> Cow<'_, [u8]> {
+    if !input.contains(&b'%') {
+        return Cow::Borrowed(input);
+    }
     let mut out: Vec<u8> = Vec::with_capacity(input.len());
     for &b in input {
         out.push(b);
@@ -157,14 +162,19 @@ pub(crate) fn unescape_fully(input: &[u8]) -> Vec<u8> {
             }
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`escape_into`] changes `b`.
+fn needs_escape(b: u8) -> bool {
+    b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%'
 }
 
 /// Escapes bytes `<= 0x20`, `>= 0x7f`, `#` and `%` with upper-case hex.
 fn escape_into(bytes: &[u8], out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in bytes {
-        if b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%' {
+        if needs_escape(b) {
             out.push('%');
             out.push(char::from(HEX[usize::from(b >> 4)]));
             out.push(char::from(HEX[usize::from(b & 15)]));
@@ -178,6 +188,38 @@ fn escape(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len());
     escape_into(bytes, &mut s);
     s
+}
+
+/// [`escape`] of bytes that may need none: then they are borrowed (they are ASCII).
+fn escape_cow(bytes: &[u8]) -> Cow<'_, str> {
+    if !bytes.iter().any(|&b| needs_escape(b)) {
+        if let Ok(s) = std::str::from_utf8(bytes) {
+            return Cow::Borrowed(s);
+        }
+    }
+    Cow::Owned(escape(bytes))
+}
+
+/// Whether `path` (unescaped, `/` separated) is already what [`canonical_path`] makes of it:
+/// empty or starting with `/`, no empty, `.` or `..` segment but a last empty one. Most paths
+/// are (`/`, `/login/index.html`) and are then not rebuilt.
+fn is_canonical_path(path: &[u8]) -> bool {
+    if path.is_empty() {
+        return false;
+    }
+    if path.first() != Some(&b'/') {
+        return false;
+    }
+    let mut segments = path.split(|&b| b == b'/').skip(1).peekable();
+    while let Some(seg) = segments.next() {
+        let last = segments.peek().is_none();
+        match seg {
+            b"" if last => {}
+            b"" | b"." | b".." => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// Resolves `.`/`..` segments (the `/./` and `/../` of the document; `%2E` spellings were
@@ -335,11 +377,11 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
     if a.host.is_empty() {
         return Err(UrlError::InvalidHost("the site name is missing".into()));
     }
-    let port = canonical_port(&a, &scheme)?;
+    let port = canonical_port(&a, scheme)?;
     let (host, host_kind) = canonical_host(a.host)?;
     let (path, query) = path_and_query(a.tail);
     let mut url = String::with_capacity(scheme.len() + host.len() + path.len() + 8);
-    url.push_str(&scheme);
+    url.push_str(scheme);
     url.push_str("://");
     url.push_str(&host);
     url.push_str(&path);
@@ -361,7 +403,7 @@ pub fn canonicalize(input: &str) -> Result<Canonical, UrlError> {
 
 /// The text of `input` that is read: trimmed, cut to [`MAX_INPUT_LEN`], tab/CR/LF dropped, the
 /// fragment dropped; and whether the cut removed more than a fragment.
-fn read_text(input: &str) -> Result<(String, bool), UrlError> {
+fn read_text(input: &str) -> Result<(Cow<'_, str>, bool), UrlError> {
     let trimmed = input.trim_matches(|c: char| c <= ' ');
     if trimmed.is_empty() {
         return Err(UrlError::Empty);
@@ -374,23 +416,28 @@ fn read_text(input: &str) -> Result<(String, bool), UrlError> {
         kept = crate::text::prefix_within(trimmed, MAX_INPUT_LEN);
         cut = true;
     }
-    // Tab, CR and LF anywhere are dropped (their escapes are kept).
-    let mut text: String = kept
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
-        .collect();
     // The fragment is dropped before anything is unescaped, so `%23` never starts one.
-    if let Some(hash) = text.find('#') {
-        text.truncate(hash);
+    if let Some(hash) = kept.find('#') {
+        kept = kept.get(..hash).unwrap_or_default();
         // What was cut off was part of the fragment.
         cut = false;
     }
+    // Tab, CR and LF anywhere are dropped (their escapes are kept).
+    let text = if kept.contains(['\t', '\r', '\n']) {
+        Cow::Owned(
+            kept.chars()
+                .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(kept)
+    };
     Ok((text, cut))
 }
 
 /// `http%3A%2F%2Fexample.com/`: a whole URL escaped once more is read unescaped (its fragment
 /// dropped); any other text is kept.
-fn unescape_whole_url(text: String) -> String {
+fn unescape_whole_url(text: Cow<'_, str>) -> Cow<'_, str> {
     // Without an escape it unescapes to itself, and has no scheme either way.
     if !text.contains('%') || split_scheme(&text).is_some() {
         return text;
@@ -407,24 +454,27 @@ fn unescape_whole_url(text: String) -> String {
     if let Some(hash) = text.find('#') {
         text.truncate(hash);
     }
-    text
+    Cow::Owned(text)
 }
 
 /// The lower-case scheme (`http` or `https`; `http` for a bare address) and what follows
 /// `scheme://` (either slash may be a `\`).
-fn web_scheme(text: &str) -> Result<(String, &str), UrlError> {
+fn web_scheme(text: &str) -> Result<(&'static str, &str), UrlError> {
     let Some((scheme, rest)) = split_scheme(text) else {
         if text.starts_with('/') || text.starts_with('\\') || text.starts_with('?') {
             return Err(UrlError::InvalidHost(
                 "there is a path but no site name".into(),
             ));
         }
-        return Ok(("http".to_string(), text));
+        return Ok(("http", text));
     };
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "http" && scheme != "https" {
-        return Err(UrlError::UnsupportedScheme(scheme));
-    }
+    let scheme = if scheme.eq_ignore_ascii_case("http") {
+        "http"
+    } else if scheme.eq_ignore_ascii_case("https") {
+        "https"
+    } else {
+        return Err(UrlError::UnsupportedScheme(scheme.to_ascii_lowercase()));
+    };
     let after = ["//", "\\\\", "/\\", "\\/"]
         .iter()
         .find_map(|slashes| rest.strip_prefix(slashes));
@@ -483,89 +533,145 @@ fn path_and_query(tail: &str) -> (String, Option<String>) {
         ),
         None => (tail, None),
     };
-    let path_bytes: Vec<u8> = path_raw
-        .bytes()
-        .map(|b| if b == b'\\' { b'/' } else { b })
-        .collect();
+    let path_bytes: Cow<'_, [u8]> = if path_raw.contains('\\') {
+        Cow::Owned(
+            path_raw
+                .bytes()
+                .map(|b| if b == b'\\' { b'/' } else { b })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(path_raw.as_bytes())
+    };
     let mut path_unescaped = unescape_fully(&path_bytes);
     let mut query_unescaped = query_raw.map(|q| unescape_fully(q.as_bytes()));
     // An escaped '?' in the path (`%3F`) starts the query once the URL is unescaped, as in the
     // Safe Browsing clients; the canonical URL then reads the same when canonicalized again.
     if let Some(q) = path_unescaped.iter().position(|&b| b == b'?') {
         let mut moved = path_unescaped.get(q + 1..).unwrap_or_default().to_vec();
-        path_unescaped.truncate(q);
+        path_unescaped.to_mut().truncate(q);
         if let Some(rest) = query_unescaped.take() {
             moved.push(b'?');
             moved.extend_from_slice(&rest);
         }
-        query_unescaped = Some(moved);
+        query_unescaped = Some(Cow::Owned(moved));
     }
-    let path = escape(&canonical_path(&path_unescaped));
-    (path, query_unescaped.map(|q| escape(&q)))
+    let path = if path_unescaped.is_empty() {
+        "/".to_string()
+    } else if is_canonical_path(&path_unescaped) {
+        escape_cow(&path_unescaped).into_owned()
+    } else {
+        escape(&canonical_path(&path_unescaped))
+    };
+    (path, query_unescaped.map(|q| escape_cow(&q).into_owned()))
 }
 
 impl Canonical {
     /// The host suffixes looked up: the exact host, then up to four formed from the last five
     /// components (dropping leading components, never the bare top-level domain). IPs: exact only.
     pub fn host_suffixes(&self) -> Vec<&str> {
-        let mut out = vec![self.host.as_str()];
+        let (starts, n) = self.host_suffix_starts();
+        starts
+            .iter()
+            .take(n)
+            .filter_map(|&s| self.host.get(s..))
+            .collect()
+    }
+
+    /// [`Canonical::host_suffixes`] as start offsets into the host: at most five, no allocation.
+    fn host_suffix_starts(&self) -> ([usize; 5], usize) {
+        let mut starts = [0usize; 5];
         if self.host_kind != HostKind::Domain {
-            return out;
+            return (starts, 1);
         }
-        let dots: Vec<usize> = self.host.match_indices('.').map(|(i, _)| i).collect();
-        // Suffixes of 2..=5 components, longest first, excluding the exact host.
-        let n = dots.len() + 1;
-        let longest = n.saturating_sub(1).min(5);
-        for k in (2..=longest).rev() {
-            // a suffix with k components starts after dot number n-k-1
-            if let Some(&d) = dots.get(n - k - 1) {
-                if let Some(s) = self.host.get(d + 1..) {
-                    out.push(s);
-                }
-            }
+        // The last five dots, last first: a suffix of k components starts after the k-th.
+        let mut rdots = [0usize; 5];
+        let mut ndots = 0;
+        for (i, _) in self.host.rmatch_indices('.').take(5) {
+            rdots[ndots] = i;
+            ndots += 1;
         }
-        out
+        // Suffixes of 2..=5 components, longest first, excluding the exact host: a host of
+        // `ndots` (at most 5 counted) dots has suffixes of up to `ndots` components besides it.
+        let mut n = 1;
+        for k in (2..=ndots).rev() {
+            starts[n] = rdots[k - 1] + 1;
+            n += 1;
+        }
+        (starts, n)
     }
 
     /// The path prefixes looked up, as in the Safe Browsing document: the root and up to three
     /// more directory prefixes, the exact path, and the exact path with its query (when the
     /// query is not empty). At most six, shortest first, no duplicates.
     pub fn path_prefixes(&self) -> Vec<String> {
-        let mut out = vec!["/".to_string()];
-        let mut at = 1usize;
-        while out.len() < 4 {
-            let Some(rel) = self.path.get(at..).and_then(|r| r.find('/')) else {
-                break;
-            };
-            let end = at + rel + 1;
-            if let Some(p) = self.path.get(..end) {
-                out.push(p.to_string());
-            }
-            at = end;
-        }
-        if !out.contains(&self.path) {
-            out.push(self.path.clone());
-        }
-        if let Some(q) = self.query.as_deref().filter(|q| !q.is_empty()) {
+        let (prefixes, n, with_query) = self.path_prefix_list();
+        let mut out: Vec<String> = prefixes.iter().take(n).map(|p| p.to_string()).collect();
+        if let Some(q) = self.query.as_deref().filter(|_| with_query) {
             out.push(format!("{}?{q}", self.path));
         }
         out
     }
 
+    /// [`Canonical::path_prefixes`] but the last with the query, as slices (no allocation), and
+    /// whether the exact path with its query follows them.
+    fn path_prefix_list(&self) -> ([&str; 5], usize, bool) {
+        let mut out = ["/"; 5];
+        let mut n = 1;
+        let mut at = 1usize;
+        while n < 4 {
+            let Some(rel) = self.path.get(at..).and_then(|r| r.find('/')) else {
+                break;
+            };
+            let end = at + rel + 1;
+            if let Some(p) = self.path.get(..end) {
+                out[n] = p;
+                n += 1;
+            }
+            at = end;
+        }
+        if !out.iter().take(n).any(|p| *p == self.path) {
+            out[n] = &self.path;
+            n += 1;
+        }
+        let with_query = self.query.as_deref().is_some_and(|q| !q.is_empty());
+        (out, n, with_query)
+    }
+
+    /// Calls `f` with each Safe Browsing lookup expression in the order of
+    /// [`Canonical::expressions`], in one reused buffer, until it returns `Some`.
+    pub fn find_expression<T>(&self, mut f: impl FnMut(&str) -> Option<T>) -> Option<T> {
+        let (starts, hosts) = self.host_suffix_starts();
+        let (paths, n, with_query) = self.path_prefix_list();
+        let query = self.query.as_deref().unwrap_or_default();
+        let mut e = String::with_capacity(self.host.len() + self.path.len() + query.len() + 1);
+        for &start in starts.iter().take(hosts) {
+            let host = self.host.get(start..).unwrap_or_default();
+            let whole = paths.iter().take(n).map(|p| (*p, false));
+            for (path, q) in whole.chain(with_query.then_some((self.path.as_str(), true))) {
+                e.clear();
+                e.push_str(host);
+                e.push_str(path);
+                if q {
+                    e.push('?');
+                    e.push_str(query);
+                }
+                if let Some(found) = f(&e) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
     /// Safe Browsing lookup expressions: every host suffix × every path prefix, e.g.
     /// `a.b.c/1/2.html?param=1/2` for `http://a.b.c/1/2.html?param=1/2`.
     pub fn expressions(&self) -> Vec<String> {
-        let hosts = self.host_suffixes();
-        let paths = self.path_prefixes();
-        let mut out = Vec::with_capacity(hosts.len() * paths.len());
-        for h in &hosts {
-            for p in &paths {
-                let mut e = String::with_capacity(h.len() + p.len());
-                e.push_str(h);
-                e.push_str(p);
-                out.push(e);
-            }
-        }
+        let mut out = Vec::new();
+        self.find_expression(|e| {
+            out.push(e.to_string());
+            None::<()>
+        });
         out
     }
 }
@@ -573,6 +679,36 @@ impl Canonical {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_taken_as_is_is_what_the_full_rebuild_makes() {
+        // The fast path (no rebuild when the path is already canonical) must agree with the
+        // rebuild on every path it takes, and refuse every path the rebuild changes.
+        let pieces = ["", "/", "a", ".", "..", "b.c", "%", "x/", "//", "~"];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            paths = paths
+                .iter()
+                .flat_map(|p| pieces.iter().map(move |q| format!("{p}{q}")))
+                .collect();
+            paths.dedup();
+            for p in &paths {
+                let rebuilt = canonical_path(p.as_bytes());
+                if is_canonical_path(p.as_bytes()) {
+                    assert_eq!(rebuilt, p.as_bytes(), "{p:?} taken as is");
+                } else if !p.is_empty() {
+                    assert!(
+                        rebuilt != p.as_bytes() || !p.starts_with('/'),
+                        "{p:?} rebuilt though canonical"
+                    );
+                }
+            }
+        }
+        let c = canonicalize("http://a.com/x/./y/../z//w/").unwrap();
+        assert_eq!(c.path, "/x/z/w/");
+        let c = canonicalize("http://a.com/%7Euser/index.html").unwrap();
+        assert_eq!(c.path, "/~user/index.html");
+    }
 
     #[test]
     fn bare_domain_is_http() {

@@ -77,7 +77,7 @@ pub fn with_rule_input<T>(
     let unicode = to_unicode(host);
     let input = RuleInput {
         input,
-        scheme: &canon.scheme,
+        scheme: canon.scheme,
         host,
         host_unicode: &unicode,
         registrable_domain: psl.registrable_domain(host),
@@ -89,7 +89,10 @@ pub fn with_rule_input<T>(
 }
 
 pub fn codes(input: &str) -> Vec<String> {
-    check(input).into_iter().map(|r| r.code).collect()
+    check(input)
+        .into_iter()
+        .map(|r| r.code.into_owned())
+        .collect()
 }
 
 pub fn has(input: &str, code: &str) -> bool {
