@@ -219,29 +219,56 @@ impl<'a> Confusables<'a> {
     /// lookalikes `rn`→`m`, `vv`→`w`, `0`→`o`, `1`→`l`, `|`→`l`. An ASCII label is only
     /// lower-cased before the lookalikes.
     pub fn strict_skeleton(&self, label: &str) -> String {
+        let mut buf = SkeletonBuf::default();
+        self.strict_into(label, &mut buf);
+        buf.strict
+    }
+
+    /// [`Confusables::strict_skeleton`] into `buf.strict` (its fold in `buf.fold`).
+    fn strict_into(&self, label: &str, buf: &mut SkeletonBuf) {
         if label
             .bytes()
             .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
         {
-            return ascii_lookalikes(label);
+            ascii_lookalikes_into(label, &mut buf.strict);
+            return;
         }
-        let mut folded = String::with_capacity(label.len());
+        buf.fold.clear();
         if label.is_ascii() {
-            folded.push_str(&label.to_ascii_lowercase());
+            buf.fold
+                .extend(label.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             for c in label.chars() {
-                self.push_fold(c, &mut folded);
+                self.push_fold(c, &mut buf.fold);
             }
         }
-        ascii_lookalikes(&folded)
+        ascii_lookalikes_into(&buf.fold, &mut buf.strict);
     }
 
     /// The loose skeleton: the strict one with letters that dnstwist-style homoglyph attacks swap
     /// folded together (`c`/`e`, `b`/`d`/`cl`, `g`/`q`, `m`/`n`/`r`/`rn`, `i`/`l`, `u`/`v`).
     /// Only used as an index key; matches are verified.
     pub fn loose_skeleton(&self, label: &str) -> String {
-        loosen(&self.strict_skeleton(label))
+        let mut buf = SkeletonBuf::default();
+        self.loose_skeleton_in(label, &mut buf);
+        buf.loose
     }
+
+    /// [`Confusables::loose_skeleton`] in `buf`, whose strings are reused: for searches that
+    /// form the skeletons of many pieces of one host.
+    pub fn loose_skeleton_in<'b>(&self, label: &str, buf: &'b mut SkeletonBuf) -> &'b str {
+        self.strict_into(label, buf);
+        loosen_into(&buf.strict, &mut buf.loose);
+        &buf.loose
+    }
+}
+
+/// The working strings of [`Confusables::loose_skeleton_in`].
+#[derive(Debug, Default)]
+pub struct SkeletonBuf {
+    fold: String,
+    strict: String,
+    loose: String,
 }
 
 /// The conjoining jamo of a precomposed Hangul syllable (its canonical decomposition, by the
@@ -260,12 +287,13 @@ pub(crate) fn hangul_jamo(c: char) -> Option<[Option<char>; 3]> {
     Some([l, v, t])
 }
 
-/// `rn`→`m`, `vv`→`w`, `0`→`o`, `1`/`|`/`ı`→`l` on an already folded label.
-pub(crate) fn ascii_lookalikes(folded: &str) -> String {
+/// `rn`→`m`, `vv`→`w`, `0`→`o`, `1`/`|`/`ı`→`l` on an already folded label, into `out`
+/// (cleared first).
+pub(crate) fn ascii_lookalikes_into(folded: &str, out: &mut String) {
     // One pass: `rn` and `vv` cannot overlap each other, and the single letters they become
     // (`m`, `w`) start no pair, so this is `replace("rn", "m")`, then `replace("vv", "w")`, then
     // the per-character map.
-    let mut out = String::with_capacity(folded.len());
+    out.clear();
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {
         let pair = match (c, chars.peek()) {
@@ -284,12 +312,18 @@ pub(crate) fn ascii_lookalikes(folded: &str) -> String {
             c => c,
         });
     }
-    out
 }
 
 /// The loose form of a strict skeleton (see [`Confusables::loose_skeleton`]).
 pub(crate) fn loosen(strict: &str) -> String {
     let mut out = String::with_capacity(strict.len() + 4);
+    loosen_into(strict, &mut out);
+    out
+}
+
+/// [`loosen`] into `out` (cleared first).
+fn loosen_into(strict: &str, out: &mut String) {
+    out.clear();
     for c in strict.chars() {
         match c {
             // `d` and `b` are also written `cl` / `lb`: expand to one canonical form.
@@ -320,5 +354,4 @@ pub(crate) fn loosen(strict: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }

@@ -4,7 +4,7 @@
 //! [`crate::confusables`].
 
 use crate::confusables::{
-    ascii_lookalikes, default_flags, hangul_jamo, loosen, Confusables, ASCII_SKELETON, ENTRY,
+    ascii_lookalikes_into, default_flags, hangul_jamo, loosen, Confusables, ASCII_SKELETON, ENTRY,
     HEADER, LATIN, TAG, VERSION,
 };
 use crate::format::Tag;
@@ -181,11 +181,14 @@ pub fn builtin() -> Result<Confusables<'static>, String> {
 /// [`Confusables::strict_skeleton`] computed with `unicode-security` instead of the section: what
 /// the builder uses for the lookalike index keys (the tests check both agree).
 pub fn reference_strict_skeleton(label: &str) -> String {
-    if label.is_ascii() {
-        ascii_lookalikes(&label.to_ascii_lowercase())
+    let folded = if label.is_ascii() {
+        label.to_ascii_lowercase()
     } else {
-        ascii_lookalikes(&label.chars().map(reference_fold).collect::<String>())
-    }
+        label.chars().map(reference_fold).collect::<String>()
+    };
+    let mut out = String::with_capacity(folded.len());
+    ascii_lookalikes_into(&folded, &mut out);
+    out
 }
 
 /// [`Confusables::loose_skeleton`] computed with `unicode-security` (see

@@ -74,7 +74,8 @@ impl<'a> Lookalike<'a> {
             if !at_word || !b.get(start).is_some_and(|c| c.is_ascii_lowercase()) {
                 continue;
             }
-            let (folded, ends) = fold_word(b, start);
+            let word = fold_word(b, start);
+            let (folded, ends) = (word.letters(), word.ends());
             let (Some(&c0), Some(&c1)) = (folded.first(), folded.get(1)) else {
                 continue;
             };
@@ -336,27 +337,50 @@ fn brand_reason(
 }
 
 /// The word of `b` at `start` and what follows it in the same label, letters only, runs
-/// collapsed (at most [`FUZZY_MAX`]), with the end in `b` of each folded letter.
-fn fold_word(b: &[u8], start: usize) -> (Vec<char>, Vec<usize>) {
-    let mut folded: Vec<char> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
+/// collapsed (at most [`FUZZY_MAX`]), with the end in `b` of each folded letter. On the stack:
+/// it is formed for every word of every host the fuzzy search reads.
+fn fold_word(b: &[u8], start: usize) -> FoldedWord {
+    let mut w = FoldedWord {
+        letters: ['\0'; FUZZY_MAX],
+        ends: [0; FUZZY_MAX],
+        len: 0,
+    };
     for (i, &c) in b.iter().enumerate().skip(start) {
-        if c == b'.' || folded.len() >= FUZZY_MAX {
+        if c == b'.' || w.len >= FUZZY_MAX {
             break;
         }
         if !c.is_ascii_lowercase() {
             continue;
         }
-        if folded.last() != Some(&(c as char)) {
-            folded.push(c as char);
+        let c = c as char;
+        let run = w.len > 0 && w.letters.get(w.len - 1) == Some(&c);
+        if !run {
+            w.len += 1;
         }
-        if let Some(e) = ends.get_mut(folded.len() - 1) {
+        // The end of the letter just read (a run's last letter ends it).
+        if let (Some(l), Some(e)) = (w.letters.get_mut(w.len - 1), w.ends.get_mut(w.len - 1)) {
+            *l = c;
             *e = i + 1;
-        } else {
-            ends.push(i + 1);
         }
     }
-    (folded, ends)
+    w
+}
+
+/// What [`fold_word`] reads: `letters()` and, for each, its end in the host.
+struct FoldedWord {
+    letters: [char; FUZZY_MAX],
+    ends: [usize; FUZZY_MAX],
+    len: usize,
+}
+
+impl FoldedWord {
+    fn letters(&self) -> &[char] {
+        self.letters.get(..self.len).unwrap_or_default()
+    }
+
+    fn ends(&self) -> &[usize] {
+        self.ends.get(..self.len).unwrap_or_default()
+    }
 }
 
 /// `s` with every run of one character written once (`daana` → `dana`).

@@ -5,6 +5,7 @@ use super::hit::Hit;
 use super::index::max_distance;
 use super::Lookalike;
 use crate::code;
+use crate::confusables::SkeletonBuf;
 use crate::targets::{CRYPTO, OFFICIAL, RANKED, SHORT, TYPO};
 
 /// Points of a typo of a crypto brand's official label under another suffix (one / two edits):
@@ -206,12 +207,16 @@ impl<'a> Lookalike<'a> {
         // Join the last few subdomain labels with the registrable label.
         let labels: Vec<&str> = sub.split('.').collect();
         let mut joined = label.to_string();
+        let mut buf = SkeletonBuf::default();
         for l in labels.iter().rev().take(3) {
             joined.insert_str(0, l);
             if joined.len() < 5 {
                 continue;
             }
-            for rec in self.candidates(&self.skeletons, &self.confusables.loose_skeleton(&joined)) {
+            for rec in self.candidates(
+                &self.skeletons,
+                self.confusables.loose_skeleton_in(&joined, &mut buf),
+            ) {
                 if rec.label == joined && rec.suffix == suffix {
                     let score = if rec.flags & OFFICIAL != 0 { 60 } else { 50 };
                     return Some(Hit::new(code::TYPO, "split", score, &rec));
@@ -225,6 +230,7 @@ impl<'a> Lookalike<'a> {
     /// `danaid.id`, `metamask-io.com`.
     pub(super) fn suffix_in_label_hit(&self, label: &str) -> Option<Hit> {
         let n = label.len();
+        let mut buf = SkeletonBuf::default();
         for k in (n.saturating_sub(7).max(3)..n.saturating_sub(1)).rev() {
             let (Some(head), Some(tail)) = (label.get(..k), label.get(k..)) else {
                 continue;
@@ -233,7 +239,10 @@ impl<'a> Lookalike<'a> {
             if tail.is_empty() || tail.len() > 8 {
                 continue;
             }
-            for rec in self.candidates(&self.skeletons, &self.confusables.loose_skeleton(head)) {
+            for rec in self.candidates(
+                &self.skeletons,
+                self.confusables.loose_skeleton_in(head, &mut buf),
+            ) {
                 if rec.label != head || rec.suffix.is_empty() {
                     continue;
                 }
