@@ -360,8 +360,8 @@ fn info_describes_a_list_and_refuses_a_broken_one() {
         .args(["blocklist", "info"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("format version: 3"))
-        .stdout(predicate::str::contains("bytes/entry:    10.0"))
+        .stdout(predicate::str::contains("format version: 4"))
+        .stdout(predicate::str::contains("bytes/entry:    11.5"))
         .stdout(predicate::str::contains("BHST"));
     let out = waspada()
         .args(["blocklist", "info", "--json"])

@@ -46,7 +46,9 @@
 //! it: `evil.github.io` is not `github.io`.
 
 use crate::error::DataError;
-use crate::format::{read_u32, read_u64, Envelope, Tag};
+#[cfg(test)]
+use crate::format::encode_filter;
+use crate::format::{parse_filter, read_u32, read_u64, Envelope, KeyFilter, Tag};
 
 pub const TAG_DOMAINS: Tag = *b"TGTD";
 pub const TAG_INDEX: Tag = *b"TGTH";
@@ -132,92 +134,6 @@ pub fn hash(s: &str) -> u64 {
 /// [`hash`] of UTF-8 bytes.
 pub fn hash_bytes(b: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(b)
-}
-
-/// Bits of a [`KeyFilter`] per distinct key: about 1% false positives with [`FILTER_PROBES`]
-/// bits set in one 64-bit word.
-pub const FILTER_BITS_PER_KEY: usize = 12;
-/// Bits set per key, all in the same 64-bit word (one cache line read per query).
-const FILTER_PROBES: u32 = 4;
-
-/// Mixes a key hash before the filter reads its bits, so the filter stays useful for keys that
-/// are not uniform (a truncated or shifted hash).
-fn filter_mix(h: u64) -> u64 {
-    let mut x = h ^ (h >> 31);
-    x = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    x ^ (x >> 29)
-}
-
-/// The word of a filter of `words` words and its bit mask for hash `h`.
-fn filter_slot(h: u64, words: usize) -> (usize, u64) {
-    let x = filter_mix(h);
-    let word = (((x >> 32) * words as u64) >> 32) as usize;
-    let mut mask = 0u64;
-    for i in 0..FILTER_PROBES {
-        mask |= 1u64 << ((x >> (6 * i)) & 63);
-    }
-    (word, mask)
-}
-
-/// A negative filter (a blocked Bloom filter) over the keys of a sorted hash table: one 64-bit
-/// word read answers "certainly absent" for about 99% of the keys that are not there, before the
-/// search of the table (several reads spread over a megabyte, each a likely cache miss). Built
-/// with the table ([`encode_filter`]); never says absent for a key that is present.
-#[derive(Clone, Copy, Debug)]
-pub struct KeyFilter<'a> {
-    words: &'a [u8],
-    n: usize,
-}
-
-impl<'a> KeyFilter<'a> {
-    /// Whether `h` may be a key (false: certainly not).
-    pub fn may_contain(&self, h: u64) -> bool {
-        if self.n == 0 {
-            return false;
-        }
-        let (word, mask) = filter_slot(h, self.n);
-        read_u64(self.words, word * 8).map_or(true, |w| w & mask == mask)
-    }
-}
-
-/// The filter part of a table section for these key hashes: `words: u32, reserved: u32`, then
-/// `words` little-endian `u64`s.
-pub fn encode_filter(hashes: impl ExactSizeIterator<Item = u64>) -> Vec<u8> {
-    let words = (hashes.len() * FILTER_BITS_PER_KEY).div_ceil(64).max(1);
-    let mut bits = vec![0u64; words];
-    for h in hashes {
-        let (word, mask) = filter_slot(h, words);
-        if let Some(w) = bits.get_mut(word) {
-            *w |= mask;
-        }
-    }
-    let mut out = Vec::with_capacity(8 + words * 8);
-    out.extend_from_slice(&(words as u32).to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
-    for w in bits {
-        out.extend_from_slice(&w.to_le_bytes());
-    }
-    out
-}
-
-/// Parses the filter part of a table section (`bytes` from its start to the section's end).
-pub(crate) fn parse_filter<'a>(bytes: &'a [u8], what: &str) -> Result<KeyFilter<'a>, DataError> {
-    let corrupt = |why: &str| DataError::Corrupt(format!("{what}: key filter {why}"));
-    let words = read_u32(bytes, 0).ok_or_else(|| corrupt("missing"))? as usize;
-    if read_u32(bytes, 4) != Some(0) || words == 0 {
-        return Err(corrupt("header is invalid"));
-    }
-    let body = bytes.get(8..).unwrap_or(&[]);
-    if words.checked_mul(8) != Some(body.len()) {
-        return Err(corrupt(&format!(
-            "declares {words} words in {} bytes",
-            body.len()
-        )));
-    }
-    Ok(KeyFilter {
-        words: body,
-        n: words,
-    })
 }
 
 /// A sorted table of `(u64 hash, u32 id)` entries with its [`KeyFilter`], viewed in place.
@@ -351,7 +267,8 @@ impl DomainRecord<'_> {
 pub struct Targets<'a> {
     records: &'a [u8],
     brands: &'a [u8],
-    strings: &'a [u8],
+    /// Every domain and brand name, validated as UTF-8 once at load (not at each record read).
+    strings: &'a str,
     n: usize,
     n_brands: usize,
     index: HashTable<'a>,
@@ -389,6 +306,7 @@ impl<'a> Targets<'a> {
         let strings = domains
             .get(br_end..str_end)
             .ok_or_else(|| corrupt("strings overrun"))?;
+        let strings = std::str::from_utf8(strings).map_err(|_| corrupt("strings are not UTF-8"))?;
         let index = HashTable::new(index, "targets index")?;
         Ok(Targets {
             records,
@@ -408,9 +326,9 @@ impl<'a> Targets<'a> {
         self.n == 0
     }
 
+    /// `None` past the end or off a character boundary (a corrupt record reads as none).
     fn str_at(&self, off: usize, len: usize) -> Option<&'a str> {
-        let b = self.strings.get(off..off.checked_add(len)?)?;
-        std::str::from_utf8(b).ok()
+        self.strings.get(off..off.checked_add(len)?)
     }
 
     fn brand(&self, i: u32) -> Option<&'a str> {
@@ -491,10 +409,22 @@ impl<'a> Targets<'a> {
         registrable: Option<&str>,
         user: &[String],
     ) -> Option<Known<'a>> {
-        if let Some(r) = self.official(host, registrable) {
+        // One walk for both flags (the same names, in the same order, as `official` then
+        // `popular`): each name is looked up once.
+        let mut popular = None;
+        let official = self.walk(host, registrable, |r| {
+            if r.flags & OFFICIAL != 0 {
+                return true;
+            }
+            if popular.is_none() && r.flags & POPULAR != 0 {
+                popular = Some(r);
+            }
+            false
+        });
+        if let Some(r) = official {
             return Some(Known::Official(r));
         }
-        if let Some(r) = self.popular(host, registrable) {
+        if let Some(r) = popular {
             return Some(Known::Popular(r));
         }
         let reg = registrable?;
@@ -517,21 +447,27 @@ impl<'a> Targets<'a> {
         registrable: Option<&str>,
         flag: u8,
     ) -> Option<DomainRecord<'a>> {
+        self.walk(host, registrable, |r| r.flags & flag != 0)
+    }
+
+    /// The first record `stop` accepts among the records of the registrable domain, then of
+    /// `host` and each parent of it up to the registrable domain. `stop` sees every record of
+    /// each name in that order (so a caller can note others on the way).
+    fn walk(
+        &self,
+        host: &str,
+        registrable: Option<&str>,
+        mut stop: impl FnMut(DomainRecord<'a>) -> bool,
+    ) -> Option<DomainRecord<'a>> {
         if let Some(reg) = registrable {
-            if let Some(r) = self
-                .lookup(reg)
-                .find(|r| r.flags & flag != 0 && r.registrable == reg)
-            {
+            if let Some(r) = self.lookup(reg).find(|r| r.registrable == reg && stop(*r)) {
                 return Some(r);
             }
         }
         // A listed host and its subdomains (e.g. `link.dana.id` when the PSL view is unavailable).
         let mut h = host;
         loop {
-            if let Some(r) = self
-                .lookup(h)
-                .find(|r| r.flags & flag != 0 && r.domain == h)
-            {
+            if let Some(r) = self.lookup(h).find(|r| r.domain == h && stop(*r)) {
                 return Some(r);
             }
             match h.split_once('.') {

@@ -147,23 +147,26 @@ fn newer_format_version_is_named() {
         load(&bytes),
         Err(DataError::UnsupportedVersion {
             found: 7,
-            supported: 3
+            supported: 4
         })
     );
 }
 
 #[test]
 fn older_format_version_is_named() {
-    // A list of format 2 (CRC-32 checksum) is named as an old format, not as a corrupt file.
-    let mut bytes = small_file();
-    bytes[8..10].copy_from_slice(&2u16.to_le_bytes());
-    assert_eq!(
-        load(&bytes),
-        Err(DataError::UnsupportedVersion {
-            found: 2,
-            supported: 3
-        })
-    );
+    // A list of format 3 (no key filter in the blocklist tables) or 2 (CRC-32 checksum) is
+    // named as an old format, not as a corrupt file.
+    for old in [2u16, 3] {
+        let mut bytes = small_file();
+        bytes[8..10].copy_from_slice(&old.to_le_bytes());
+        assert_eq!(
+            load(&bytes),
+            Err(DataError::UnsupportedVersion {
+                found: old,
+                supported: 4
+            })
+        );
+    }
 }
 
 #[test]
@@ -226,6 +229,9 @@ fn table(entries: &[(u64, u16)], algo: u32) -> Vec<u8> {
     for (_, m) in entries {
         out.extend_from_slice(&m.to_le_bytes());
     }
+    out.extend(waspada_core::format::encode_filter(
+        entries.iter().map(|(h, _)| *h),
+    ));
     out
 }
 
@@ -281,6 +287,16 @@ fn corrupt_blocklist_sections_are_refused() {
         ("count overflowing", {
             let mut t = table(&[(lo, 0)], 1);
             t[0..4].copy_from_slice(&u32::MAX.to_le_bytes());
+            with_sections(t, table(&[], 1), one_source())
+        }),
+        ("key filter missing (a format 3 table)", {
+            let mut t = table(&[(lo, 0)], 1);
+            t.truncate(8 + 10);
+            with_sections(t, table(&[], 1), one_source())
+        }),
+        ("key filter shorter than it says", {
+            let mut t = table(&[(lo, 0)], 1);
+            t.pop();
             with_sections(t, table(&[], 1), one_source())
         }),
         (
@@ -376,6 +392,24 @@ fn every_entry_of_a_long_table_is_checked() {
             }
         }
     }
+}
+
+#[test]
+fn the_key_filter_turns_away_no_listed_entry() {
+    let listed: Vec<String> = (0..20_000).map(|i| format!("listed-{i}.com/")).collect();
+    let mut entries: Vec<(u64, u16)> = listed
+        .iter()
+        .map(|e| (blocklist::expression_hash(e), 0))
+        .collect();
+    entries.sort_unstable();
+    let bytes = with_sections(table(&entries, 1), table(&[], 1), one_source());
+    let env = Envelope::parse(&bytes).unwrap();
+    let bl = Blocklist::from_envelope(&env, &bytes).unwrap();
+    assert!(listed.iter().all(|e| bl.lookup_one(e).is_some()));
+    let others = (0..20_000)
+        .filter(|i| bl.lookup_one(&format!("other-{i}.com/")).is_some())
+        .count();
+    assert_eq!(others, 0, "an unlisted expression is never a hit");
 }
 
 #[test]

@@ -60,6 +60,7 @@ pub fn encode(
         for (_, m) in &items {
             out.extend_from_slice(&m.to_le_bytes());
         }
+        out.extend(crate::format::encode_filter(items.iter().map(|(h, _)| *h)));
         Ok(out)
     };
     let mut src = Vec::new();

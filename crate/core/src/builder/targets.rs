@@ -594,7 +594,7 @@ pub fn encode_table(mut entries: Vec<(u64, u32)>, aux: u32) -> Vec<u8> {
     }
     let mut keys: Vec<u64> = entries.iter().map(|e| e.0).collect();
     keys.dedup();
-    out.extend(crate::targets::encode_filter(keys.into_iter()));
+    out.extend(crate::format::encode_filter(keys.into_iter()));
     out
 }
 
