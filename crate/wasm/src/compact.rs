@@ -11,7 +11,8 @@
 //! ```text
 //! u8 level  u8 score  u8 flags  u8 reason count
 //! [host: str] [host_unicode: str] [registrable_domain: u32 offset into host | str]
-//! [canonical: str] [suggestion: str]               (each present as `flags` says)
+//! [canonical: str | u8 scheme (0 http, 1 https), str after the host]
+//! [suggestion: str]                                 (each present as `flags` says)
 //! reasons: u8 code (index in `reasonCodes()`, or 0xFF then str), u8 score, u8 param count,
 //!          params: u8 key (index in `paramKeys()`, or 0xFF then str), str value
 //! str: u32 byte length, UTF-8 bytes
@@ -36,6 +37,9 @@ pub const DOMAIN: u8 = 1 << 4;
 pub const CANONICAL: u8 = 1 << 5;
 /// `suggestion` is present.
 pub const SUGGESTION: u8 = 1 << 6;
+/// With [`CANONICAL`]: the canonical URL is `http://` (scheme byte 0) or `https://` (1), the
+/// host, then the string written (the path and query), so the host is not sent twice.
+pub const CANONICAL_AFTER_HOST: u8 = 1 << 7;
 
 /// A code or a key not in its table: written out as a string after this byte.
 pub const SPELLED: u8 = 0xFF;
@@ -148,8 +152,24 @@ pub fn encode(verdict: &Verdict, out: &mut Vec<u8>) {
         }
         (None, _) => None,
     };
+    // `(scheme byte, path and query)` when the canonical URL is the scheme, the host and a rest.
+    let after_host = match (&verdict.canonical, host) {
+        (Some(c), Some(h)) => {
+            [("http://", 0u8), ("https://", 1)]
+                .iter()
+                .find_map(|&(scheme, byte)| {
+                    c.strip_prefix(scheme)
+                        .and_then(|r| r.strip_prefix(h))
+                        .map(|rest| (byte, rest))
+                })
+        }
+        _ => None,
+    };
     if verdict.canonical.is_some() {
         flags |= CANONICAL;
+    }
+    if after_host.is_some() {
+        flags |= CANONICAL_AFTER_HOST;
     }
     if verdict.suggestion.is_some() {
         flags |= SUGGESTION;
@@ -172,7 +192,10 @@ pub fn encode(verdict: &Verdict, out: &mut Vec<u8>) {
     } else if let Some(d) = &verdict.registrable_domain {
         put_str(out, d);
     }
-    if let Some(c) = &verdict.canonical {
+    if let Some((scheme, rest)) = after_host {
+        out.push(scheme);
+        put_str(out, rest);
+    } else if let Some(c) = &verdict.canonical {
         put_str(out, c);
     }
     if let Some(s) = &verdict.suggestion {
@@ -225,14 +248,18 @@ mod tests {
         assert_eq!(out[5], 80);
         assert_eq!(
             out[6],
-            HOST | HOST_UNICODE_SAME | DOMAIN_IN_HOST | CANONICAL | SUGGESTION
+            HOST | HOST_UNICODE_SAME
+                | DOMAIN_IN_HOST
+                | CANONICAL
+                | CANONICAL_AFTER_HOST
+                | SUGGESTION
         );
         assert_eq!(out[7], 2);
         let text = String::from_utf8_lossy(&out);
         assert_eq!(
             text.matches("klikbca-verify.com").count(),
-            2,
-            "host and canonical only"
+            1,
+            "the host only: the registrable domain and the canonical URL point into it"
         );
         assert!(text.contains("not.a.code") && text.contains("odd key"));
         assert!(!text.contains("brand.embedded"), "a known code is an index");
