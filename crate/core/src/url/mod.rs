@@ -204,9 +204,6 @@ fn escape_cow(bytes: &[u8]) -> Cow<'_, str> {
 /// empty or starting with `/`, no empty, `.` or `..` segment but a last empty one. Most paths
 /// are (`/`, `/login/index.html`) and are then not rebuilt.
 fn is_canonical_path(path: &[u8]) -> bool {
-    if path.is_empty() {
-        return false;
-    }
     if path.first() != Some(&b'/') {
         return false;
     }
