@@ -12,15 +12,14 @@ import { stopFor, recordStop, claimRecentStop, markShown } from './stops.js';
 import { staticRulesCover } from './dnr.js';
 import { downloadStop, downloadAnyway } from './downloads.js';
 import { lateFacts } from './probe.js';
-import { forgetWhenLeft } from './sitedata.js';
+import { forgetShownStop } from './sitedata.js';
 import { onTabShows } from './navigation.js';
 
 /** The warning page in `tabId` shows `stop`: the stopped site's own service workers and Cache
- *  Storage go once the tab leaves it for another site or closes (background/sitedata.js), so none
- *  answers a later navigation to it out of sight of the redirect rules. Here every stop ends,
- *  whatever found it. */
+ *  Storage go now (background/sitedata.js), so none answers a later navigation to it out of sight
+ *  of the redirect rules. Here every stop ends, whatever found it. */
 function forgetShown(tabId, stop) {
-  forgetWhenLeft(tabId, stop).catch((err) => console.error('[waspada] site data', err));
+  forgetShownStop(tabId, stop).catch((err) => console.error('[waspada] site data', err));
 }
 
 const isFacts = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v).length <= 16384;

@@ -4,13 +4,13 @@
 // later navigation to the site is a network request, which the list's static rules and the
 // host's session rule redirect before it leaves.
 //
-// When: once the warning page has shown a stop (`tabStop`, `recentStop` in
-// background/messages.js: every stop, whatever found it, ends there) and the tab then leaves it
-// for another site ("Back to safety", an address typed, a link) or is closed. Not while the
-// warning shows: never with a navigation of the tab in flight (with the removal at the warning's
-// show, the full e2e's "Back to safety" test timed out once at stop 17). Not when the user
-// continues to the site (the tab's next page is the stopped site itself): what they chose to open
-// keeps working.
+// When: as soon as the warning page shows a stop (`tabStop`, `recentStop` in
+// background/messages.js: every stop, whatever found it, ends there). The stopped navigation has
+// ended then (the tab shows the warning), so the worker's answer cannot turn into a network load
+// of the same page; the earlier the removal, the fewer later visits find the worker (removed only
+// when the tab left the warning, a visit soon after found it still stored 4 of 4 times). The
+// navigations the extension itself starts from the warning ("Back to safety", "Continue anyway")
+// wait for the removal (`removalSettled`), so none is in flight while it runs.
 //
 // What: only the origin of an address Waspada stopped in that tab (and the same host on the
 // other scheme), never for a site the user trusts, never for its registrable domain or another
@@ -19,8 +19,6 @@
 // `browsingData`.
 import { api, platform } from '../lib/platform.js';
 import { loadSettings } from '../lib/settings.js';
-import { updateSession } from './session.js';
-import { WARNING_PAGE } from './urls.js';
 
 /** The origins of the site at `url`: its own and, on the default port, the same host on the
  *  other scheme (the worker may be https://host's when http://host was stopped). */
@@ -53,56 +51,30 @@ export async function forgetStoppedSite(url, verdict) {
   return origins;
 }
 
-const originOf = (url) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-};
+/** tabId -> the removal started when that tab's warning showed, until it settles. */
+const pending = new Map();
 
-/** Whether 'leaving' may hold a stop (only this module writes it): unknown, so true, when the
- *  worker starts; false once it is seen empty, so an ordinary navigation reads no storage. */
-let mayBeLeaving = true;
-
-/** The warning page in tab `tabId` shows `stop`: its site's data goes when the tab leaves it
- *  (`tabLeft`). Kept in storage.session: the worker may sleep while the user reads. */
-export async function forgetWhenLeft(tabId, stop) {
-  if (!platform.browsingData || !Number.isInteger(tabId) || typeof stop?.url !== 'string') return;
-  // Set in the queue's order (session.js), after any `tabLeft` queued before it saw the map.
-  await updateSession('leaving', (map) => {
-    mayBeLeaving = true;
-    return { ...(map && typeof map === 'object' ? map : {}), [tabId]: { url: stop.url, verdict: stop.verdict } };
-  });
+/** The warning page in tab `tabId` shows `stop`: its site's workers and Cache Storage go now.
+ *  Not awaited by the warning page; `removalSettled` lets the tab's next navigation wait for it. */
+export function forgetShownStop(tabId, stop) {
+  if (!platform.browsingData || !Number.isInteger(tabId) || typeof stop?.url !== 'string') return Promise.resolve([]);
+  const removal = forgetStoppedSite(stop.url, stop.verdict);
+  pending.set(tabId, removal);
+  const done = () => {
+    if (pending.get(tabId) === removal) pending.delete(tabId);
+  };
+  removal.then(done, done);
+  return removal;
 }
 
-/** Tab `tabId` now shows `url` (its top frame committed it), or was closed (`url` null). If it
- *  left a shown stop for another site, that site's data goes. Resolves with the origins removed. */
-export async function tabLeft(tabId, url) {
-  if (!platform.browsingData || !mayBeLeaving || (typeof url === 'string' && url.startsWith(WARNING_PAGE))) return [];
-  let stop = null;
-  await updateSession('leaving', (map) => {
-    const held = map && typeof map === 'object' ? map : {};
-    if (!(tabId in held)) {
-      mayBeLeaving = Object.keys(held).length > 0;
-      return undefined;
-    }
-    stop = held[tabId];
-    const rest = { ...held };
-    delete rest[tabId];
-    mayBeLeaving = Object.keys(rest).length > 0;
-    return rest;
+/** Resolves once the removal started for tab `tabId` has settled (at most `capMs`: a browser that
+ *  never answers must not keep the user on the warning). Never rejects. */
+export function removalSettled(tabId, capMs = 3000) {
+  const removal = pending.get(tabId);
+  if (!removal) return Promise.resolve();
+  let timer;
+  const cap = new Promise((resolve) => {
+    timer = setTimeout(resolve, capMs);
   });
-  if (!stop) return [];
-  // "Continue anyway" (or the user opened the site again): the site stays as they chose it.
-  if (typeof url === 'string' && siteOrigins(stop.url).includes(originOf(url))) return [];
-  return forgetStoppedSite(stop.url, stop.verdict);
-}
-
-if (platform.browsingData) {
-  const left = (tabId, url) => tabLeft(tabId, url).catch((err) => console.error('[waspada] site data', err));
-  api.webNavigation?.onCommitted?.addListener((details) => {
-    if (details.frameId === 0) left(details.tabId, details.url);
-  });
-  api.tabs.onRemoved?.addListener((tabId) => left(tabId, null));
+  return Promise.race([removal.catch(() => {}), cap]).finally(() => clearTimeout(timer));
 }

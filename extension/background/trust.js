@@ -9,6 +9,7 @@ import { loadSettings, saveSettings } from '../lib/settings.js';
 import { syncRules, setSessionAllows, forgetDangerous } from './dnr.js';
 import { allowedOnce, forgetPageVerdicts } from './verdicts.js';
 import { stopFor } from './stops.js';
+import { removalSettled } from './sitedata.js';
 
 /** The stop `url` in the sender's tab, or an error: only a navigation Waspada stopped there. */
 async function stopOf(sender, url) {
@@ -20,6 +21,8 @@ async function stopOf(sender, url) {
 
 export async function allowOnce(url, sender) {
   const host = (await stopOf(sender, url)).verdict.host;
+  // The warning page navigates to the site on this reply: not while its data is being removed.
+  await removalSettled(sender.tab.id);
   const allowed = await allowedOnce();
   if (!allowed.includes(host)) allowed.push(host);
   await api.storage.session.set({ allowed });
@@ -38,6 +41,7 @@ export async function updateSettings(next) {
 
 export async function trustSite(url, sender) {
   const host = (await stopOf(sender, url)).verdict.host;
+  await removalSettled(sender.tab.id); // the warning page navigates to the site on the reply
   const settings = await loadSettings();
   const saved = await updateSettings({ ...settings, trusted: [...settings.trusted, host] });
   // The core decides what can be trusted: if it refused the entry (a public suffix, a hosting
@@ -60,6 +64,7 @@ export async function backToSafety(url, sender) {
   const tabId = sender?.tab?.id;
   if (!Number.isInteger(tabId)) throw new Error('no tab');
   const stop = await stopFor(tabId, url, 0);
+  await removalSettled(tabId); // no navigation of the tab while the stopped site's data goes
   await api.tabs.update(tabId, { url: stop?.back ?? blankPage() });
   return { ok: true };
 }

@@ -133,27 +133,23 @@ async function removals(bg, settleMs = 300) {
   return bg.calls.filter(([name]) => name === 'browsingData.remove').map(([, options, types]) => ({ origins: options.origins, types }));
 }
 
-test('Chrome: a stopped site loses its service workers and Cache Storage once the tab leaves its warning, for its origin only', async () => {
+test('Chrome: a stopped site loses its service workers and Cache Storage when its warning shows, for its origin only', async () => {
   const bg = await loadBackground(CHROME_DIR);
   const host = await firstDangerous(bg.send);
-  const show = (tabId, url) => bg.send({ type: 'tabStop', url }, { ...PAGE(bg), tab: { id: tabId } });
+  const shows = (tabId, url) => bg.send({ type: 'tabStop', url }, { ...PAGE(bg), tab: { id: tabId } });
   const commit = (tabId, url) => bg.fire(bg.chrome.webNavigation.onCommitted, { tabId, frameId: 0, url });
-  // The warning shows the stop; the tab then leaves it for another site ("Back to safety").
-  const shows = async (tabId, url) => {
-    const answer = await show(tabId, url);
-    await commit(tabId, `${bg.ORIGIN}pages/warning.html#${url}`);
-    assert.deepEqual(await removals(bg), [], 'removed while the warning shows');
-    await commit(tabId, 'https://example.org/before');
-    return answer;
-  };
   // A heuristic stop (webNavigation): nothing while the stopped navigation is in flight; when the
   // warning page shows the stop, the stopped host on both schemes, nothing else of the site.
   await stoppedInTab(bg, 5, `http://${host}/login`);
   assert.deepEqual(await removals(bg), [], 'removed while the stopped navigation was in flight');
   assert.equal((await shows(5, `http://${host}/login`)).result.url, `http://${host}/login`);
   assert.deepEqual(await removals(bg), [{ origins: [`http://${host}`, `https://${host}`], types: { serviceWorkers: true, cacheStorage: true } }]);
-  // An explicit port names one origin; a subdomain is its own origin, its parent is not touched.
+  // Leaving the warning removes nothing more.
   bg.calls.length = 0;
+  await commit(5, 'https://example.org/before');
+  await bg.fire(bg.chrome.tabs.onRemoved, 5);
+  assert.deepEqual(await removals(bg), [], 'removed again on leaving');
+  // An explicit port names one origin; a subdomain is its own origin, its parent is not touched.
   await stoppedInTab(bg, 6, `https://app.${host}:8443/x`);
   await shows(6, `https://app.${host}:8443/x`);
   assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`https://app.${host}:8443`]]);
@@ -173,8 +169,6 @@ test('Chrome: a stopped site loses its service workers and Cache Storage once th
   bg.calls.length = 0;
   await stoppedInTab(bg, 10, `http://${host}/bare`);
   assert.equal((await bg.send({ type: 'recentStop' }, { id: 'fakeid', url: `${bg.ORIGIN}pages/warning.html`, tab: { id: 10 } })).result.url, `http://${host}/bare`);
-  assert.deepEqual(await removals(bg), [], 'removed while the warning shows');
-  await bg.fire(bg.chrome.tabs.onRemoved, 10); // the tab is closed on the warning
   assert.deepEqual((await removals(bg)).map((r) => r.origins), [[`http://${host}`, `https://${host}`]]);
   // A site not stopped keeps everything, even when a page opens the warning page for it.
   bg.calls.length = 0;
@@ -183,23 +177,60 @@ test('Chrome: a stopped site loses its service workers and Cache Storage once th
   assert.deepEqual(await removals(bg), [], 'a site not stopped lost its data');
 });
 
-test('a site the user trusts or continued to keeps its service workers', async () => {
+test('Chrome: "Back to safety", "Continue anyway" and "Always trust" navigate only once the removal has finished', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const host = await firstDangerous(bg.send);
+  const order = [];
+  let finish = [];
+  bg.chrome.browsingData.remove = (options) =>
+    new Promise((resolve) => {
+      order.push(`remove ${options.origins[0]}`);
+      finish.push(() => {
+        order.push('removed');
+        resolve();
+      });
+    });
+  const sender = (tabId) => ({ ...PAGE(bg), tab: { id: tabId } });
+  for (const [tabId, type] of [[7, 'trustSite'], [5, 'backToSafety'], [6, 'allowOnce']]) {
+    order.length = 0;
+    const url = `http://${host}/${type}`;
+    await stoppedInTab(bg, tabId, url);
+    await bg.send({ type: 'tabStop', url }, sender(tabId));
+    const reply = bg.send({ type, url }, sender(tabId)).then((r) => order.push(`reply ${r.error ?? 'ok'}`));
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(order, [`remove http://${host}`], `${type} answered while the site's data was being removed`);
+    finish.forEach((f) => f());
+    finish = [];
+    await reply;
+    assert.equal(order.at(-1), 'reply ok', type);
+    assert.deepEqual(order.slice(0, 2), [`remove http://${host}`, 'removed'], type);
+    if (type === 'trustSite') await bg.send({ type: 'untrustSite', site: host });
+  }
+  // A removal that never finishes holds the user back a few seconds at most.
+  await bg.chrome.storage.session.set({ allowed: [] }); // "Continue anyway" above allowed the host
+  await stoppedInTab(bg, 8, `http://${host}/hung`);
+  const started = Date.now();
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/hung` }, sender(8))).result?.url, `http://${host}/hung`);
+  assert.equal((await bg.send({ type: 'backToSafety', url: `http://${host}/hung` }, sender(8))).result.ok, true);
+  assert.ok(Date.now() - started < 5000, 'a hung removal kept the tab on the warning');
+});
+
+test('a site the user trusts keeps its service workers; one they continued to loses them only when its warning showed', async () => {
   const bg = await loadBackground(CHROME_DIR);
   const host = await firstDangerous(bg.send);
   const { forgetStoppedSite } = await bg.imp('background/sitedata.js');
   const { result: verdict } = await bg.send({ type: 'check', url: `http://${host}/` });
   assert.equal(verdict.verdict, 'dangerous');
-  // "Continue anyway": later navigations in the session are not stopped, so nothing is removed.
+  // "Continue anyway": later navigations in the session are not stopped, so nothing more is removed.
   await stoppedInTab(bg, 5, `http://${host}/login`);
   assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/login` }, PAGE(bg))).result.url, `http://${host}/login`);
   await bg.send({ type: 'allowOnce', url: `http://${host}/login` }, PAGE(bg));
-  await bg.fire(bg.chrome.webNavigation.onCommitted, { tabId: 5, frameId: 0, url: `http://${host}/login` });
-  await bg.fire(bg.chrome.webNavigation.onCommitted, { tabId: 5, frameId: 0, url: 'https://example.org/' });
-  assert.deepEqual(await removals(bg), [], 'a site the user continued to lost its data');
+  assert.equal((await removals(bg)).length, 1, 'the stop shown: its removal');
   bg.calls.length = 0;
+  await bg.fire(bg.chrome.webNavigation.onCommitted, { tabId: 5, frameId: 0, url: `http://${host}/login` });
   await stoppedInTab(bg, 5, `http://${host}/next`);
   assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/next` }, PAGE(bg))).result, null);
-  assert.deepEqual(await removals(bg), [], 'a site the user continued to lost its data');
+  assert.deepEqual(await removals(bg), [], 'a site the user continued to lost its data again');
   // Trusted: never stopped; and were a stale dangerous verdict to reach the removal, it keeps its data.
   await bg.send({ type: 'setSettings', settings: { trusted: [host] } });
   await stoppedInTab(bg, 6, `http://${host}/x`);
