@@ -62,6 +62,15 @@ export async function rememberDangerous(verdict, url) {
   });
 }
 
+/** True if one of this session's redirects (`rememberDangerous`) already sends `url`, found
+ *  dangerous in `verdict`, to the warning page before its request: the tab needs no second
+ *  redirect (which, coming from a worker just woken, can land after the user has moved on). */
+export async function sessionRulesCover(verdict, url) {
+  if (!sessionRedirects() || !verdict?.host || !expressible(verdict.host)) return false;
+  const address = `^${escapeRegex(pageAddress(url))}([?#].*)?$`;
+  return (await dnr().getSessionRules()).some((r) => r.id >= REDIRECT_ID_BASE && redirectCovers(r, verdict.host, address));
+}
+
 /** Drops the session redirects (the settings changed: what was dangerous may not be any more). */
 export async function forgetDangerous() {
   if (!sessionRedirects()) return;

@@ -5,7 +5,7 @@ import { api, platform } from '../lib/platform.js';
 import { getChecker } from '../lib/engine.js';
 import { isWeb, warningUrl, subjectOf, isOwnPage } from './urls.js';
 import { decide, tabShows, newTabPage } from './verdicts.js';
-import { rememberDangerous, staticRulesCover } from './dnr.js';
+import { rememberDangerous, staticRulesCover, sessionRulesCover } from './dnr.js';
 import { probePage } from './probe.js';
 import { setBadge } from './badge.js';
 import { recordStop, rememberSafe, tracked } from './stops.js';
@@ -126,7 +126,10 @@ async function checkTopNavigation(tabId, url) {
     // for this check and its stop (`claimRecentStop`).
     const { verdict, redirect } = await tracked(tabId, decide(url));
     if (!redirect) return;
-    if (await staticRulesCover(verdict)) {
+    // Chrome's rules redirected this navigation before its request (a listed host, or a host
+    // this session already found dangerous): the stop is recorded for the warning page, the tab
+    // is not sent there a second time.
+    if ((await staticRulesCover(verdict)) || (await sessionRulesCover(verdict, url))) {
       await tracked(tabId, recordStop(tabId, url, verdict));
       return;
     }

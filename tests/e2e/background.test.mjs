@@ -126,6 +126,34 @@ async function stoppedInTab(bg, tabId, url) {
   await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId, frameId: 0, url });
 }
 
+test('Chrome: a later visit to a host this session found dangerous is left to its session rule: the tab is not sent to the warning page a second time', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const host = await firstDangerous(bg.send);
+  const updates = () => bg.calls.filter(([name, id]) => name === 'tabs.update' && id === 5).length;
+  await stoppedInTab(bg, 5, `http://${host}/first`);
+  assert.equal(updates(), 1, 'the first visit (the heuristics, after the request started): the tab sent to the warning page');
+  assert.ok(
+    bg.sessionRules.some((r) => r.action.type === 'redirect' && r.condition.requestDomains?.[0] === host),
+    'no session redirect for the host',
+  );
+  // A later visit: Chrome's session rule has redirected it before its request; the navigation
+  // event still reaches the background (from a worker just woken: late, when the user may have
+  // opened another site). No second redirect, and the warning page still gets its stop.
+  bg.tabs.set(5, { id: 5, url: 'https://example.org/opened-next' });
+  await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId: 5, frameId: 0, url: `http://${host}/later` });
+  assert.equal(updates(), 1, 'the tab was sent to the warning page again, over what it shows now');
+  assert.equal(bg.tabs.get(5).url, 'https://example.org/opened-next');
+  assert.equal((await bg.send({ type: 'tabStop', url: `http://${host}/later` }, PAGE(bg))).result?.url, `http://${host}/later`);
+  // A host the session rules do not cover is still sent there (the first visit's race).
+  let other = null;
+  for (const h of LOOKALIKE_CANDIDATES) {
+    if (h !== host && (await bg.send({ type: 'check', url: `http://${h}/` })).result.verdict === 'dangerous') other = h;
+  }
+  assert.ok(other, 'no second dangerous candidate');
+  await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId: 5, frameId: 0, url: `http://${other}/` });
+  assert.equal(updates(), 2, 'a host no rule covers was not sent to the warning page');
+});
+
 // ---- a stopped site's own service worker (issue 14 item 5) -------------------------------------
 /** The `browsingData.remove` calls so far, once the background's (unawaited) removals settled. */
 async function removals(bg, settleMs = 300) {
