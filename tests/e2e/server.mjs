@@ -110,13 +110,19 @@ self.addEventListener('fetch', function (e) {
   if (e.request.mode === 'navigate') e.respondWith(caches.match('/sw-page').then(function (r) { return r || page(); }));
 });`;
 
-export async function startServer({ lookalikeUrl = 'about:blank', port: wanted = 0 } = {}) {
+export async function startServer({ lookalikeUrl = 'about:blank', port: wanted = 0, latencyMs = 0 } = {}) {
   const requests = [];
   const ran = [];
+  // `latencyMs`: every answer waits that long after its request arrived (a real network's round
+  // trips and server time; a local server answers in well under a millisecond).
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
     requests.push({ host, path: url.pathname, at: Date.now() });
+    if (latencyMs > 0 && url.pathname !== '/__ran') setTimeout(() => answer(req, res, host, url), latencyMs);
+    else answer(req, res, host, url);
+  });
+  const answer = (req, res, host, url) => {
     if (url.pathname === '/__ran') {
       ran.push({ host: url.searchParams.get('host'), sw: url.searchParams.get('sw') === '1', at: Date.now() });
       res.writeHead(204).end();
@@ -174,7 +180,7 @@ export async function startServer({ lookalikeUrl = 'about:blank', port: wanted =
       return;
     }
     res.end(page(host).replaceAll('PORT', String(port)).replace('LOOKALIKE', lookalikeUrl));
-  });
+  };
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(wanted, '127.0.0.1', resolve);
