@@ -145,6 +145,7 @@ async function checkTopNavigation(tabId, url) {
 /** A tab shows `url` (`loaded`: it finished loading): its badge, the warning page if it is a
  *  dangerous page the navigation listener did not stop, and the page probe where it applies. */
 export async function onTabShows(tabId, url, loaded = false) {
+  const seenAt = Date.now();
   const subject = subjectOf(url);
   let level = 'invalid';
   if (subject && isWeb(subject)) {
@@ -168,7 +169,7 @@ export async function onTabShows(tabId, url, loaded = false) {
         await api.tabs.update(tabId, { url: warningUrl(subject) });
         if (verdict.verdict === 'dangerous') await rememberDangerous(verdict, subject);
       }
-      if (!redirect && !own && subject === url) await rememberSafe(tabId, url, page?.doc ?? null);
+      if (!redirect && !own && subject === url) await rememberSafe(tabId, url, page?.doc ?? null, seenAt);
       if (loaded && !own && (await getChecker()).pageCheckApplies(verdict)) probePage(tabId, url, onTabShows, page?.doc ?? null);
     } catch (err) {
       console.error('[waspada] badge check failed', err);

@@ -17,20 +17,33 @@ const update = (name, change) =>
     return (await change(next)) === false ? undefined : next;
   });
 
-/** The safe pages a tab showed, oldest first: `{url, doc}` (`doc`: the page, see `tabShows`). */
+/** The safe pages a tab showed, oldest first: `{url, doc, at}` (`doc`: the page, see `tabShows`;
+ *  `at`: when the tab was seen showing it). */
 const safePages = (safe, tabId) =>
   (Array.isArray(safe[key(tabId)]) ? safe[key(tabId)] : []).map((e) => (typeof e === 'string' ? { url: e, doc: null } : e)).filter((e) => typeof e?.url === 'string');
 
 /** A tab showed `url`, a page Waspada let through: where "Back to safety" can return to. `doc`:
- *  the page it is an address of; a page that changes its address is one entry, at its latest. */
-export async function rememberSafe(tabId, url, doc = null) {
+ *  the page it is an address of; a page that changes its address is one entry, at its latest.
+ *  `at`: when the tab was seen showing it (before the checks that led here, which may finish
+ *  after a stop of the tab's next navigation was recorded). */
+export async function rememberSafe(tabId, url, doc = null, at = Date.now()) {
   if (!Number.isInteger(tabId) || tabId < 0 || url.length > 4096) return;
   await update('lastSafe', (safe) => {
     const seen = safePages(safe, tabId);
     if (seen.at(-1)?.url === url && seen.at(-1)?.doc === doc) return false;
     // The last few pages: a page the probe stops later was itself "safe" a moment before.
-    safe[key(tabId)] = [...seen.filter((e) => e.url !== url && (doc === null || e.doc !== doc)), { url, doc }].slice(-3);
+    safe[key(tabId)] = [...seen.filter((e) => e.url !== url && (doc === null || e.doc !== doc)), { url, doc, at }].slice(-3);
   });
+}
+
+/** The page "Back to safety" returns to from `stop` in tab `tabId`: the last safe page the tab
+ *  was seen showing before the stop, never the stopped page (nor `stop.skip`, nor another address
+ *  of the stopped page `stop.doc`). */
+function backOf(safe, tabId, stop) {
+  const before = safePages(safe, tabId).filter(
+    (e) => e.url !== stop.url && !(stop.skip ?? []).includes(e.url) && (stop.doc == null || e.doc !== stop.doc) && (typeof e.at !== 'number' || e.at <= stop.at),
+  );
+  return before.sort((a, b) => (a.at ?? 0) - (b.at ?? 0)).at(-1)?.url ?? null;
 }
 
 /** Waspada stopped `url` in tab `tabId` because of `verdict`. `skip`: pages "Back to safety"
@@ -38,13 +51,21 @@ export async function rememberSafe(tabId, url, doc = null) {
  *  page (`tabShows`), none of whose addresses (history.replaceState) is a page to go back to. */
 export async function recordStop(tabId, url, verdict, { skip = [], doc = null } = {}) {
   if (!Number.isInteger(tabId) || tabId < 0) return;
-  const safe = await read('lastSafe');
-  const back = safePages(safe, tabId).filter((e) => e.url !== url && !skip.includes(e.url) && (doc === null || e.doc !== doc)).at(-1)?.url ?? null;
+  const at = Date.now();
+  const back = backOf(await read('lastSafe'), tabId, { url, skip, doc, at });
   await updateSession('stops', (map) => {
     const stops = asMap(map);
-    stops[key(tabId)] = { url, verdict, back, at: Date.now(), claimed: false };
+    stops[key(tabId)] = { url, verdict, back, skip, doc, at, claimed: false };
     return Object.fromEntries(Object.entries(stops).sort((a, b) => a[1].at - b[1].at).slice(-STOPS_MAX));
   });
+}
+
+/** Where "Back to safety" goes from `stop` in tab `tabId`, asked when the user clicks it: the safe
+ *  page the tab showed last before the stop. The stop's own `back` was taken when it was recorded,
+ *  which can be before the check of that page had noted it (the tab listener and the navigation
+ *  listener run side by side): it is the fallback. */
+export async function backFor(tabId, stop) {
+  return backOf(await read('lastSafe'), tabId, stop) ?? stop.back ?? null;
 }
 
 /** The stop for `url` in tab `tabId`, or null (a warning page Waspada did not open). A static

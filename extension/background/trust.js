@@ -8,7 +8,7 @@ import { getChecker, applySettings } from '../lib/engine.js';
 import { loadSettings, saveSettings } from '../lib/settings.js';
 import { syncRules, setSessionAllows, forgetDangerous } from './dnr.js';
 import { allowedOnce, forgetPageVerdicts } from './verdicts.js';
-import { stopFor } from './stops.js';
+import { stopFor, backFor } from './stops.js';
 import { removalSettled } from './sitedata.js';
 
 /** The stop `url` in the sender's tab, or an error: only a navigation Waspada stopped there. */
@@ -65,6 +65,7 @@ export async function backToSafety(url, sender) {
   if (!Number.isInteger(tabId)) throw new Error('no tab');
   const stop = await stopFor(tabId, url, 0);
   await removalSettled(tabId); // no navigation of the tab while the stopped site's data goes
-  await api.tabs.update(tabId, { url: stop?.back ?? blankPage() });
+  const back = stop ? await backFor(tabId, stop) : null;
+  await api.tabs.update(tabId, { url: back ?? blankPage() });
   return { ok: true };
 }

@@ -360,6 +360,23 @@ test('Back to safety loads the page before the stop afresh, never the stopped pa
   assert.deepEqual(bg.calls, [['tabs.update', 9, { url: 'chrome://newtab/' }]]);
 });
 
+test('Back to safety returns to the page just before, even when its check ends after the stop was recorded', async () => {
+  const bg = await loadBackground(CHROME_DIR);
+  const nav = await bg.imp('background/navigation.js');
+  const host = await firstDangerous(bg.send);
+  bg.tabs.set(5, { id: 5, url: 'http://example.com/first' });
+  await nav.onTabShows(5, 'http://example.com/first', true);
+  // The user opens the next page and, at once, a dangerous link: the tab listener's check of the
+  // page (which notes it as safe) is still running when the navigation listener records the stop.
+  bg.tabs.set(5, { id: 5, url: 'http://example.com/just-before' });
+  const noted = nav.onTabShows(5, 'http://example.com/just-before', true);
+  await stoppedInTab(bg, 5, `http://${host}/lure`);
+  await noted;
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url: `http://${host}/lure` }, PAGE(bg));
+  assert.deepEqual(bg.calls.filter(([name]) => name === 'tabs.update'), [['tabs.update', 5, { url: 'http://example.com/just-before' }]]);
+});
+
 test('a page that changes its address during the probe (history.replaceState) is the page the probe judged: one warning with its reasons, Back to safety to the page before it', async () => {
   const bg = await loadBackground(CHROME_DIR);
   const nav = await bg.imp('background/navigation.js');
