@@ -121,6 +121,13 @@ if (platform.blockingWebRequest) {
 
 /** Chrome: a top-level navigation to `url` starts in `tabId`. */
 async function checkTopNavigation(tabId, url) {
+  // What the tab shows as the navigation starts (the page the link was clicked on, unless the
+  // navigation has already committed): "Back to safety" returns there. Asked at once, alongside
+  // the check, so the answer is not delayed.
+  const from = api.tabs
+    .get(tabId)
+    .then((tab) => tab?.url ?? null)
+    .catch(() => null);
   try {
     // `tracked`: a warning page a static rule opened without an address (a store build) waits
     // for this check and its stop (`claimRecentStop`).
@@ -130,12 +137,12 @@ async function checkTopNavigation(tabId, url) {
     // this session already found dangerous): the stop is recorded for the warning page, the tab
     // is not sent there a second time.
     if ((await staticRulesCover(verdict)) || (await sessionRulesCover(verdict, url))) {
-      await tracked(tabId, recordStop(tabId, url, verdict));
+      await tracked(tabId, recordStop(tabId, url, verdict, { from: await from }));
       return;
     }
     // The page is loading meanwhile: the tab leaves first, the stop is recorded alongside (the
     // warning page waits for it).
-    await Promise.all([redirectTab(tabId, url), tracked(tabId, recordStop(tabId, url, verdict))]);
+    await Promise.all([redirectTab(tabId, url), tracked(tabId, from.then((page) => recordStop(tabId, url, verdict, { from: page })))]);
     await rememberDangerous(verdict, url);
   } catch (err) {
     console.error('[waspada] check failed', err);

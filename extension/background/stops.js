@@ -48,14 +48,17 @@ function backOf(safe, tabId, stop) {
 
 /** Waspada stopped `url` in tab `tabId` because of `verdict`. `skip`: pages "Back to safety"
  *  must not return to either (the clean page that framed the stopped one); `doc`: the stopped
- *  page (`tabShows`), none of whose addresses (history.replaceState) is a page to go back to. */
-export async function recordStop(tabId, url, verdict, { skip = [], doc = null } = {}) {
+ *  page (`tabShows`), none of whose addresses (history.replaceState) is a page to go back to;
+ *  `from`: the address the tab showed when the stopped navigation started. */
+export async function recordStop(tabId, url, verdict, { skip = [], doc = null, from = null } = {}) {
   if (!Number.isInteger(tabId) || tabId < 0) return;
   const at = Date.now();
   const back = backOf(await read('lastSafe'), tabId, { url, skip, doc, at });
+  // `from`: the web page the tab showed as the stopped navigation started, if it was another one.
+  const shown = typeof from === 'string' && /^https?:\/\//i.test(from) && from !== url && !skip.includes(from) && from.length <= 4096 ? from : null;
   await updateSession('stops', (map) => {
     const stops = asMap(map);
-    stops[key(tabId)] = { url, verdict, back, skip, doc, at, claimed: false };
+    stops[key(tabId)] = { url, verdict, back, skip, doc, at, from: shown, claimed: false };
     return Object.fromEntries(Object.entries(stops).sort((a, b) => a[1].at - b[1].at).slice(-STOPS_MAX));
   });
 }

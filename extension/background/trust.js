@@ -7,7 +7,7 @@ import { api, blankPage } from '../lib/platform.js';
 import { getChecker, applySettings } from '../lib/engine.js';
 import { loadSettings, saveSettings } from '../lib/settings.js';
 import { syncRules, setSessionAllows, forgetDangerous } from './dnr.js';
-import { allowedOnce, forgetPageVerdicts } from './verdicts.js';
+import { allowedOnce, forgetPageVerdicts, decide } from './verdicts.js';
 import { stopFor, backFor } from './stops.js';
 import { removalSettled } from './sitedata.js';
 
@@ -58,14 +58,17 @@ export async function untrustSite(site) {
   return updateSettings({ ...settings, trusted: settings.trusted.filter((s) => s !== site) });
 }
 
-/** "Back to safety": the last page the tab showed before the stop, loaded afresh (never the stopped
+/** "Back to safety": the page the tab showed before the stop, loaded afresh (never the stopped
  *  page, which the back/forward cache could restore without a request), else an empty page. */
 export async function backToSafety(url, sender) {
   const tabId = sender?.tab?.id;
   if (!Number.isInteger(tabId)) throw new Error('no tab');
   const stop = await stopFor(tabId, url, 0);
   await removalSettled(tabId); // no navigation of the tab while the stopped site's data goes
-  const back = stop ? await backFor(tabId, stop) : null;
+  // The page the tab showed as the stopped navigation started, if Waspada lets it through (the
+  // tab listener may never have noted it: a worker stopped meanwhile); else the last safe page.
+  const from = stop?.from && !(await decide(stop.from).catch(() => ({ redirect: true }))).redirect ? stop.from : null;
+  const back = from ?? (stop ? await backFor(tabId, stop) : null);
   await api.tabs.update(tabId, { url: back ?? blankPage() });
   return { ok: true };
 }

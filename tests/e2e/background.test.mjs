@@ -375,6 +375,20 @@ test('Back to safety returns to the page just before, even when its check ends a
   bg.calls.length = 0;
   await bg.send({ type: 'backToSafety', url: `http://${host}/lure` }, PAGE(bg));
   assert.deepEqual(bg.calls.filter(([name]) => name === 'tabs.update'), [['tabs.update', 5, { url: 'http://example.com/just-before' }]]);
+  // A page the tab listener never noted (its worker stopped before the check ran): the page the
+  // tab showed as the stopped navigation started.
+  bg.tabs.set(5, { id: 5, url: 'http://example.com/never-noted' });
+  await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId: 5, frameId: 0, url: `http://${host}/lure2` });
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url: `http://${host}/lure2` }, PAGE(bg));
+  assert.deepEqual(bg.calls.filter(([name]) => name === 'tabs.update'), [['tabs.update', 5, { url: 'http://example.com/never-noted' }]]);
+  // Unless that page is one Waspada stops itself: then the last safe page.
+  bg.tabs.set(5, { id: 5, url: `http://${host}/shown` });
+  await bg.fire(bg.chrome.webNavigation.onBeforeNavigate, { tabId: 5, frameId: 0, url: `http://${host}/lure3` });
+  bg.calls.length = 0;
+  await bg.send({ type: 'backToSafety', url: `http://${host}/lure3` }, PAGE(bg));
+  const [[, , { url: back }]] = bg.calls.filter(([name]) => name === 'tabs.update');
+  assert.ok(back.startsWith('http://example.com/'), `Back to safety went to ${back}`);
 });
 
 test('a page that changes its address during the probe (history.replaceState) is the page the probe judged: one warning with its reasons, Back to safety to the page before it', async () => {

@@ -30,8 +30,11 @@ after(async () => {
 function watchExtensionRequests(context) {
   context.on('request', (req) => {
     const url = req.url();
+    // Navigations are the user's, not requests of the extension's own; and Playwright's `frame()`
+    // throws for a navigation issued before its frame exists (a tab just opened).
+    if (req.isNavigationRequest() || url.startsWith('chrome-extension://')) return;
     const fromExtension = req.serviceWorker() !== null || (req.frame?.()?.url?.() ?? '').startsWith('chrome-extension://');
-    if (fromExtension && !req.isNavigationRequest() && !url.startsWith('chrome-extension://')) extRequests.push(url);
+    if (fromExtension) extRequests.push(url);
   });
 }
 
