@@ -4,6 +4,7 @@
 // safety" goes to that safe page (a fresh load, never the stopped page from the back/forward cache).
 import { api } from '../lib/platform.js';
 import { readSession, updateSession } from './session.js';
+import { isWeb } from './urls.js';
 
 const STOPS_MAX = 100;
 const key = (tabId) => String(tabId);
@@ -55,7 +56,7 @@ export async function recordStop(tabId, url, verdict, { skip = [], doc = null, f
   const at = Date.now();
   const back = backOf(await read('lastSafe'), tabId, { url, skip, doc, at });
   // `from`: the web page the tab showed as the stopped navigation started, if it was another one.
-  const shown = typeof from === 'string' && /^https?:\/\//i.test(from) && from !== url && !skip.includes(from) && from.length <= 4096 ? from : null;
+  const shown = isWeb(from) && from !== url && !skip.includes(from) && from.length <= 4096 ? from : null;
   await updateSession('stops', (map) => {
     const stops = asMap(map);
     stops[key(tabId)] = { url, verdict, back, skip, doc, at, from: shown, claimed: false };
