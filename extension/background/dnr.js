@@ -42,6 +42,9 @@ export async function setSessionAllows(hosts) {
 // this browser session is redirected by a session rule, like a listed host: no race.
 const sessionRedirects = () => !platform.blockingWebRequest && platform.sessionRules;
 
+/** The session redirect's filter for one address (`pageAddress`) and any query or fragment. */
+const addressFilter = (address) => `^${escapeRegex(address)}([?#].*)?$`;
+
 /** `url` was found dangerous: redirect the whole host for the rest of the session when the site
  *  itself is dangerous, else (a page the probe stopped) just that address. */
 export async function rememberDangerous(verdict, url) {
@@ -52,7 +55,7 @@ export async function rememberDangerous(verdict, url) {
   // The address without its query: a token per victim in the query still hits the rule.
   const address = pageAddress(url);
   if (!site && (!verdict.reasons.some((r) => r.code.startsWith('page.')) || address.length > 1000)) return;
-  const regexFilter = site ? '^.+$' : `^${escapeRegex(address)}([?#].*)?$`;
+  const regexFilter = site ? '^.+$' : addressFilter(address);
   const mine = (await dnr().getSessionRules()).filter((r) => r.id >= REDIRECT_ID_BASE).sort((a, b) => a.id - b.id);
   if (mine.some((r) => redirectCovers(r, host, regexFilter))) return;
   const id = (mine.at(-1)?.id ?? REDIRECT_ID_BASE - 1) + 1;
@@ -67,8 +70,8 @@ export async function rememberDangerous(verdict, url) {
  *  redirect (which, coming from a worker just woken, can land after the user has moved on). */
 export async function sessionRulesCover(verdict, url) {
   if (!sessionRedirects() || !verdict?.host || !expressible(verdict.host)) return false;
-  const address = `^${escapeRegex(pageAddress(url))}([?#].*)?$`;
-  return (await dnr().getSessionRules()).some((r) => r.id >= REDIRECT_ID_BASE && redirectCovers(r, verdict.host, address));
+  const regexFilter = addressFilter(pageAddress(url));
+  return (await dnr().getSessionRules()).some((r) => r.id >= REDIRECT_ID_BASE && redirectCovers(r, verdict.host, regexFilter));
 }
 
 /** Drops the session redirects (the settings changed: what was dangerous may not be any more). */

@@ -9,8 +9,8 @@
 // ended then (the tab shows the warning), so the worker's answer cannot turn into a network load
 // of the same page; the earlier the removal, the fewer later visits find the worker (removed only
 // when the tab left the warning, a visit soon after found it still stored 4 of 4 times). The
-// navigations the extension itself starts from the warning ("Back to safety", "Continue anyway")
-// wait for the removal (`removalSettled`), so none is in flight while it runs.
+// navigations the extension itself starts from the warning ("Back to safety", "Continue anyway",
+// "Always trust") wait for the removal (`removalSettled`), so none is in flight while it runs.
 //
 // What: only the origin of an address Waspada stopped in that tab (and the same host on the
 // other scheme), never for a site the user trusts, never for its registrable domain or another
