@@ -104,6 +104,9 @@ async function main() {
     $('link').focus();
   } else {
     $('link').focus();
+    // A link typed or pasted while the popup was still loading (its module runs after the
+    // page is parsed) came before the listener: check it now rather than never.
+    if ($('link').value.trim()) checkLink();
     await showCurrentTab();
   }
 }

@@ -352,6 +352,24 @@ describe('Chromium', () => {
       await popup.close();
     });
 
+    test('a link pasted while the popup is still loading is checked too', async () => {
+      const popup = await context.newPage();
+      // The field gets its text the moment it is parsed, before the page's module script runs:
+      // what a paste right after the click on the toolbar button does on a slow machine.
+      await popup.addInitScript((value) => {
+        new MutationObserver((_, seen) => {
+          const field = document.getElementById('link');
+          if (!field) return;
+          field.value = value;
+          seen.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      }, pickBlockedHost(1));
+      await popup.goto(extUrl('pages/popup.html'));
+      await popup.locator('#link-result .level[data-level="blocked"]').waitFor({ timeout: 10000 });
+      assert.equal(await popup.locator('#link').inputValue(), pickBlockedHost(1));
+      await popup.close();
+    });
+
     test("the popup's current-tab verdict is the blocked URL's; web pages cannot message the extension", async () => {
       const host = pickBlockedHost();
       await gotoExpect(page, visit(host, '/tab'), isWarning);

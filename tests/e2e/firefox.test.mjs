@@ -215,7 +215,10 @@ describe('Firefox', () => {
       await waitFor(driver, '#link');
       await $(driver, '#link').sendKeys(pickBlockedHost());
       // The check goes to the background, which may be restarting its worker: slow on a loaded machine.
-      await waitFor(driver, '#link-result .level[data-level="blocked"]', 30000);
+      await driver.wait(async () => (await driver.findElements(By.css('#link-result .level[data-level="blocked"]'))).length > 0, 30000).catch(async (e) => {
+        const shown = await driver.executeScript(`return [document.getElementById('link').value, document.getElementById('link-result').textContent, document.readyState]`);
+        throw new Error(`no blocked verdict: field, result, readyState = ${JSON.stringify(shown)}: ${e.message}`);
+      });
       await $(driver, '#link').clear();
       await $(driver, '#link').sendKeys('example.com');
       await waitFor(driver, '#link-result .level[data-level="safe"]');
