@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, DIST, CHROME_DIR, FIREFOX_DIR, listedHosts } from './helpers.mjs';
 import { validate as validateWith } from '../../extension/lib/messages.js';
@@ -259,4 +259,20 @@ test('stored settings are validated on read: hostnames only, capped, a broken en
   const many = normalizeSettings({ trusted: Array.from({ length: 50000 }, (_, i) => `h${i}.com`) });
   assert.equal(many.trusted.length, SITES_MAX);
   for (const broken of [null, 'x', [], { trusted: {} }, { trusted: [[]] }]) assert.equal(normalizeSettings(broken).sensitivity, 'normal');
+});
+
+test("each page preloads exactly the modules its script imports, so they load side by side, not one after another", () => {
+  const importsOf = (file, seen = new Set()) => {
+    for (const m of readFileSync(join(EXT, file), 'utf8').matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)) {
+      const dep = join(dirname(file), m[1]);
+      if (!seen.has(dep)) importsOf(dep, seen.add(dep));
+    }
+    return seen;
+  };
+  for (const page of readdirSync(join(EXT, 'pages')).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(join(EXT, 'pages', page), 'utf8');
+    const script = html.match(/<script type="module" src="([^"]+)"/)[1];
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => join('pages', m[1]));
+    assert.deepEqual(preloaded.sort(), [...importsOf(join('pages', script))].sort(), page);
+  }
 });
