@@ -20,7 +20,8 @@ const { verdictReader } = existsSync(readerPath) ? await import(pathToFileURL(re
 // instantiate". Read it before the clock starts.
 void globalThis.Response;
 const t0 = performance.now();
-const [wasmBytes, listBuf] = await Promise.all([readFile(wasmPath), readFile(listPath)]);
+// `let`: dropped once loaded, as the worker drops its fetched copy (lib/engine.js).
+let [wasmBytes, listBuf] = await Promise.all([readFile(wasmPath), readFile(listPath)]);
 const t1 = performance.now();
 const exports = await mod.default({ module_or_path: wasmBytes });
 const t2 = performance.now();
@@ -34,6 +35,12 @@ if (verdictReader && typeof checker.checkCompact === 'function') {
 } else verdict = checker.check(input);
 const t4 = performance.now();
 const after = process.memoryUsage();
+// What stays once the garbage is collected (with `--expose-gc`): the read copy of the list is
+// garbage after `new Checker` (the core keeps its own, in wasm memory), as in the worker.
+listBuf = null;
+wasmBytes = null;
+globalThis.gc?.();
+const settled = globalThis.gc ? process.memoryUsage() : null;
 const mib = (b) => +(b / 1048576).toFixed(2);
 console.log(
   JSON.stringify({
@@ -49,6 +56,7 @@ console.log(
       rss_added: mib(after.rss - before.rss),
       js_heap_used: mib(after.heapUsed),
       array_buffers: mib(after.arrayBuffers),
+      ...(settled ? { rss_after_gc: mib(settled.rss), array_buffers_after_gc: mib(settled.arrayBuffers) } : {}),
     },
   }),
 );
